@@ -1,0 +1,175 @@
+/**
+ * Format-independent decisions every writer makes the same way, so DOCX, PDF and HTML agree:
+ * how the root's blocks fall into page runs (portrait body, landscape appendix sections, page
+ * numbering that restarts), where each cell of a declared table sits once colSpan and rowSpan
+ * are applied, which document date stamps the files, and how a writer reports a node it
+ * cannot render. Nothing here knows a file format.
+ */
+import type { Block, DocumentMeta, Position, Root, Table, TableCell } from '../doctree/types.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
+import type { Orientation } from './theme.js';
+
+// ---------- diagnostics ----------
+const NO_POSITION = { file: '', line: 0, column: 0 };
+
+/** A writer finding about `node`, at its source position when the tree recorded one. */
+export function writerDiagnostic(
+  code: DiagnosticCode,
+  node: { position?: Position } | undefined,
+  args: Record<string, unknown> = {},
+): Diagnostic {
+  return makeDiagnostic(code, node?.position ?? NO_POSITION, args);
+}
+
+// ---------- document date ----------
+/** Fallback for an unreadable date: the earliest time a zip entry can carry. */
+const FALLBACK_DATE = '1980-01-01T00:00:00Z';
+
+/** The one date every timestamp in the output uses (deterministic builds). */
+export function documentDate(meta: DocumentMeta): { date: Date; diagnostics: Diagnostic[] } {
+  const parsed = new Date(meta.date);
+  if (!Number.isNaN(parsed.getTime())) return { date: parsed, diagnostics: [] };
+  const diagnostic = writerDiagnostic('W004', undefined, { date: meta.date, fallback: FALLBACK_DATE });
+  return { date: new Date(FALLBACK_DATE), diagnostics: [diagnostic] };
+}
+
+/** ISO 8601 without milliseconds, as docProps/core.xml writes dates. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+// ---------- page runs ----------
+/** A run of blocks laid out on pages of one orientation, each run starting a new page. */
+export interface PageRun {
+  orientation: Orientation;
+  /** Page numbers start again at 1 with this run. */
+  restartNumbering: boolean;
+  children: Block[];
+}
+
+/**
+ * Split the root's blocks into page runs: the body is portrait, each top-level `section` is a
+ * run of its own, and body blocks after a section start another portrait run that continues
+ * the numbering. Page breaks next to a run boundary are dropped: a run already starts a page,
+ * and an extra break would leave an empty page behind.
+ */
+export function pageRuns(root: Root): PageRun[] {
+  const runs: PageRun[] = [];
+  let body: Block[] = [];
+  const flush = (): void => {
+    if (body.length > 0) runs.push({ orientation: 'portrait', restartNumbering: false, children: body });
+    body = [];
+  };
+  for (const block of root.children) {
+    if (block.type === 'section') {
+      flush();
+      runs.push({ orientation: block.orientation, restartNumbering: block.restartNumbering ?? false, children: block.children });
+    } else {
+      body.push(block);
+    }
+  }
+  flush();
+  const trimmed = runs.map((r) => ({ ...r, children: trimPageBreaks(r.children) }));
+  return trimmed.length > 0 ? trimmed : [{ orientation: 'portrait', restartNumbering: false, children: [] }];
+}
+
+function trimPageBreaks(blocks: Block[]): Block[] {
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && blocks[start]?.type === 'pageBreak') start++;
+  while (end > start && blocks[end - 1]?.type === 'pageBreak') end--;
+  return blocks.slice(start, end);
+}
+
+// ---------- table grid ----------
+/** A cell placed on the table grid. */
+export interface PlacedCell {
+  cell: TableCell;
+  row: number;
+  col: number;
+  colSpan: number;
+  rowSpan: number;
+}
+
+/** What occupies one grid slot: a cell's top-left corner, a slot it covers, or nothing. */
+export type Slot =
+  | { kind: 'start'; placed: PlacedCell }
+  | { kind: 'covered'; by: PlacedCell }
+  | { kind: 'empty' };
+
+export interface TableGrid {
+  columnCount: number;
+  /** slots[row][col] */
+  slots: Slot[][];
+  /** Leading rows of kind `header`: they repeat on every page. */
+  headerRowCount: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Place every cell: a row's cells fill the slots left free by rowSpans from the rows above
+ * (HTML semantics — a later row omits the cells a rowSpan covers). Spans are clipped to the
+ * table; cells past the last column are dropped and short rows padded, with a warning.
+ */
+export function tableGrid(table: Table): TableGrid {
+  const columnCount = Math.max(1, table.columns.length);
+  const rowCount = table.children.length;
+  const slots: Slot[][] = table.children.map(() => Array.from({ length: columnCount }, (): Slot => ({ kind: 'empty' })));
+  const diagnostics: Diagnostic[] = [];
+  table.children.forEach((row, r) => {
+    let col = 0;
+    let overflow = 0;
+    for (const cell of row.children) {
+      while (col < columnCount && slots[r]![col]!.kind !== 'empty') col++;
+      const colSpan = Math.max(1, Math.floor(cell.colSpan ?? 1));
+      if (col >= columnCount) {
+        overflow += colSpan;
+        continue;
+      }
+      const placed: PlacedCell = {
+        cell,
+        row: r,
+        col,
+        colSpan: Math.min(colSpan, freeRun(slots[r]!, col)),
+        rowSpan: Math.min(Math.max(1, Math.floor(cell.rowSpan ?? 1)), rowCount - r),
+      };
+      overflow += colSpan - placed.colSpan;
+      occupy(slots, placed);
+      col += placed.colSpan;
+    }
+    const filled = slots[r]!.filter((s) => s.kind !== 'empty').length;
+    if (overflow > 0 || filled < columnCount) {
+      diagnostics.push(writerDiagnostic('W003', table, { row: r + 1, actual: filled + overflow, expected: columnCount }));
+    }
+  });
+  return { columnCount, slots, headerRowCount: leadingHeaderRows(table), diagnostics };
+}
+
+/** How many empty slots follow `col` in a row (a span stops at a slot a rowSpan holds). */
+function freeRun(row: readonly Slot[], col: number): number {
+  let n = 0;
+  while (col + n < row.length && row[col + n]!.kind === 'empty') n++;
+  return n;
+}
+
+function occupy(slots: Slot[][], placed: PlacedCell): void {
+  for (let r = placed.row; r < placed.row + placed.rowSpan; r++) {
+    for (let c = placed.col; c < placed.col + placed.colSpan; c++) {
+      const first = r === placed.row && c === placed.col;
+      slots[r]![c] = first ? { kind: 'start', placed } : { kind: 'covered', by: placed };
+    }
+  }
+}
+
+function leadingHeaderRows(table: Table): number {
+  const i = table.children.findIndex((row) => row.kind !== 'header');
+  return i === -1 ? table.children.length : i;
+}
+
+/** Column widths in `total` units, proportional to the declared relative widths. */
+export function scaleWidths(table: Table, total: number): number[] {
+  const widths = table.columns.length > 0 ? table.columns.map((c) => Math.max(0, c.width)) : [1];
+  const sum = widths.reduce((a, b) => a + b, 0);
+  return sum > 0 ? widths.map((w) => (w / sum) * total) : widths.map(() => total / widths.length);
+}
