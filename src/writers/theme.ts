@@ -98,7 +98,7 @@ export const HEADER = {
   /** Thickness of every short rule in the header, title and appendix heading. */
   ruleWidthPt: 0.75,
   /** Gap between a text line and the rule under it. */
-  ruleGapPt: 1,
+  ruleGapPt: 4,
 } as const;
 
 // ---------- title, trích yếu, Kính gửi (ô 5a, 9a) ----------
@@ -142,6 +142,8 @@ export const SIGNATURE = {
   signatureSpaceMm: 25,
   spaceBeforePt: 12,
   lineSpacing: 1,
+  /** The paragraph just before the signature goes with it, so a page never holds the signature alone. */
+  keepWithPreviousParagraph: true,
 } as const;
 
 // ---------- page numbers (A I.7) ----------
@@ -182,8 +184,8 @@ export const DRAFT = {
   /** The small mark printed in the top margin of every page. */
   mark: style(12, true),
   /** The large diagonal watermark behind the text. */
-  watermarkColor: 'BFBFBF',
-  watermarkOpacity: 0.35,
+  watermarkColor: 'A6A6A6',
+  watermarkOpacity: 0.2,
 } as const;
 
 // ---------- converters ----------

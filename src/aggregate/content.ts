@@ -1,0 +1,151 @@
+/**
+ * Content: the year's prose from data, resolved into rich text. A text may contain tokens —
+ * `{ref:ID}` and its forms (`|short`, `|number`, `|date`, `|dated`) cite a document from
+ * report.yaml; `{theme}` / `{theme|short}` quote the year's theme in italics; `{kpi:ID}` prints a
+ * digital KPI line; `{name}` prints a figure declared beside the text (`{name|count}` counts a
+ * list of units); `{#}` is the number of sub-items listed under the text. Every resolved number
+ * becomes a registered Figure, so it stays traceable to its line.
+ */
+import type { ContentBlock, ContentItem, FigureInput, Kpi, Reference, Loc } from '../validate/dataset.js';
+import { formatDate, toExact } from '../numbers/index.js';
+import type { AggregateContext } from './context.js';
+import { ref, type Figure, type FigureValue } from './figure.js';
+
+export type Segment =
+  | { type: 'text'; value: string }
+  | { type: 'figure'; figure: Figure }
+  | { type: 'quote'; value: string };
+export type RichText = Segment[];
+export interface RichItem { text: RichText; items: RichItem[] }
+export type RichBlock = { type: 'paragraph'; text: RichText } | { type: 'list'; items: RichItem[] };
+
+/** A citation in one of the forms Decree 30 prose uses. */
+export function cite(r: Reference, form: string): string {
+  const date = formatDate(r.date, 'short');
+  const tail = [r.issuer ? `của ${r.issuer}` : '', r.subject ?? ''].filter(Boolean).join(' ');
+  switch (form) {
+    case 'short': return `${r.type} số ${r.number}`;
+    case 'date': return date;
+    case 'dated': return `${r.type} số ${r.number} ngày ${date}`;
+    case 'number': return [`số ${r.number} ngày ${date}`, tail].filter(Boolean).join(' ');
+    default: return [`${r.type} số ${r.number} ngày ${date}`, tail].filter(Boolean).join(' ');
+  }
+}
+
+const CITE_FORMS = new Set(['full', 'short', 'date', 'dated', 'number']);
+
+export class ContentResolver {
+  constructor(private readonly ctx: AggregateContext, private readonly kpis: Map<string, Kpi> = new Map()) {}
+
+  blocks(blocks: ContentBlock[], idPrefix: string): RichBlock[] {
+    return blocks.map((b, i) =>
+      b.type === 'paragraph'
+        ? { type: 'paragraph' as const, text: this.item(b.item, `${idPrefix}.${i}`).text }
+        : { type: 'list' as const, items: b.items.map((it, j) => this.item(it, `${idPrefix}.${i}.${j}`)) });
+  }
+
+  item(item: ContentItem, id: string): RichItem {
+    const items = item.items.map((sub, i) => this.item(sub, `${id}.${i}`));
+    const text: RichText = [];
+    if (item.kpi) text.push(...this.kpiLine(item.kpi, item.at));
+    if (item.text !== undefined) {
+      if (text.length) text.push({ type: 'text', value: ' ' });
+      text.push(...this.text(item.text, item.at, id, item.figures, items.length));
+    }
+    this.reportUnusedFigures(item);
+    return { text, items };
+  }
+
+  /** Resolve the tokens of one text. */
+  text(source: string, at: Loc, id: string, figures: Record<string, FigureInput> = {}, subItems = 0): RichText {
+    const out: RichText = [];
+    let last = 0;
+    for (const m of source.matchAll(/\{([^{}]*)\}/g)) {
+      if (m.index > last) out.push({ type: 'text', value: source.slice(last, m.index) });
+      out.push(...this.token(m[1].trim(), at, id, figures, subItems));
+      last = m.index + m[0].length;
+    }
+    if (last < source.length) out.push({ type: 'text', value: source.slice(last) });
+    return out;
+  }
+
+  private used = new WeakSet<FigureInput>();
+
+  private token(token: string, at: Loc, id: string, figures: Record<string, FigureInput>, subItems: number): RichText {
+    const [head, form = ''] = token.split('|').map((s) => s.trim());
+    if (head.startsWith('ref:')) {
+      const r = this.ctx.reference(head.slice(4), at);
+      if (form && !CITE_FORMS.has(form)) this.ctx.report('V206', at, { token });
+      return r ? [{ type: 'text', value: cite(r, form || 'full') }] : [];
+    }
+    if (head === 'theme') {
+      const t = this.ctx.data.report;
+      return [{ type: 'quote', value: form === 'short' ? t.themeShort : t.theme }];
+    }
+    if (head.startsWith('kpi:')) return this.kpiLine(head.slice(4), at);
+    if (head === '#') {
+      return [this.figure({ kind: 'count', n: toExact(subItems) }, `${id}.items`, 'Số mục được liệt kê', at, 'computed', `đếm ${subItems} mục con`)];
+    }
+    const input = figures[head];
+    if (!input) {
+      this.ctx.report('V206', at, { token });
+      return [];
+    }
+    this.used.add(input);
+    if (form === 'count') {
+      if (input.kind !== 'units') { this.ctx.report('V206', at, { token }); return []; }
+      return [this.figure({ kind: 'count', n: toExact(input.units.length) }, `${id}.${head}.count`, `Số đơn vị trong danh sách "${head}"`, input.at, 'computed', `đếm ${input.units.length} tên`)];
+    }
+    if (form) this.ctx.report('V206', at, { token });
+    return [this.figure(this.value(input), `${id}.${head}`, head, input.at, 'fact')];
+  }
+
+  value(input: FigureInput): FigureValue {
+    switch (input.kind) {
+      case 'money': return { kind: 'money', money: input.value };
+      case 'area': return { kind: 'area', area: input.value };
+      case 'percent': return { kind: 'percent', n: input.value };
+      case 'count': return { kind: 'count', n: input.value };
+      case 'fraction': return { kind: 'fraction', part: input.part, whole: input.whole };
+      case 'units': return { kind: 'units', names: input.units.map((u) => this.ctx.unitName(u)) };
+    }
+  }
+
+  private figure(v: FigureValue, id: string, label: string, at: Loc, origin: 'fact' | 'computed', formula?: string): Segment {
+    const figure = this.ctx.figures.add({ ...v, id, label, origin, formula, sources: [ref(at, label)] } as Figure);
+    return { type: 'figure', figure };
+  }
+
+  /** `<label>: <qualifier> <value>[, xếp thứ 3/14 quận, huyện]` or the KPI's own text. */
+  kpiLine(kpiId: string, at: Loc): RichText {
+    const k = this.kpis.get(kpiId);
+    if (!k) {
+      this.ctx.report('V205', at, { id: kpiId });
+      return [];
+    }
+    const value = this.figure(this.value(k.value), `digital.kpi.${k.id}`, k.label ?? k.id, k.value.at, 'fact');
+    if (k.text) {
+      const [before, after = ''] = k.text.split('{value}');
+      const parts: RichText = [{ type: 'text', value: before }, value, { type: 'text', value: after }];
+      return parts.filter((s) => s.type !== 'text' || s.value);
+    }
+    const out: RichText = [{ type: 'text', value: `${k.label}: ${k.qualifier ? `${k.qualifier} ` : ''}` }, value];
+    if (k.rank) {
+      out.push({ type: 'text', value: ', xếp thứ ' });
+      out.push(this.figure({ kind: 'fraction', part: k.rank.part, whole: k.rank.whole }, `digital.kpi.${k.id}.rank`, `Xếp hạng: ${k.label ?? k.id}`, k.at, 'fact'));
+      if (k.rankAmong) out.push({ type: 'text', value: ` ${k.rankAmong}` });
+    }
+    return out;
+  }
+
+  private reportUnusedFigures(item: ContentItem): void {
+    for (const [name, input] of Object.entries(item.figures)) {
+      if (!this.used.has(input)) this.ctx.report('V207', input.at, { name });
+    }
+  }
+}
+
+/** Plain text of rich text (for summaries and tests). */
+export function plainText(text: RichText, format: (f: Figure) => string): string {
+  return text.map((s) => (s.type === 'figure' ? format(s.figure) : s.value)).join('');
+}

@@ -1,0 +1,63 @@
+/**
+ * The aggregation context: what every section builder shares — the figure registry, the
+ * diagnostics being collected, the reference (cited document) index and the register of
+ * administrative units with name resolution. Name resolution is strict: a unit name that is not
+ * in the register is an error with a suggestion; a spelling the data marks as `stated` (copied
+ * from a source document) is resolved to the closest register name with a warning.
+ */
+import type { Diagnostic, SourcePosition } from '../diagnostics/types.js';
+import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
+import type { Dataset, Reference, UnitRef, AdministrativeUnit } from '../validate/dataset.js';
+import { suggest } from '../validate/suggest.js';
+import { FigureRegistry } from './figure.js';
+
+export class AggregateContext {
+  readonly figures = new FigureRegistry();
+  readonly diagnostics: Diagnostic[] = [];
+  readonly references: Map<string, Reference>;
+  readonly units: AdministrativeUnit[];
+
+  constructor(readonly data: Dataset) {
+    this.references = new Map(data.report.references.map((r) => [r.id, r]));
+    this.units = data.communes?.units ?? [];
+  }
+
+  report(code: DiagnosticCode, at: SourcePosition, args: Record<string, unknown> = {}): void {
+    this.diagnostics.push(makeDiagnostic(code, at, args));
+  }
+
+  reference(id: string, at: SourcePosition): Reference | undefined {
+    const found = this.references.get(id);
+    if (!found) {
+      const guess = suggest(id, [...this.references.keys()]);
+      this.report('V202', at, { id, suggestion: guess ? ` Có phải "${guess}"?` : '' });
+    }
+    return found;
+  }
+
+  /**
+   * Resolve a unit reference to the name to print. Names may carry the unit type
+   * (`thị trấn An Lão`); the type, when given, must match the register.
+   */
+  unitName(ref: UnitRef): string {
+    const exact = this.findUnit(ref.name);
+    if (exact) return ref.name;
+    const candidates = this.units.flatMap((u) => [u.name, `${u.type} ${u.name}`]);
+    const guess = suggest(ref.name, candidates);
+    if (ref.stated && guess) {
+      this.report('V204', ref.at, { written: ref.name, name: guess });
+      return guess;
+    }
+    this.report('V203', ref.at, {
+      name: ref.name,
+      suggestion: guess ? ` Có phải "${guess}"?` : '',
+      known: this.units.length ? this.units.map((u) => u.name).join(', ') : '(sổ đăng ký trống)',
+    });
+    return ref.name;
+  }
+
+  findUnit(name: string): AdministrativeUnit | undefined {
+    const n = name.trim();
+    return this.units.find((u) => u.name === n || `${u.type} ${u.name}` === n);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The command line: commander wiring, the one top-level catch, exit statuses (0 ok — warnings
+ * allowed, 1 data or template errors, 2 usage errors, 70 internal error) and all console output.
+ * Each command is a short function in its own module; writers are imported only when their
+ * format is asked for, so `report validate` never loads docx or pdfmake.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from './io.js';
+
+export const EXIT = { ok: 0, dataError: 1, usage: 2, internal: 70 } as const;
+
+function program(): Command {
+  const cmd = new Command('report')
+    .description('baocao — biên dịch dữ liệu YAML thành báo cáo hành chính theo Nghị định 30/2020/NĐ-CP')
+    .option('--data <dir>', 'thư mục chứa dữ liệu các năm', 'data')
+    .option('--templates <dir>', 'thư mục mẫu (mặc định ./templates)')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
+    .option('--strict', 'coi cảnh báo là lỗi')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  cmd.command('summary <year>')
+    .description('in các số liệu của báo cáo: giá trị, cách tính, nguồn file:dòng')
+    .action(async (year: string) => (await import('./summary.js')).summaryCommand(year, cmd.opts()));
+
+  cmd.command('validate <year>')
+    .description('kiểm tra dữ liệu và mẫu, in lỗi theo vị trí')
+    .addOption(new Option('--format <format>', 'định dạng thông báo').choices(['text', 'json', 'github']).default('text'))
+    .action(async (year: string, opts) => (await import('./validate.js')).validateCommand(year, { ...cmd.opts(), ...opts }));
+
+  cmd.command('build [year]')
+    .description('xuất báo cáo DOCX và PDF vào out/<năm>/')
+    .option('--format <list>', 'các định dạng, phân cách bằng dấu phẩy', 'docx,pdf')
+    .option('--out <dir>', 'thư mục xuất', 'out')
+    .option('--draft', 'đóng dấu "DỰ THẢO" trên mọi trang')
+    .option('--number <n>', 'số văn bản (ví dụ 5 → 05)')
+    .option('--date <date>', 'ngày ban hành (yyyy-mm-dd hoặc dd/mm/yyyy)')
+    .addOption(new Option('--diagnostics <format>', 'định dạng thông báo').choices(['text', 'json', 'github']).default('text'))
+    .action(async (year: string | undefined, opts) => (await import('./build.js')).buildCommand(year, { ...cmd.opts(), ...opts }));
+
+  cmd.command('explain <year> <figure>')
+    .description('cho biết một số liệu được tính thế nào, từ những dòng dữ liệu nào')
+    .action(async (year: string, figure: string) => (await import('./explain.js')).explainCommand(year, figure, cmd.opts()));
+
+  return cmd;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+    if (process.exitCode === undefined) process.exitCode = EXIT.ok;
+  } catch (err) {
+    process.exitCode = exitFor(err);
+  }
+}
+
+function exitFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`report: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  const e = err as Error;
+  process.stderr.write(
+    `report: lỗi nội bộ (${e?.name ?? 'Error'}: ${e?.message ?? String(err)}).\n` +
+    'Đây là lỗi của công cụ, không phải của dữ liệu. Vui lòng báo lỗi kèm lệnh đã chạy và thư mục dữ liệu; đặt BAOCAO_DEBUG=1 để xem chi tiết.\n',
+  );
+  if (process.env.BAOCAO_DEBUG) process.stderr.write(`${e?.stack}\n`);
+  return EXIT.internal;
+}

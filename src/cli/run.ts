@@ -1,0 +1,45 @@
+/**
+ * What every command shares: turning global options into a compilation, printing its
+ * diagnostics to stderr in the chosen format, and the exit status they imply.
+ */
+import path from 'node:path';
+import { compile, type Compilation, type CompileOptions } from '../pipeline/compile.js';
+import { formatDiagnostics, countBySeverity, type DiagnosticFormat, type Lang } from '../diagnostics/format.js';
+import { hasErrors } from '../diagnostics/types.js';
+import { resolveDataDir } from './io.js';
+
+export interface GlobalOptions {
+  data: string;
+  templates?: string;
+  lang: Lang;
+  strict?: boolean;
+}
+
+export async function compileYear(
+  year: string,
+  g: GlobalOptions,
+  extra: Partial<CompileOptions> = {},
+): Promise<{ compilation: Compilation; year: string; dataDir: string }> {
+  const cwd = process.cwd();
+  const { dir, year: y } = resolveDataDir(year, g.data, cwd);
+  const compilation = await compile({
+    dataDir: dir,
+    cwd,
+    templatesDir: g.templates ? path.resolve(cwd, g.templates) : undefined,
+    strict: g.strict,
+    ...extra,
+  });
+  return { compilation, year: y, dataDir: dir };
+}
+
+/** Print diagnostics (if any) and a one-line count; returns true when there are errors. */
+export function report(c: Compilation, format: DiagnosticFormat, lang: Lang, quietSummary = false): boolean {
+  if (c.diagnostics.length) process.stderr.write(`${formatDiagnostics(c.diagnostics, format, lang)}\n`);
+  const n = countBySeverity(c.diagnostics);
+  if (format === 'text' && !quietSummary && (n.error || n.warning)) {
+    process.stderr.write(lang === 'en'
+      ? `${n.error} error(s), ${n.warning} warning(s)\n`
+      : `${n.error} lỗi, ${n.warning} cảnh báo\n`);
+  }
+  return hasErrors(c.diagnostics);
+}

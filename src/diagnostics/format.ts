@@ -1,0 +1,73 @@
+/**
+ * Printing diagnostics: sorted by position (file, line, column, code), as compiler-style text
+ * (`data/2024/x.yaml:12:7: warning V301: …` with an indented hint), as JSON for tools, or as
+ * GitHub Actions annotations (`::error file=…,line=…,col=…::…`). English on request.
+ */
+import type { Diagnostic } from './types.js';
+
+export type Lang = 'vi' | 'en';
+export type DiagnosticFormat = 'text' | 'json' | 'github';
+
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) =>
+    a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+function localised(d: Diagnostic, lang: Lang): { message: string; hint?: string } {
+  return lang === 'en' && d.en ? d.en : { message: d.message, hint: d.hint };
+}
+
+const SEVERITY_WORD: Record<Lang, Record<Diagnostic['severity'], string>> = {
+  vi: { error: 'lỗi', warning: 'cảnh báo', note: 'ghi chú' },
+  en: { error: 'error', warning: 'warning', note: 'note' },
+};
+
+export function formatText(list: readonly Diagnostic[], lang: Lang = 'vi'): string {
+  const hintWord = lang === 'en' ? 'hint' : 'gợi ý';
+  return sortDiagnostics(list).map((d) => {
+    const { message, hint } = localised(d, lang);
+    const head = `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${message}`;
+    return hint ? `${head}\n    ${hintWord}: ${hint}` : head;
+  }).join('\n');
+}
+
+export function formatJson(list: readonly Diagnostic[], lang: Lang = 'vi'): string {
+  return JSON.stringify(sortDiagnostics(list).map((d) => {
+    const { message, hint } = localised(d, lang);
+    return { code: d.code, severity: d.severity, file: d.file, line: d.line, column: d.column, message, ...(hint ? { hint } : {}) };
+  }), null, 2);
+}
+
+/** GitHub workflow commands: data must escape %, CR, LF; properties also , and :. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(list: readonly Diagnostic[], lang: Lang = 'vi'): string {
+  return sortDiagnostics(list).map((d) => {
+    const { message, hint } = localised(d, lang);
+    const level = d.severity === 'note' ? 'notice' : d.severity;
+    const text = hint ? `${message}\n${hint}` : message;
+    return `::${level} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(text)}`;
+  }).join('\n');
+}
+
+export function formatDiagnostics(list: readonly Diagnostic[], format: DiagnosticFormat, lang: Lang = 'vi'): string {
+  if (format === 'json') return formatJson(list, lang);
+  if (format === 'github') return formatGithub(list, lang);
+  return formatText(list, lang);
+}
+
+export function countBySeverity(list: readonly Diagnostic[]): Record<Diagnostic['severity'], number> {
+  const out = { error: 0, warning: 0, note: 0 };
+  for (const d of list) out[d.severity]++;
+  return out;
+}
+
+/** `--strict`: every warning becomes an error (notes stay notes). */
+export function applyStrict(list: readonly Diagnostic[]): Diagnostic[] {
+  return list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+}

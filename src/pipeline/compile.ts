@@ -1,0 +1,82 @@
+/**
+ * The pipeline: the one place that wires the stages together — load → validate → aggregate →
+ * render → (writers, called by the CLI per format). It stops after any stage that reported an
+ * error and returns everything it has, so `validate`, `summary`, `build` and `preview` share
+ * exactly one path from files to document tree.
+ */
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { hasErrors } from '../diagnostics/types.js';
+import { applyStrict } from '../diagnostics/format.js';
+import { loadSources, type SourceFile } from '../load/index.js';
+import { validateDataset, type Dataset } from '../validate/index.js';
+import { aggregate, type ReportModel, type AggregateOptions } from '../aggregate/index.js';
+import { loadTemplateSet, renderDocument } from '../render/index.js';
+import type { Root } from '../doctree/types.js';
+
+export interface CompileOptions extends AggregateOptions {
+  /** The year's data folder. */
+  dataDir: string;
+  /** The folder holding `<kind>/main.hbs`; default: ./templates, else the package's own. */
+  templatesDir?: string;
+  cwd?: string;
+  draft?: boolean;
+  strict?: boolean;
+  /** Stop after aggregation (summary, explain, validate without templates). */
+  skipRender?: boolean;
+}
+
+export interface Compilation {
+  sources: SourceFile[];
+  dataset: Dataset | null;
+  model: ReportModel | null;
+  tree: Root | null;
+  diagnostics: Diagnostic[];
+  /** Template files used (for manifests and watching). */
+  templateFiles: string[];
+}
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function defaultTemplatesDir(cwd: string): string {
+  const local = path.join(cwd, 'templates');
+  return existsSync(local) ? local : path.join(PACKAGE_ROOT, 'templates');
+}
+
+export async function compile(options: CompileOptions): Promise<Compilation> {
+  const cwd = options.cwd ?? process.cwd();
+  const result: Compilation = { sources: [], dataset: null, model: null, tree: null, diagnostics: [], templateFiles: [] };
+  const finish = (): Compilation => {
+    if (options.strict) result.diagnostics = applyStrict(result.diagnostics);
+    return result;
+  };
+  const stop = () => hasErrors(options.strict ? applyStrict(result.diagnostics) : result.diagnostics);
+
+  const loaded = await loadSources(options.dataDir, cwd);
+  result.sources = loaded.value;
+  result.diagnostics.push(...loaded.diagnostics);
+
+  const validated = validateDataset(loaded.value, path.relative(cwd, options.dataDir) || '.');
+  result.diagnostics.push(...validated.diagnostics);
+  if (stop() || !validated.value) return finish();
+  result.dataset = validated.value;
+
+  const model = aggregate(validated.value, options);
+  result.diagnostics.push(...model.diagnostics);
+  result.model = model.value;
+  if (options.skipRender) return finish();
+
+  const templatesDir = options.templatesDir ?? defaultTemplatesDir(cwd);
+  const set = loadTemplateSet(templatesDir, validated.value.report.kind, cwd);
+  result.diagnostics.push(...set.diagnostics);
+  if (!set.value) return finish();
+  result.templateFiles = [...set.value.files.values()].map((f) => f.path);
+  if (stop()) return finish();
+
+  const tree = renderDocument(set.value, model.value, { draft: options.draft });
+  result.diagnostics.push(...tree.diagnostics);
+  result.tree = tree.value;
+  return finish();
+}

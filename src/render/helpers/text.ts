@@ -1,0 +1,91 @@
+/**
+ * Text helpers: rich text and content blocks from the model rendered as escaped markup, lists of
+ * names joined the Vietnamese way, dates, and small case changes. Structure (paragraph breaks,
+ * list markers) is produced here; the words come from data.
+ */
+import type { HelperOptions } from 'handlebars';
+import type { RichBlock, RichItem, RichText } from '../../aggregate/index.js';
+import { formatFigure } from '../../aggregate/index.js';
+import { formatDate } from '../../numbers/index.js';
+import { escapeMarkup, figureMarker } from '../escape.js';
+import { safe } from './util.js';
+
+export function richMarkup(text: RichText): string {
+  return text.map((s) => {
+    switch (s.type) {
+      case 'text': return escapeMarkup(s.value);
+      case 'figure': return figureMarker(s.figure.id, formatFigure(s.figure));
+      case 'quote': return `"*${escapeMarkup(s.value)}*"`;
+    }
+  }).join('');
+}
+
+/** `{{rich text}}`: one piece of rich text, inline. */
+export function rich(text: RichText): unknown {
+  if (!Array.isArray(text)) throw new Error('helper "rich" cần một đoạn văn bản của mô hình');
+  return safe(richMarkup(text));
+}
+
+function itemMarkup(item: RichItem, depth: number): string {
+  const marker = depth === 0 ? '-' : '+';
+  const indent = '  '.repeat(depth);
+  const sub = item.items.map((i) => itemMarkup(i, depth + 1)).join('');
+  return `${indent}${marker} ${richMarkup(item.text)}\n${sub}`;
+}
+
+/** `{{content blocks}}`: paragraphs and `-`/`+` lists, separated by blank lines. */
+export function content(blocks: RichBlock[]): unknown {
+  if (!Array.isArray(blocks)) throw new Error('helper "content" cần danh sách khối nội dung của mô hình');
+  const parts = blocks.map((b) => (b.type === 'paragraph'
+    ? `${richMarkup(b.text)}\n`
+    : b.items.map((i) => itemMarkup(i, 0)).join('')));
+  return safe(parts.join('\n'));
+}
+
+/** `{{join list ", "}}`: escaped strings joined. */
+export function join(list: unknown, sep: unknown): unknown {
+  if (!Array.isArray(list)) throw new Error('helper "join" cần một danh sách');
+  return safe(list.map((s) => escapeMarkup(String(s))).join(typeof sep === 'string' ? sep : ', '));
+}
+
+/** `{{date d "long"}}` / `{{date d "short"}}`. */
+export function date(d: { year: number; month?: number; day?: number }, style: unknown): unknown {
+  return safe(escapeMarkup(formatDate(d, style === 'short' ? 'short' : 'long')));
+}
+
+/** `{{upper s}}`, `{{cap s}}`: Vietnamese-aware case changes of a data string. */
+export function upper(s: unknown): unknown {
+  return safe(escapeMarkup(String(s).toLocaleUpperCase('vi')));
+}
+export function cap(s: unknown): unknown {
+  const t = String(s);
+  return safe(escapeMarkup(t.charAt(0).toLocaleUpperCase('vi') + t.slice(1)));
+}
+
+/** `{{#each-last list}}…{{/each-last}}` is not needed: `@last` works; this marks list ends. */
+export function punct(options: HelperOptions): unknown {
+  return safe(options.data?.last ? '.' : ';');
+}
+
+export { formatFigure };
+
+/** `{{lower s}}`: first letter lower-cased (a summary quoted inside a sentence). */
+export function lower(s: unknown): unknown {
+  const t = String(s);
+  return safe(escapeMarkup(t.charAt(0).toLocaleLowerCase('vi') + t.slice(1)));
+}
+
+/** `{{stt @index}}` → 1, 2, …; `{{roman @index}}` → I, II, … (table numbering is produced). */
+export function stt(index: unknown): unknown {
+  return safe(String(Number(index) + 1));
+}
+export function roman(index: unknown): unknown {
+  return safe(toRoman(Number(index) + 1));
+}
+
+function toRoman(n: number): string {
+  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * The DOCX block walker: one handler per block type, chosen by an exhaustive `switch`, so a new
+ * node type in the tree fails the type check here until it has a handler. Body text, headings
+ * and list items are paragraphs in the theme's body style; the official blocks and tables have
+ * handlers of their own. A block the writer cannot place is reported (W001/W002), never dropped
+ * in silence.
+ */
+import { LineRuleType, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { Block, Heading, List, ListItem, Position } from '../../doctree/types.js';
+import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
+import { writerDiagnostic } from '../structure.js';
+import { appendixHeadingBlock, headerBlock, recipientsBlock, signatureBlock, titleBlock } from './official.js';
+import { bodyParagraph, inlineRuns } from './paragraphs.js';
+import { tableBlock } from './table.js';
+
+export interface DocxContext {
+  /** Width of the text block of the current page run, in twips. */
+  textWidth: number;
+  diagnostics: Diagnostic[];
+}
+
+export function renderBlocks(blocks: readonly Block[], ctx: DocxContext): FileChild[] {
+  return blocks.flatMap((block, i) =>
+    block.type === 'paragraph' && keptWithSignature(blocks[i + 1])
+      ? [bodyParagraph(inlineRuns(block.children), { align: block.align, indent: block.indent, keepNext: true })]
+      : renderBlock(block, ctx),
+  );
+}
+
+const keptWithSignature = (next: Block | undefined): boolean => SIGNATURE.keepWithPreviousParagraph && next?.type === 'signature';
+
+export function renderBlock(block: Block, ctx: DocxContext): FileChild[] {
+  switch (block.type) {
+    case 'paragraph':
+      return [bodyParagraph(inlineRuns(block.children), { align: block.align, indent: block.indent })];
+    case 'heading':
+      return [heading(block)];
+    case 'list':
+      return list(block, ctx);
+    case 'listItem':
+      return listItem(block, '-', ctx);
+    case 'table':
+      return tableBlock(block, ctx.textWidth, ctx.diagnostics);
+    case 'header':
+      return headerBlock(block, ctx.textWidth);
+    case 'title':
+      return titleBlock(block, ctx.textWidth);
+    case 'recipients':
+      return recipientsBlock(block, ctx.textWidth);
+    case 'signature':
+      return signatureBlock(block, ctx.textWidth);
+    case 'appendixHeading':
+      return appendixHeadingBlock(block, ctx.textWidth);
+    case 'pageBreak':
+      // A one-point paragraph: the empty line it leaves at the top of the next page is invisible.
+      return [new Paragraph({ children: [new PageBreak()], spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT } })];
+    case 'section':
+      // Only top-level sections become DOCX sections (see document.ts); a nested one is inlined.
+      ctx.diagnostics.push(writerDiagnostic('W002', undefined, { orientation: block.orientation }));
+      return renderBlocks(block.children, ctx);
+    default:
+      return unknown(block, ctx);
+  }
+}
+
+function unknown(block: never, ctx: DocxContext): FileChild[] {
+  // Reachable only with unvalidated JSON: the type check proves every known type has a handler.
+  const node = block as { type?: unknown; position?: Position };
+  ctx.diagnostics.push(writerDiagnostic('W001', node, { format: 'DOCX', type: String(node.type) }));
+  return [];
+}
+
+/** `I. …` bold upper, `1. …` bold, `a) …` upright: body paragraphs kept with the next one. */
+function heading(node: Heading): Paragraph {
+  const style = HEADINGS[node.depth];
+  const base = { bold: style.bold, italic: style.italic, upper: style.upper };
+  const label = inlineRuns([{ type: 'text', value: `${node.label} ` }], base);
+  return bodyParagraph([...label, ...inlineRuns(node.children, base)], { keepNext: true });
+}
+
+function list(node: List, ctx: DocxContext): FileChild[] {
+  return node.children.flatMap((item) => listItem(item, node.marker, ctx));
+}
+
+/** The marker and a space open the item's first paragraph; further blocks follow it as they are. */
+function listItem(item: ListItem, marker: string, ctx: DocxContext): FileChild[] {
+  const [first, ...rest] = item.children;
+  const markerRun = new TextRun(`${marker}${LIST.markerSeparator}`);
+  if (first?.type === 'paragraph') {
+    return [bodyParagraph([markerRun, ...inlineRuns(first.children)], { align: first.align, indent: first.indent }), ...renderBlocks(rest, ctx)];
+  }
+  return [bodyParagraph([markerRun]), ...renderBlocks(item.children, ctx)];
+}

@@ -1,0 +1,52 @@
+/**
+ * Packing the DOCX to bytes, deterministically. The `docx` package stamps the current time into
+ * docProps/core.xml and its zip entries, and gives each watermark shape a random id; we re-zip
+ * with fflate, writing the document's own date into dcterms:created/modified and every entry's
+ * modification time, and numbering the watermark shapes in order, so the same tree always gives
+ * the same bytes, in any time zone.
+ */
+import { Packer, type Document } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { isoSeconds } from '../structure.js';
+
+const CORE = 'docProps/core.xml';
+
+export async function packDocx(document: Document, date: Date): Promise<Uint8Array> {
+  const raw = new Uint8Array(await Packer.toBuffer(document));
+  const files = unzipSync(raw);
+  const core = files[CORE];
+  if (core) files[CORE] = strToU8(fixCoreDates(strFromU8(core), isoSeconds(date)));
+  renumberWatermarks(files);
+  const mtime = zipTime(date);
+  const entries: Zippable = {};
+  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime }];
+  return zipSync(entries);
+}
+
+/** Replace the text of dcterms:created and dcterms:modified with `iso`. */
+export function fixCoreDates(xml: string, iso: string): string {
+  return xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
+}
+
+/** Word recognises a watermark by this id prefix; docx appends a random nanoid to it. */
+const WATERMARK_ID = /PowerPlusWaterMarkObject[A-Za-z0-9_-]+/g;
+
+/** Replace the random watermark shape ids with a counter, part by part in name order. */
+function renumberWatermarks(files: Record<string, Uint8Array>): void {
+  let n = 0;
+  for (const name of Object.keys(files).sort()) {
+    if (!/^word\/header\d+\.xml$/.test(name)) continue;
+    const xml = strFromU8(files[name]!);
+    const fixed = xml.replace(WATERMARK_ID, () => `PowerPlusWaterMarkObject${++n}`);
+    if (fixed !== xml) files[name] = strToU8(fixed);
+  }
+}
+
+/**
+ * Zip entries store local wall-clock time; building the Date from the document date's calendar
+ * fields in local time makes fflate write the same DOS timestamp in every time zone.
+ */
+function zipTime(date: Date): Date {
+  const year = Math.min(2107, Math.max(1980, date.getUTCFullYear()));
+  return new Date(year, date.getUTCMonth(), date.getUTCDate(), 0, 0, 0);
+}

@@ -1,0 +1,122 @@
+/**
+ * The DOCX handler for declared tables (appendix "biểu"): a fixed-layout grid whose column
+ * widths are the declared relative widths scaled to the text width of the page it sits on;
+ * header rows marked `tblHeader` so Word repeats them on every page; merged cells as `gridSpan`
+ * and explicit `vMerge` restart/continue cells (placed by the shared table grid, so DOCX and PDF
+ * merge the same slots); bold group and total rows; rows that never split across pages.
+ */
+import {
+  BorderStyle,
+  Paragraph,
+  Table as DocxTable,
+  TableCell as DocxCell,
+  TableLayoutType,
+  TableRow as DocxRow,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  type FileChild,
+} from 'docx';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { Align, RowKind, Table } from '../../doctree/types.js';
+import { FONT, TABLE, mmToTwip, ptToEighths, ptToHalfPt, ptToTwip } from '../theme.js';
+import { scaleWidths, tableGrid, type PlacedCell, type TableGrid } from '../structure.js';
+import { ALIGN, inlineRuns, lineSpacing, spacerParagraph } from './paragraphs.js';
+
+const BOLD_ROWS: Readonly<Record<RowKind, boolean>> = {
+  header: TABLE.headerBold,
+  group: TABLE.groupBold,
+  total: TABLE.totalBold,
+  body: false,
+};
+
+const line = { style: BorderStyle.SINGLE, size: ptToEighths(TABLE.borderPt), color: FONT.color };
+const BORDERS = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+
+/** Integer twip widths that add up exactly to `total` (rounding drift goes to the last column). */
+function columnTwips(table: Table, total: number): number[] {
+  const widths = scaleWidths(table, total).map(Math.round);
+  const drift = total - widths.reduce((a, b) => a + b, 0);
+  widths[widths.length - 1]! += drift;
+  return widths;
+}
+
+export function tableBlock(node: Table, textWidth: number, diagnostics: Diagnostic[]): FileChild[] {
+  const grid = tableGrid(node);
+  diagnostics.push(...grid.diagnostics);
+  const widths = columnTwips(node, textWidth);
+  const rows = node.children.map(
+    (_row, r) =>
+      new DocxRow({
+        tableHeader: r < grid.headerRowCount || undefined,
+        cantSplit: true,
+        children: rowCells(node, grid, r, widths),
+      }),
+  );
+  return [
+    new DocxTable({
+      rows,
+      width: { size: textWidth, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: BORDERS,
+      margins: {
+        left: mmToTwip(TABLE.cellPaddingXMm),
+        right: mmToTwip(TABLE.cellPaddingXMm),
+        top: ptToTwip(TABLE.cellPaddingYPt),
+        bottom: ptToTwip(TABLE.cellPaddingYPt),
+      },
+    }),
+    spacerParagraph(TABLE.spaceAfterPt),
+  ];
+}
+
+/** The cells of row `r`: a cell where one starts, a vMerge continuation under a rowSpan, an empty pad. */
+function rowCells(node: Table, grid: TableGrid, r: number, widths: number[]): DocxCell[] {
+  const cells: DocxCell[] = [];
+  const size = node.fontSize ?? TABLE.sizePt;
+  grid.slots[r]!.forEach((slot, c) => {
+    if (slot.kind === 'start') cells.push(startCell(node, slot.placed, widths));
+    else if (slot.kind === 'covered' && slot.by.col === c && slot.by.row < r) cells.push(continuationCell(slot.by, widths, size));
+    else if (slot.kind === 'empty') cells.push(emptyCell(widths[c]!, size));
+  });
+  return cells;
+}
+
+const spanWidth = (placed: PlacedCell, widths: number[]): number =>
+  widths.slice(placed.col, placed.col + placed.colSpan).reduce((a, b) => a + b, 0);
+
+function startCell(node: Table, placed: PlacedCell, widths: number[]): DocxCell {
+  const kind = node.children[placed.row]!.kind;
+  const align: Align = placed.cell.align ?? (kind === 'header' ? 'center' : node.columns[placed.col]?.align ?? 'left');
+  const paragraph = new Paragraph({
+    alignment: ALIGN[align],
+    spacing: { before: 0, after: 0, ...lineSpacing(TABLE.lineSpacing) },
+    children: inlineRuns(placed.cell.children, { bold: BOLD_ROWS[kind] }, node.fontSize ?? TABLE.sizePt),
+    run: { size: ptToHalfPt(node.fontSize ?? TABLE.sizePt) },
+  });
+  return new DocxCell({
+    width: { size: spanWidth(placed, widths), type: WidthType.DXA },
+    columnSpan: placed.colSpan > 1 ? placed.colSpan : undefined,
+    verticalMerge: placed.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
+    verticalAlign: VerticalAlignTable.CENTER,
+    children: [paragraph],
+  });
+}
+
+/** An empty paragraph in the table's size, so padding cells do not make a row taller. */
+const blank = (sizePt: number): Paragraph =>
+  new Paragraph({ spacing: { before: 0, after: 0, ...lineSpacing(TABLE.lineSpacing) }, run: { size: ptToHalfPt(sizePt) } });
+
+function continuationCell(placed: PlacedCell, widths: number[], sizePt: number): DocxCell {
+  return new DocxCell({
+    width: { size: spanWidth(placed, widths), type: WidthType.DXA },
+    columnSpan: placed.colSpan > 1 ? placed.colSpan : undefined,
+    verticalMerge: VerticalMergeType.CONTINUE,
+    children: [blank(sizePt)],
+  });
+}
+
+function emptyCell(width: number, sizePt: number): DocxCell {
+  return new DocxCell({ width: { size: width, type: WidthType.DXA }, children: [blank(sizePt)] });
+}

@@ -1,0 +1,96 @@
+/**
+ * The PDF block walker: one handler per block type, chosen by an exhaustive `switch`, so a new
+ * node type fails the type check here until it has a handler — the same shape as the DOCX
+ * walker, producing pdfmake content instead of docx objects. A block the writer cannot place is
+ * reported (W001/W002), never dropped in silence.
+ */
+import type { Content } from 'pdfmake/interfaces.js';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { Block, Heading, Inline, List, ListItem, Position } from '../../doctree/types.js';
+import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
+import { writerDiagnostic } from '../structure.js';
+import { appendixHeadingBlock, headerBlock, recipientsBlock, signatureBlock, titleBlock } from './official.js';
+import { bodyParagraph } from './paragraphs.js';
+import { tableBlock } from './table.js';
+
+export interface PdfContext {
+  /** Width of the text block of the current page run, in points. */
+  textWidth: number;
+  diagnostics: Diagnostic[];
+}
+
+export function renderBlocks(blocks: readonly Block[], ctx: PdfContext): Content[] {
+  const out: Content[] = [];
+  blocks.forEach((block, i) => {
+    const previous = blocks[i - 1];
+    if (block.type === 'signature' && SIGNATURE.keepWithPreviousParagraph && previous?.type === 'paragraph') {
+      // The paragraph before the signature goes with it: a page never holds the signature alone.
+      out.push({ stack: [out.pop()!, ...renderBlock(block, ctx)], unbreakable: true });
+    } else {
+      out.push(...renderBlock(block, ctx));
+    }
+  });
+  return out;
+}
+
+export function renderBlock(block: Block, ctx: PdfContext): Content[] {
+  switch (block.type) {
+    case 'paragraph':
+      return [bodyParagraph(block.children, { align: block.align, indent: block.indent })];
+    case 'heading':
+      return [heading(block)];
+    case 'list':
+      return list(block, ctx);
+    case 'listItem':
+      return listItem(block, '-', ctx);
+    case 'table':
+      return tableBlock(block, ctx.textWidth, ctx.diagnostics);
+    case 'header':
+      return headerBlock(block, ctx.textWidth);
+    case 'title':
+      return titleBlock(block, ctx.textWidth);
+    case 'recipients':
+      return recipientsBlock(block, ctx.textWidth);
+    case 'signature':
+      return signatureBlock(block, ctx.textWidth);
+    case 'appendixHeading':
+      return appendixHeadingBlock(block, ctx.textWidth);
+    case 'pageBreak':
+      return [{ text: '', pageBreak: 'after' }];
+    case 'section':
+      // Only top-level sections become pdfmake sections (see definition.ts); a nested one is inlined.
+      ctx.diagnostics.push(writerDiagnostic('W002', undefined, { orientation: block.orientation }));
+      return renderBlocks(block.children, ctx);
+    default:
+      return unknown(block, ctx);
+  }
+}
+
+function unknown(block: never, ctx: PdfContext): Content[] {
+  // Reachable only with unvalidated JSON: the type check proves every known type has a handler.
+  const node = block as { type?: unknown; position?: Position };
+  ctx.diagnostics.push(writerDiagnostic('W001', node, { format: 'PDF', type: String(node.type) }));
+  return [];
+}
+
+const prefixed = (prefix: string, inlines: readonly Inline[]): Inline[] => [{ type: 'text', value: prefix }, ...inlines];
+
+/** `I. …` bold upper, `1. …` bold, `a) …` upright: body paragraphs that never end a page. */
+function heading(node: Heading): Content {
+  const style = HEADINGS[node.depth];
+  return bodyParagraph(prefixed(`${node.label} `, node.children), { headlineLevel: node.depth }, style);
+}
+
+function list(node: List, ctx: PdfContext): Content[] {
+  return node.children.flatMap((item) => listItem(item, node.marker, ctx));
+}
+
+/** The marker and a space open the item's first paragraph; further blocks follow it as they are. */
+function listItem(item: ListItem, marker: string, ctx: PdfContext): Content[] {
+  const [first, ...rest] = item.children;
+  const markerText = `${marker}${LIST.markerSeparator}`;
+  if (first?.type === 'paragraph') {
+    return [bodyParagraph(prefixed(markerText, first.children), { align: first.align, indent: first.indent }), ...renderBlocks(rest, ctx)];
+  }
+  return [bodyParagraph(prefixed(markerText, [])), ...renderBlocks(item.children, ctx)];
+}

@@ -1,0 +1,95 @@
+/**
+ * Inline nodes as pdfmake text inlines. pdfmake's `justify` stretches every line-break
+ * opportunity it finds, not only spaces, so "4365/QĐ-UBND" would print as "4365/ QĐ- UBND".
+ * For justified (and all wide body) text we therefore emit each space-separated word as its own
+ * `noWrap` inline carrying its trailing space: lines break only at spaces, and the extra width
+ * of a justified line goes only between words. Only ordinary spaces separate words; a no-break
+ * space (as in `Số:      /BC-UBND`) stays inside its word.
+ */
+import type { Inline } from '../../doctree/types.js';
+import { segments, type Segment, type SegmentStyle } from '../text.js';
+
+/** A pdfmake text inline (the subset we produce). */
+export interface PdfInline {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+  noWrap?: boolean;
+}
+
+type Piece = { text: string; bold: boolean; italic: boolean };
+
+/** Words longer than this may still break inside (a URL must not run off the page). */
+const MAX_UNBREAKABLE = 40;
+
+const styleOf = (p: { bold: boolean; italic: boolean }): Pick<PdfInline, 'bold' | 'italics'> => ({
+  ...(p.bold ? { bold: true } : {}),
+  ...(p.italic ? { italics: true } : {}),
+});
+
+/** Plain inlines, one per styled segment: for centred lines and narrow table cells. */
+export function plainInlines(inlines: readonly Inline[], base: SegmentStyle = {}): PdfInline[] {
+  return segments(inlines, base).map((s) => (s.kind === 'break' ? { text: '\n' } : { text: s.text, ...styleOf(s) }));
+}
+
+/** Word inlines: every word a `noWrap` inline ending with its space, breaks as `\n`. */
+export function wordInlines(inlines: readonly Inline[], base: SegmentStyle = {}): PdfInline[] {
+  const out: PdfInline[] = [];
+  for (const line of splitAtBreaks(segments(inlines, base))) {
+    if (out.length > 0) out.push({ text: '\n' });
+    for (const word of words(line)) out.push(...wordToInlines(word));
+  }
+  return out;
+}
+
+function splitAtBreaks(segs: Segment[]): Piece[][] {
+  const lines: Piece[][] = [[]];
+  for (const s of segs) {
+    if (s.kind === 'break') lines.push([]);
+    else lines[lines.length - 1]!.push({ text: s.text, bold: s.bold, italic: s.italic });
+  }
+  return lines;
+}
+
+/** A word: the pieces (one per style) between two runs of spaces, and whether a space follows. */
+interface Word {
+  pieces: Piece[];
+  spaceAfter: boolean;
+}
+
+function words(pieces: Piece[]): Word[] {
+  const out: Word[] = [];
+  let current: Piece[] = [];
+  const close = (): void => {
+    if (current.length > 0) out.push({ pieces: current, spaceAfter: true });
+    current = [];
+  };
+  for (const piece of pieces) {
+    // Split on ordinary spaces/tabs/newlines only; `\s` would also split at U+00A0.
+    piece.text.split(/([ \t\r\n]+)/).forEach((part, i) => {
+      if (i % 2 === 1) close();
+      else if (part !== '') current.push({ ...piece, text: part });
+    });
+  }
+  if (current.length > 0) out.push({ pieces: current, spaceAfter: false });
+  return out;
+}
+
+const PUNCTUATION_ONLY = /^[\p{P}\p{S}]+$/u;
+
+function wordToInlines(word: Word): PdfInline[] {
+  const text = word.pieces.map((p) => p.text).join('');
+  const space = word.spaceAfter ? ' ' : '';
+  const noWrap = [...text].length <= MAX_UNBREAKABLE ? { noWrap: true } : {};
+  const letters = word.pieces.filter((p) => !PUNCTUATION_ONLY.test(p.text));
+  // A word of one style, or quotes/brackets around one styled word: one inline in that style,
+  // because justify would otherwise open a gap at the style change inside the word.
+  if (letters.length <= 1 || letters.every((p) => p.bold === letters[0]!.bold && p.italic === letters[0]!.italic)) {
+    return [{ text: text + space, ...styleOf(letters[0] ?? word.pieces[0]!), ...noWrap }];
+  }
+  return word.pieces.map((p, i) => ({
+    text: p.text + (i === word.pieces.length - 1 ? space : ''),
+    ...styleOf(p),
+    ...noWrap,
+  }));
+}

@@ -1,0 +1,69 @@
+/**
+ * The pdfmake building blocks the block handlers share: a line of fixed text in a theme style,
+ * the body paragraph (justified, first-line indent, 6 pt after, 1.15 lines, words as noWrap
+ * inlines), a centred single-spaced line, a short centred rule drawn as a canvas line, and the
+ * borderless zero-padding table layout used for side-by-side blocks.
+ */
+import type { Alignment, Content, ContentCanvas, ContentText, CustomTableLayout } from 'pdfmake/interfaces.js';
+import type { Align, Inline } from '../../doctree/types.js';
+import { BODY, HEADER, applyCase, mmToPt, type TextStyle } from '../theme.js';
+import { nfc } from '../text.js';
+import { wordInlines } from './inlines.js';
+
+export const ALIGN: Readonly<Record<Align, Alignment>> = { left: 'left', center: 'center', right: 'right', justify: 'justify' };
+
+/** Fixed text in a theme style, as an inline or a paragraph of its own. */
+export function styled(text: string, s: TextStyle): ContentText {
+  return {
+    text: applyCase(nfc(text), s),
+    fontSize: s.sizePt,
+    ...(s.bold ? { bold: true } : {}),
+    ...(s.italic ? { italics: true } : {}),
+  };
+}
+
+/** A centred single-spaced line of fixed text. */
+export function centredLine(text: string, s: TextStyle, margin: [number, number, number, number] = [0, 0, 0, 0]): ContentText {
+  return { ...styled(text, s), alignment: 'center', lineHeight: HEADER.lineSpacing, margin };
+}
+
+export interface BodyOptions {
+  align?: Align;
+  indent?: boolean;
+  /** pdfmake's orphan control: a heading never ends a page (see definition.ts). */
+  headlineLevel?: number;
+}
+
+/** A body paragraph from inline nodes, with leading content (a list marker, a heading label). */
+export function bodyParagraph(inlines: readonly Inline[], opts: BodyOptions = {}, base: { bold?: boolean; italic?: boolean; upper?: boolean } = {}): ContentText {
+  return {
+    text: wordInlines(inlines, base),
+    alignment: ALIGN[opts.align ?? BODY.align],
+    lineHeight: BODY.lineSpacing,
+    margin: [0, BODY.spaceBeforePt, 0, BODY.spaceAfterPt],
+    ...(opts.indent === false ? {} : { leadingIndent: mmToPt(BODY.firstLineIndentMm) }),
+    ...(opts.headlineLevel ? { headlineLevel: opts.headlineLevel } : {}),
+  };
+}
+
+/** A solid rule `length` pt long, centred in a container `container` pt wide, below the line above. */
+export function rule(length: number, container: number, spaceAfter = 0): ContentCanvas {
+  const x1 = Math.max(0, (container - length) / 2);
+  return {
+    canvas: [{ type: 'line', x1, y1: 0, x2: x1 + length, y2: 0, lineWidth: HEADER.ruleWidthPt, lineColor: 'black' }],
+    margin: [0, HEADER.ruleGapPt, 0, spaceAfter],
+  };
+}
+
+/** No borders, no padding: the table only places blocks side by side. */
+export const LAYOUT_ONLY: CustomTableLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: () => 0,
+  paddingRight: () => 0,
+  paddingTop: () => 0,
+  paddingBottom: () => 0,
+};
+
+/** Vertical room, e.g. after a table. */
+export const spacer = (heightPt: number): Content => ({ text: '', margin: [0, 0, 0, heightPt] });

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Root, Table, TableCell } from '../../../src/doctree/types.js';
+import { documentDate, pageRuns, tableGrid } from '../../../src/writers/structure.js';
+import { listLines, segments, singleLine } from '../../../src/writers/text.js';
+import { sampleTree } from './sample.js';
+
+const cell = (value: string, extra: Partial<TableCell> = {}): TableCell => ({ type: 'tableCell', children: [{ type: 'text', value }], ...extra });
+
+describe('pageRuns', () => {
+  it('puts the body in a portrait run and the appendix in a landscape run that restarts numbering', () => {
+    const runs = pageRuns(sampleTree());
+    expect(runs.map((r) => [r.orientation, r.restartNumbering])).toEqual([
+      ['portrait', false],
+      ['landscape', true],
+    ]);
+  });
+
+  it('drops page breaks at run boundaries and starts a new portrait run after a section', () => {
+    const root: Root = {
+      type: 'root',
+      meta: { title: 't', author: 'a', date: '2024-12-05' },
+      children: [
+        { type: 'paragraph', children: [] },
+        { type: 'pageBreak' },
+        { type: 'section', orientation: 'landscape', children: [{ type: 'pageBreak' }, { type: 'paragraph', children: [] }] },
+        { type: 'paragraph', children: [] },
+      ],
+    };
+    const runs = pageRuns(root);
+    expect(runs.map((r) => r.children.map((b) => b.type))).toEqual([['paragraph'], ['paragraph'], ['paragraph']]);
+    expect(runs[2]!.orientation).toBe('portrait');
+  });
+});
+
+describe('tableGrid', () => {
+  const table = (rows: TableCell[][]): Table => ({
+    type: 'table',
+    columns: [1, 1, 1].map((width) => ({ width, align: 'left' as const })),
+    children: rows.map((children, i) => ({ type: 'tableRow', kind: i === 0 ? 'header' : 'body', children })),
+  });
+
+  it('places cells around rowSpans from the rows above (HTML semantics)', () => {
+    const grid = tableGrid(table([[cell('a', { rowSpan: 2 }), cell('b', { colSpan: 2 })], [cell('c'), cell('d')]]));
+    expect(grid.diagnostics).toEqual([]);
+    expect(grid.slots[1]!.map((s) => (s.kind === 'start' ? s.placed.cell.children : s.kind))).toEqual([
+      'covered',
+      [{ type: 'text', value: 'c' }],
+      [{ type: 'text', value: 'd' }],
+    ]);
+    expect(grid.headerRowCount).toBe(1);
+  });
+
+  it('pads short rows and drops extra cells with a W003 warning', () => {
+    const grid = tableGrid(table([[cell('a')], [cell('a'), cell('b'), cell('c'), cell('d')]]));
+    expect(grid.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['W003', 'warning'],
+      ['W003', 'warning'],
+    ]);
+    expect(grid.slots[0]!.map((s) => s.kind)).toEqual(['start', 'empty', 'empty']);
+  });
+});
+
+describe('text helpers', () => {
+  it('punctuates administrative lists', () => {
+    expect(listLines(['Như trên', 'Lưu: VT'])).toEqual(['- Như trên;', '- Lưu: VT.']);
+    expect(listLines(['- Lưu: VT, HC (2).'])).toEqual(['- Lưu: VT, HC (2).']);
+    expect(singleLine('Hội đồng nhân dân huyện An Lão')).toBe('Hội đồng nhân dân huyện An Lão.');
+  });
+
+  it('normalises to NFC and upper-cases with Vietnamese rules', () => {
+    const nfd = 'công tác lãnh đạo'.normalize('NFD');
+    expect(segments([{ type: 'text', value: nfd }], { upper: true })).toEqual([
+      { kind: 'text', text: 'CÔNG TÁC LÃNH ĐẠO', bold: false, italic: false },
+    ]);
+  });
+
+  it('falls back to a fixed date and warns when the document date is unreadable', () => {
+    const { date, diagnostics } = documentDate({ title: '', author: '', date: 'ngày mai' });
+    expect(date.toISOString()).toBe('1980-01-01T00:00:00.000Z');
+    expect(diagnostics[0]?.code).toBe('W004');
+  });
+});
