@@ -154,7 +154,7 @@ function dropMisspeltRequired(problems: Problem[]): Problem[] {
       if (meant !== undefined) p.params.suggestion = meant;
     }
   }
-  return problems.filter((p) => !(p.keyword === 'required' && isMisspelt(p, problems)));
+  return problems.filter((p) => !((p.keyword === 'required' || p.keyword === 'dependentRequired') && isMisspelt(p, problems)));
 }
 
 function isMisspelt(required: Problem, problems: Problem[]): boolean {

@@ -178,7 +178,8 @@ describe('schema diagnostics', () => {
   });
 
   it('V103: a scalar where a list is expected', () => {
-    const d = only(check('investment', edit(INVESTMENT, 'areas:\n', 'areas: Chỉnh trang\n')), 'V103', 7, 8);
+    const list = '  sources:\n    - name: Vốn đầu tư công phân cấp\n      amount: 181.766 triệu đồng\n';
+    const d = only(check('investment', edit(INVESTMENT, list, '  sources: Vốn đầu tư công phân cấp\n')), 'V103', 4, 12);
     expect(d.message).toContain('danh sách');
   });
 
