@@ -162,14 +162,14 @@ function investmentModel(ctx: AggregateContext) {
       id: p.id,
       name: p.name,
       label: p.kind ? `${p.kind} ${p.name}` : p.name,
-      allocation: factFigure(ctx, `investment.project.${p.id}`, p.name, { kind: 'money', money: p.allocation }, ref(p.at, p.name)),
+      allocation: factFigure(ctx, `investment.project.${p.id}`, p.name, { kind: 'money', money: p.allocation }, ref(p.allocationAt, p.name)),
       totalInvestment: p.totalInvestment && factFigure(ctx, `investment.project.${p.id}.total`, `Tổng mức đầu tư: ${p.name}`, { kind: 'money', money: p.totalInvestment }, ref(p.at, p.name)),
     }));
     const allocation = a.projects.length
       ? computedFigure(ctx, {
           id: `investment.area.${a.id}`, label: `Vốn phân bổ: ${a.name}`,
           formula: `Tổng ${a.projects.length} dự án: ${a.projects.map((p) => formatNumber(p.allocation.amount)).join(' + ')}`,
-          sources: a.projects.map((p) => ref(p.at, p.name)),
+          sources: a.projects.map((p) => ref(p.allocationAt, p.name)),
         }, { kind: 'money', money: sumQuantities(a.projects.map((p) => p.allocation), a.allocation.value.unit) }, statedMoney(a.allocation))
       : factFigure(ctx, `investment.area.${a.id}`, `Vốn phân bổ: ${a.name}`, { kind: 'money', money: a.allocation.value }, ref(a.allocation.at, a.name));
     return { id: a.id, name: a.name, note: a.note, allocation, projects, amount: moneyOf(allocation) };

@@ -82,7 +82,7 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false, keepSourceTokens: true });
-  for (const err of doc.errors) diagnostics.push(yamlError(err, lineCounter, displayPath));
+  for (const err of doc.errors) diagnostics.push(yamlError(err, lineCounter, displayPath, text));
   if (doc.errors.length) return { value: null, diagnostics };
 
   let data: unknown;
@@ -100,11 +100,12 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   return { value: { path: displayPath, name, text, doc, lineCounter, data }, diagnostics };
 }
 
-function yamlError(err: { code: string; message: string; pos: [number, number] }, lc: LineCounter, file: string): Diagnostic {
+function yamlError(err: { code: string; message: string; pos: [number, number] }, lc: LineCounter, file: string, text: string): Diagnostic {
   const { line, col } = lc.linePos(err.pos[0]);
   const at = { file, line, column: col };
   if (err.code === 'DUPLICATE_KEY') {
-    const key = /"([^"]*)"/.exec(err.message)?.[1] ?? '';
+    // The parser's message does not name the key; the error's range covers it.
+    const key = text.slice(err.pos[0], err.pos[1]).split(':')[0].trim() || (/"([^"]*)"/.exec(err.message)?.[1] ?? '');
     return makeDiagnostic('L005', at, { key });
   }
   if (err.code === 'TAB_AS_INDENT') return makeDiagnostic('L006', at);

@@ -69,6 +69,8 @@ export interface ReportMeta {
 
 export interface Project {
   id: string; kind?: string; name: string; allocation: Money; totalInvestment?: Money; at: Loc;
+  /** Where the allocation itself is written (provenance points at the figure, not the record). */
+  allocationAt: Loc;
 }
 export interface InvestmentArea {
   id: string; name: string; allocation: Stated<Money>; note?: string; projects: Project[]; at: Loc;
@@ -328,6 +330,7 @@ function readInvestment(r: Reader): Investment {
             allocation: r.money(`${q}/allocation`),
             totalInvestment: r.has(`${q}/totalInvestment`) ? r.money(`${q}/totalInvestment`) : undefined,
             at: r.loc(q),
+            allocationAt: r.loc(`${q}/allocation`),
           };
         }),
         at: r.loc(p),

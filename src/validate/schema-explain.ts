@@ -20,7 +20,7 @@ interface Explained {
   code: DiagnosticCode;
   args: Args;
   hint?: Text;
-  /** Where to point: the value (default), the mapping that lacks a field, or an unknown key. */
+  /** Where to point: the node at the problem's path (the mapping, for a missing field), or the unknown key. */
   at?: 'value' | 'key';
 }
 
@@ -56,8 +56,10 @@ function explain(p: Problem, file: SourceFile): Explained {
       return generic(t('không được để trống', 'must not be empty'), p);
     case 'exclusive':
       return exclusive(p);
-    default:
-      return generic(t(p.message ?? p.keyword, p.message ?? p.keyword), p);
+    default: {
+      const detail = p.message ?? p.keyword;
+      return generic(t(`giá trị không hợp lệ theo lược đồ (${detail})`, `invalid value (${detail})`), p);
+    }
   }
 }
 
@@ -149,13 +151,18 @@ const TYPE_NAMES: Record<string, Text> = {
 };
 
 function typeNames(types: string[]): Text {
-  // Integers and booleans are also accepted as text (we parse YAML as text): name the real type.
-  const shown = types.some((x) => x === 'integer' || x === 'boolean') ? types.filter((x) => x !== 'string') : types;
+  // `["integer","string"]` is a number that YAML may give as text: name it a number. Among
+  // other types, text already covers integers and booleans (we read YAML as text).
+  const scalarOnly = types.every((x) => x === 'string' || x === 'integer' || x === 'boolean');
+  const shown = [...new Set(scalarOnly && types.some((x) => x !== 'string')
+    ? types.filter((x) => x !== 'string')
+    : types.filter((x) => x !== 'integer' && x !== 'boolean'))];
   const names = shown.map((x) => TYPE_NAMES[x] ?? t(x, x));
   return t(names.map((n) => n.vi).join(' hoặc '), names.map((n) => n.en).join(' or '));
 }
 
 function actualType(value: unknown): Text {
+  if (value === null || value === undefined || value === '') return t('giá trị trống', 'empty');
   if (Array.isArray(value)) return t('một danh sách', 'a list');
   if (value !== null && typeof value === 'object') return t('một nhóm trường', 'a mapping');
   return t(`giá trị "${String(value)}"`, `the value "${String(value)}"`);

@@ -151,6 +151,44 @@ describe('bundled data', () => {
   });
 });
 
+describe('schema files', () => {
+  const schemaDir = path.join(root, 'schemas');
+  const schemas = readdirSync(schemaDir).map((f) => ({ file: f, schema: JSON.parse(readFileSync(path.join(schemaDir, f), 'utf8')) }));
+
+  /** Every object schema below `node`, with its JSON pointer. */
+  function* objects(node: unknown, at: string): Generator<[string, Record<string, unknown>]> {
+    if (Array.isArray(node)) {
+      for (const [i, n] of node.entries()) yield* objects(n, `${at}/${i}`);
+    } else if (node !== null && typeof node === 'object') {
+      yield [at, node as Record<string, unknown>];
+      for (const [k, v] of Object.entries(node)) if (k !== 'examples' && k !== 'default') yield* objects(v, `${at}/${k}`);
+    }
+  }
+
+  it('one schema per data file plus common, each with its $id and draft 2020-12', () => {
+    expect(schemas.map((s) => s.file).sort()).toEqual([...knownDataFiles(), 'common'].map((n) => `${n}.schema.json`).sort());
+    for (const { file, schema } of schemas) {
+      expect(schema.$id).toBe(`https://baocao.local/schemas/${file}`);
+      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    }
+  });
+
+  it('every property has a Vietnamese title and description; fixed objects forbid other fields', () => {
+    const missing: string[] = [];
+    for (const { file, schema } of schemas) {
+      for (const [at, node] of objects(schema, file)) {
+        const props = node.properties as Record<string, { title?: string; description?: string }> | undefined;
+        if (!props) continue;
+        if (node.additionalProperties !== false) missing.push(`${at}: additionalProperties`);
+        for (const [name, prop] of Object.entries(props)) {
+          if (!prop.title || !VIETNAMESE.test(`${prop.title} ${prop.description ?? ''}`) || !prop.description) missing.push(`${at}/${name}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('schema diagnostics', () => {
   it('V100: a file without a schema is a warning with a did-you-mean', () => {
     const d = check('repot', 'a: b\n');

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Benchmark: cold-start time and peak memory of `report build 2024` for DOCX, PDF and both
+// (median of several runs, each a fresh process writing to a fresh folder so nothing is skipped),
+// and of `report validate 2024`. Goal: both formats together under 0.6 s on a 2-core machine.
+// Usage: npm run bench [-- --runs 9]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const GOAL_MS = 600;
+
+function once(args) {
+  const out = mkdtempSync(path.join(tmpdir(), 'baocao-bench-'));
+  const cmd = [process.execPath, path.join(root, 'bin/report.js'), ...args.map((a) => a.replace('$OUT', out))];
+  const started = process.hrtime.bigint();
+  const r = timeBin
+    ? spawnSync(timeBin, ['-f', '%M', ...cmd], { cwd: root, encoding: 'utf8' })
+    : spawnSync(cmd[0], cmd.slice(1), { cwd: root, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  rmSync(out, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const rssKb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { ms, rssMb: rssKb / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const cases = [
+  ['validate', ['validate', '2024']],
+  ['build docx', ['build', '2024', '--format', 'docx', '--out', '$OUT']],
+  ['build pdf', ['build', '2024', '--format', 'pdf', '--out', '$OUT']],
+  ['build docx,pdf', ['build', '2024', '--format', 'docx,pdf', '--out', '$OUT']],
+];
+
+once(cases[1][1]); // warm the file cache
+console.log(`baocao bench — ${runs} runs each, median wall time and peak RSS`);
+let both = 0;
+for (const [name, args] of cases) {
+  const results = Array.from({ length: runs }, () => once(args));
+  const ms = median(results.map((r) => r.ms));
+  const rss = median(results.map((r) => r.rssMb));
+  if (name === 'build docx,pdf') both = ms;
+  console.log(`${name.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   ${Number.isNaN(rss) ? '   n/a' : rss.toFixed(0).padStart(5) + ' MB'}`);
+}
+console.log(both <= GOAL_MS ? `goal met: docx,pdf ${both.toFixed(0)} ms ≤ ${GOAL_MS} ms` : `GOAL MISSED: docx,pdf ${both.toFixed(0)} ms > ${GOAL_MS} ms`);
+process.exitCode = both <= GOAL_MS ? 0 : 1;
