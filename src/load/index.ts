@@ -1,19 +1,23 @@
 /**
  * Load: read the YAML files of a data folder and keep, for every value, where it came from.
  * Files are read as bytes and checked as UTF-8 (a BOM is dropped, CRLF accepted), text is
- * normalised to NFC, and YAML is parsed with the failsafe schema so every scalar stays the exact
- * text the clerk typed: `676.373` is never silently turned into a float here — the validator
- * decides what a scalar means from the schema. YAML's alias limit stays on, duplicate keys and
- * tabs in indentation are errors, and a file over the size limit is refused before parsing.
+ * normalised to NFC (a note, not an error), and YAML is parsed with the failsafe schema so every
+ * scalar stays the exact text the clerk typed: `676.373` is never silently turned into a float
+ * here — the validator decides what a scalar means from the schema. YAML's alias limit stays on,
+ * duplicate keys, tabs in indentation, type tags, control characters and absurd nesting are
+ * errors, YAML's own (English) syntax errors are explained in Vietnamese, and a file over the
+ * size limit is refused before it is read.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, isPair, isCollection, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 
 /** Files above this size are refused unread: no real data file comes close. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Deepest nesting of lists and mappings accepted; real data stays under 15. */
+export const MAX_DEPTH = 64;
 
 export interface SourceFile {
   /** Path as shown to users (relative to the working directory when possible). */
@@ -29,31 +33,35 @@ export interface SourceFile {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decode bytes as UTF-8 or report the first bad byte. */
+/** Decode bytes as UTF-8 or report the first bad byte, at the line and column where it sits. */
 function decode(bytes: Uint8Array, file: string): StageResult<string | null> {
   try {
     return { value: utf8.decode(bytes), diagnostics: [] };
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    const before = Buffer.from(bytes.subarray(0, offset)).toString('latin1');
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    return { value: null, diagnostics: [makeDiagnostic('L002', { file, line, column }, { offset })] };
+    const before = utf8.decode(bytes.subarray(0, offset));
+    const at = positionInText(before, before.length, file);
+    const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    return { value: null, diagnostics: [makeDiagnostic('L002', at, { offset, byte })] };
   }
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; i++) {
-    try {
-      utf8.decode(bytes.subarray(0, i + 1));
-    } catch {
-      // A truncated multi-byte sequence only fails once complete; step back to its lead byte.
-      let j = i;
-      while (j > 0 && (bytes[j] & 0xc0) === 0x80) j--;
-      try { utf8.decode(bytes.subarray(0, j)); return j; } catch { /* keep scanning */ }
-    }
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (one linear scan). */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) { i++; continue; }
+    const extra = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (!extra || i + extra >= b.length) return i;
+    // The second byte's range excludes overlong forms and surrogates (RFC 3629 table).
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    if (b[i + 1] < lo || b[i + 1] > hi) return i;
+    for (let k = 2; k <= extra; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    i += extra + 1;
   }
-  return bytes.length;
+  return b.length;
 }
 
 /** Tabs inside leading indentation are not YAML; report each such line once. */
@@ -81,17 +89,28 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   if (tabs.length) return { value: null, diagnostics: [...diagnostics, ...tabs] };
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false, keepSourceTokens: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false, keepSourceTokens: true });
+  } catch (err) {
+    // The parser recurses; absurdly nested input can exhaust the stack.
+    const at = { file: displayPath, line: 1, column: 1 };
+    return { value: null, diagnostics: [...diagnostics, syntaxError(at, err instanceof RangeError ? 'DEPTH' : 'IMPOSSIBLE', (err as Error).message)] };
+  }
   for (const err of doc.errors) diagnostics.push(yamlError(err, lineCounter, displayPath, text));
   if (doc.errors.length) return { value: null, diagnostics };
+  const pos = (node: YamlNode | null | undefined): SourcePosition => posIn(lineCounter, displayPath, node?.range?.[0]);
+  const shape = checkNodes(doc, pos);
+  if (shape.length) return { value: null, diagnostics: [...diagnostics, ...shape] };
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    const at = { file: displayPath, line: 1, column: 1 };
-    if (err instanceof ReferenceError) return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L007', at)] };
-    return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L004', at, { reason: (err as Error).message })] };
+    const message = (err as Error).message;
+    if (/resource exhaustion/i.test(message)) return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L007', pos(firstAlias(doc)))] };
+    const code = /Unresolved alias/i.test(message) ? 'BAD_ALIAS' : err instanceof RangeError ? 'DEPTH' : 'IMPOSSIBLE';
+    return { value: null, diagnostics: [...diagnostics, syntaxError(pos(firstAlias(doc) ?? doc.contents), code, message)] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L009', { file: displayPath, line: 1, column: 1 })] };
@@ -100,17 +119,101 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   return { value: { path: displayPath, name, text, doc, lineCounter, data }, diagnostics };
 }
 
+function posIn(lc: LineCounter, file: string, offset: number | undefined): SourcePosition {
+  if (offset === undefined) return { file, line: 1, column: 1 };
+  const { line, col } = lc.linePos(offset);
+  return { file, line, column: col };
+}
+
+function firstAlias(doc: Document.Parsed): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  visit(doc, { Alias(_, node) { found = node; return visit.BREAK; } });
+  return found;
+}
+
+/** C0 controls other than tab and newline (and DEL) have no place in a report. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/u;
+
+/**
+ * What the parser accepts but a data file must not contain: type tags (`!!float 676.373`
+ * would make YAML decide the number), keys that are lists or mappings, control characters
+ * (raw or as `"\x07"` escapes), and nesting deeper than MAX_DEPTH. One diagnostic per kind.
+ */
+function checkNodes(doc: Document.Parsed, pos: (node: YamlNode) => SourcePosition): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const once = (kind: string, d: () => Diagnostic): void => {
+    if (!seen.has(kind)) { seen.add(kind); out.push(d()); }
+  };
+  visit(doc, {
+    Node(_, node, path) {
+      if (node.tag) once('tag', () => makeDiagnostic('L012', pos(node), { tag: node.tag }));
+      if (isScalar(node) && typeof node.value === 'string') {
+        const m = CONTROL.exec(node.value);
+        if (m) once('control', () => makeDiagnostic('L013', pos(node), { code: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` }));
+      }
+      if (isCollection(node) && path.filter(isCollection).length >= MAX_DEPTH) {
+        once('depth', () => syntaxError(pos(node), 'DEPTH', `nesting deeper than ${MAX_DEPTH}`));
+        return visit.SKIP;
+      }
+      return undefined;
+    },
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key) && typeof pair.key === 'object') {
+        once('key', () => syntaxError(pos(pair.key as YamlNode), 'NON_STRING_KEY', 'a key must be a plain name'));
+      }
+    },
+  });
+  return out;
+}
+
+/** Vietnamese for YAML's error codes (the parser's English message is kept for `--lang en`). */
+const YAML_REASONS: Record<string, string> = {
+  BAD_INDENT: 'thụt lề không đều — các trường cùng cấp phải bắt đầu ở cùng một cột',
+  BLOCK_AS_IMPLICIT_KEY: 'có hai dấu ":" trên một dòng — nếu giá trị chứa ": ", đặt cả giá trị trong ngoặc kép',
+  MULTILINE_IMPLICIT_KEY: 'tên trường bị ngắt sang dòng sau, hoặc dòng trước thiếu dấu ":"',
+  MULTIPLE_DOCS: 'tệp chứa nhiều tài liệu YAML (dòng "---" hoặc "..."); mỗi tệp dữ liệu chỉ có một',
+  BAD_DQ_ESCAPE: 'ký tự thoát "\\…" không hợp lệ trong chuỗi ngoặc kép — viết "\\\\" cho dấu \\, hoặc dùng ngoặc đơn',
+  BAD_SCALAR_START: 'giá trị không được bắt đầu bằng ký tự này (@, `, %, …) — đặt giá trị trong ngoặc kép',
+  BLOCK_IN_FLOW: 'không viết khối nhiều dòng bên trong [ … ] hay { … }',
+  KEY_OVER_1024_CHARS: 'tên trường dài quá 1024 ký tự — có lẽ thiếu dấu ":" sau tên trường',
+  UNEXPECTED_TOKEN: 'có ký tự không mong đợi ở đây',
+  BAD_ALIAS: 'bí danh (*tên) trỏ tới một neo (&tên) chưa khai báo',
+  ALIAS_PROPS: 'bí danh (*tên) không được kèm neo hay thẻ',
+  MULTIPLE_ANCHORS: 'một giá trị có nhiều neo (&tên)',
+  MULTIPLE_TAGS: 'một giá trị có nhiều thẻ kiểu (!…)',
+  BAD_PROP_ORDER: 'neo (&) và thẻ (!) phải đứng trước giá trị',
+  BAD_DIRECTIVE: 'chỉ thị "%…" không hợp lệ',
+  BAD_COLLECTION_TYPE: 'kiểu danh sách hoặc nhóm trường không hợp lệ',
+  NON_STRING_KEY: 'tên trường phải là một chữ, không phải danh sách hay nhóm trường',
+  DEPTH: `các mức lồng nhau quá sâu (giới hạn ${MAX_DEPTH}) — tệp có thể bị hỏng`,
+  IMPOSSIBLE: 'cú pháp không hợp lệ',
+};
+
+function missingCharReason(message: string): string {
+  if (/quote/i.test(message)) return 'thiếu dấu ngoặc kép (hoặc ngoặc đơn) đóng chuỗi';
+  if (/\]/.test(message)) return 'danh sách [ … ] thiếu dấu "]" đóng, hoặc thiếu dấu phẩy giữa các mục';
+  if (/\}/.test(message)) return 'nhóm { … } thiếu dấu "}" đóng, hoặc thiếu dấu phẩy giữa các trường';
+  if (/:/.test(message)) return 'thiếu dấu ":" sau tên trường';
+  return 'thiếu một ký tự cần có (ngoặc đóng, dấu ":" hoặc dấu phẩy)';
+}
+
+function syntaxError(at: SourcePosition, code: string, message: string): Diagnostic {
+  const reasonEn = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const reason = code === 'MISSING_CHAR' ? missingCharReason(message) : YAML_REASONS[code] ?? YAML_REASONS.IMPOSSIBLE;
+  return makeDiagnostic('L004', at, { reason, reasonEn });
+}
+
 function yamlError(err: { code: string; message: string; pos: [number, number] }, lc: LineCounter, file: string, text: string): Diagnostic {
-  const { line, col } = lc.linePos(err.pos[0]);
-  const at = { file, line, column: col };
+  const at = posIn(lc, file, err.pos[0]);
   if (err.code === 'DUPLICATE_KEY') {
-    // The parser's message does not name the key; the error's range covers it.
-    const key = text.slice(err.pos[0], err.pos[1]).split(':')[0].trim() || (/"([^"]*)"/.exec(err.message)?.[1] ?? '');
-    return makeDiagnostic('L005', at, { key });
+    // The parser's message does not name the key; the error points at its first character.
+    const line = text.slice(err.pos[0], (text.indexOf('\n', err.pos[0]) + 1 || text.length + 1) - 1);
+    const key = /^("[^"]*"|'[^']*'|.*?)\s*:(\s|$)/.exec(line)?.[1] ?? line.trim();
+    return makeDiagnostic('L005', at, { key: key.replace(/^(["'])(.*)\1$/, '$2') });
   }
   if (err.code === 'TAB_AS_INDENT') return makeDiagnostic('L006', at);
-  const reason = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return makeDiagnostic('L004', at, { reason });
+  return syntaxError(at, err.code, err.message);
 }
 
 function firstDifference(a: string, b: string): number {
@@ -186,9 +289,7 @@ export function nodeAt(file: SourceFile, pointer: string): { node: YamlNode | nu
 }
 
 function posOfOffset(file: SourceFile, offset: number | undefined): SourcePosition {
-  if (offset === undefined) return { file: file.path, line: 1, column: 1 };
-  const { line, col } = file.lineCounter.linePos(offset);
-  return { file: file.path, line, column: col };
+  return posIn(file.lineCounter, file.path, offset);
 }
 
 /** file:line:col of the value a JSON pointer names (or of its nearest existing ancestor). */

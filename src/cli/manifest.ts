@@ -1,0 +1,191 @@
+/**
+ * Build manifests: `out/<year>/manifest.json` records what a build was made of — the tool (its
+ * version and a fingerprint of its compiled code), every input file (the year's data files and
+ * the report kind's templates, by SHA-256) and the settings that change the output (formats,
+ * draft mark, number, date) — and what it produced (each output's SHA-256 and size). With it,
+ * `report build` skips a build whose inputs have not changed, and `report build --check` says
+ * which inputs changed when a committed output is stale.
+ *
+ * This module is deliberately light (node:crypto and node:fs only): the skip check runs before
+ * the compile pipeline or any writer is imported. A manifest holds no timestamps, so rebuilding
+ * unchanged inputs leaves it byte-for-byte the same and it can be committed with the reports.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const MANIFEST_NAME = 'manifest.json';
+export const MANIFEST_VERSION = 1;
+
+/** The options that change the bytes of the outputs, normalised (number `05`, date ISO). */
+export interface BuildSettings {
+  formats: string[];
+  draft: boolean;
+  number: string | null;
+  date: string | null;
+}
+
+export interface Manifest {
+  manifest: typeof MANIFEST_VERSION;
+  tool: ToolId;
+  year: string;
+  kind: string;
+  /** Data folder and templates folder, relative to the working directory (`/` separators). */
+  data: string;
+  templates: string;
+  settings: BuildSettings;
+  /** Every input file (path relative to the working directory) → SHA-256 of its bytes. */
+  inputs: Record<string, string>;
+  /** Every output (file name inside `out/<year>/`) → SHA-256 and size. */
+  outputs: Record<string, { sha256: string; bytes: number }>;
+  /** What the build reported (warnings do not stop a build, `--strict` then must rebuild). */
+  diagnostics: { errors: number; warnings: number };
+}
+
+export interface ToolId {
+  name: string;
+  version: string;
+  /** SHA-256 over the compiled code (`dist/`) and package.json: a rebuilt tool is a new tool. */
+  fingerprint: string;
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** `/`-separated path relative to `cwd` (or absolute when outside it). */
+export function displayPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.resolve(file)).split(path.sep).join('/');
+}
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Same rule as the pipeline's: ./templates when it exists, else the package's own templates. */
+export function templatesRoot(cwd: string, templates?: string): string {
+  if (templates) return path.resolve(cwd, templates);
+  const local = path.join(cwd, 'templates');
+  return existsSync(local) ? local : path.join(PACKAGE_ROOT, 'templates');
+}
+
+function listFiles(dir: string, recursive: boolean, keep: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    const st = statSync(full);
+    if (st.isDirectory()) {
+      if (recursive) out.push(...listFiles(full, true, keep));
+    } else if (keep(name)) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+/** The files a build of this data folder reads: every `*.yaml` of the folder (as the loader does). */
+export function dataFiles(dataDir: string): string[] {
+  return listFiles(dataDir, false, (n) => /\.ya?ml$/i.test(n));
+}
+
+/** The templates of a report kind: every `*.hbs` of `templates/<kind>/` (as the template loader does). */
+export function templateFiles(root: string, kind: string): string[] {
+  return listFiles(path.join(root, kind), false, (n) => n.endsWith('.hbs'));
+}
+
+export function hashFiles(files: readonly string[], cwd: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of files) out[displayPath(cwd, f)] = sha256(readFileSync(f));
+  return out;
+}
+
+let toolCache: ToolId | undefined;
+
+/** The tool's identity: name and version from package.json, fingerprint of `dist/` + package.json. */
+export function toolId(): ToolId {
+  if (toolCache) return toolCache;
+  const pkgPath = path.join(PACKAGE_ROOT, 'package.json');
+  const pkgText = existsSync(pkgPath) ? readFileSync(pkgPath) : Buffer.from('{}');
+  const pkg = JSON.parse(pkgText.toString('utf8')) as { name?: string; version?: string };
+  const hash = createHash('sha256').update(pkgText);
+  const dist = path.join(PACKAGE_ROOT, 'dist');
+  for (const f of listFiles(dist, true, () => true)) {
+    hash.update(path.relative(dist, f).split(path.sep).join('/')).update('\0').update(readFileSync(f)).update('\0');
+  }
+  toolCache = { name: pkg.name ?? 'baocao', version: pkg.version ?? '0.0.0', fingerprint: hash.digest('hex') };
+  return toolCache;
+}
+
+export function readManifest(outDir: string): Manifest | null {
+  const file = path.join(outDir, MANIFEST_NAME);
+  if (!existsSync(file)) return null;
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    return m && m.manifest === MANIFEST_VERSION && m.inputs && m.outputs && m.settings ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stable, readable JSON: two-space indent, keys of inputs and outputs sorted, final newline. */
+export function serialiseManifest(m: Manifest): string {
+  const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({ ...m, inputs: sorted(m.inputs), outputs: sorted(m.outputs) }, null, 2)}\n`;
+}
+
+/** How the current state differs from what a manifest recorded. */
+export interface InputChanges {
+  changed: string[];
+  added: string[];
+  removed: string[];
+  tool: boolean;
+  /** Names of settings that differ, with old and new values. */
+  settings: { name: keyof BuildSettings; old: string; new: string }[];
+}
+
+export function compareInputs(
+  old: Pick<Manifest, 'inputs' | 'tool' | 'settings'>,
+  now: Pick<Manifest, 'inputs' | 'tool' | 'settings'>,
+): InputChanges {
+  const changed: string[] = [];
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const [f, h] of Object.entries(now.inputs)) {
+    if (!(f in old.inputs)) added.push(f);
+    else if (old.inputs[f] !== h) changed.push(f);
+  }
+  for (const f of Object.keys(old.inputs)) if (!(f in now.inputs)) removed.push(f);
+  const show = (v: unknown) => (v === null || v === undefined || v === false ? '(không)' : v === true ? 'có' : Array.isArray(v) ? v.join(',') : String(v));
+  const settings: InputChanges['settings'] = [];
+  for (const name of ['formats', 'draft', 'number', 'date'] as const) {
+    const a = show(old.settings[name]);
+    const b = show(now.settings[name]);
+    if (a !== b) settings.push({ name, old: a, new: b });
+  }
+  return { changed, added, removed, tool: old.tool.fingerprint !== now.tool.fingerprint, settings };
+}
+
+export function unchanged(c: InputChanges): boolean {
+  return !c.changed.length && !c.added.length && !c.removed.length && !c.tool && !c.settings.length;
+}
+
+const SETTING_LABEL: Record<keyof BuildSettings, string> = {
+  formats: '--format', draft: '--draft', number: '--number', date: '--date',
+};
+
+/** One Vietnamese line per change: `data/2024/investment.yaml đã sửa`. */
+export function describeChanges(c: InputChanges, old?: ToolId, now?: ToolId): string[] {
+  const lines = [
+    ...c.changed.map((f) => `${f} đã sửa`),
+    ...c.added.map((f) => `${f} mới thêm`),
+    ...c.removed.map((f) => `${f} đã xóa`),
+    ...c.settings.map((s) => `tùy chọn ${SETTING_LABEL[s.name]}: ${s.old} → ${s.new}`),
+  ];
+  if (c.tool) {
+    lines.push(old && now && old.version !== now.version
+      ? `công cụ đổi phiên bản ${old.version} → ${now.version}`
+      : 'công cụ đã được biên dịch lại (mã khác với lần dựng trước)');
+  }
+  return lines;
+}

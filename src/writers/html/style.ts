@@ -1,0 +1,119 @@
+/**
+ * The report's stylesheet, written from the theme's constants so that HTML agrees with DOCX and
+ * PDF: A4 sheets (210 × 297 mm, landscape 297 × 210 mm) with the Decree 30 margins as padding on
+ * screen and as `@page` margins in print, body text 14 pt justified with the 12.7 mm first-line
+ * indent and 6 pt after, the 40/60 header grid with its short rules, title, Kính gửi, headings,
+ * the 45/55 signature block beside Nơi nhận, the appendix heading, bordered tables, and the draft
+ * mark. Nothing here is a layout literal of its own except the font's line height (below) and
+ * the on-screen desk around the sheets.
+ */
+import {
+  APPENDIX, BODY, DRAFT, FONT, HEADER, HEADINGS, PAGE, PAGE_NUMBER, RECIPIENTS, SIGNATURE, TABLE, TITLE,
+  pageSizeMm, type TextStyle,
+} from '../theme.js';
+import { FONT_STACK } from './fonts.js';
+
+/**
+ * Single line spacing of Tinos as a multiple of the font size: (ascender + descender + line gap)
+ * of its hhea table, (1825 + 443 + 87) / 2048. pdfmake and Word multiply the theme's line
+ * spacing by this, so CSS must too: `line-height: 1.15` alone would set lines 13% too tight.
+ */
+export const SINGLE_LINE_EM = 2355 / 2048;
+
+const lh = (multiple: number): string => (SINGLE_LINE_EM * multiple).toFixed(4);
+const mm = (n: number): string => `${n}mm`;
+const pt = (n: number): string => `${Number(n.toFixed(2))}pt`;
+
+/** A theme text style as CSS declarations. */
+export function textCss(s: TextStyle): string {
+  return `font-size: ${pt(s.sizePt)}; font-weight: ${s.bold ? 700 : 400}; font-style: ${s.italic ? 'italic' : 'normal'};`;
+}
+
+const M = PAGE.marginMm;
+const portrait = pageSizeMm('portrait');
+const landscape = pageSizeMm('landscape');
+const pageMargins = `${mm(M.top)} ${mm(M.right)} ${mm(M.bottom)} ${mm(M.left)}`;
+
+/** The stylesheet of the report (without the @font-face rules, which depend on where fonts live). */
+export function reportCss(): string {
+  return `
+.baocao { font-family: ${FONT_STACK}; font-size: ${pt(BODY.sizePt)}; line-height: ${lh(BODY.lineSpacing)}; color: #${FONT.color}; font-kerning: normal; -webkit-font-smoothing: antialiased; }
+.baocao * { box-sizing: border-box; }
+.baocao p, .baocao div { margin: 0; }
+.sheet { position: relative; width: ${mm(portrait.width)}; min-height: ${mm(portrait.height)}; padding: ${pageMargins}; background: #fff; overflow-wrap: break-word; }
+.sheet.landscape { width: ${mm(landscape.width)}; min-height: ${mm(landscape.height)}; }
+@media screen {
+  body.baocao-desk { margin: 0; padding: 8mm 0; background: #d4d4d4; }
+  .sheet { margin: 0 auto 8mm; box-shadow: 0 1px 5px rgba(0, 0, 0, 0.35); }
+}
+@page { size: A4 portrait; margin: ${pageMargins};
+  @top-center { content: counter(page); font-family: ${FONT_STACK}; font-size: ${pt(PAGE_NUMBER.sizePt)}; vertical-align: top; padding-top: ${mm(PAGE.headerDistanceMm)}; }
+}
+@page :first { @top-center { content: none; } }
+@page landscape { size: A4 landscape; margin: ${pageMargins}; @top-center { content: none; } }
+@media print {
+  body.baocao-desk { margin: 0; padding: 0; background: none; }
+  .sheet { width: auto; min-height: 0; padding: 0; margin: 0; box-shadow: none; break-after: page; }
+  .sheet:last-child { break-after: auto; }
+  .sheet.landscape { page: landscape; }
+}
+
+/* body text, headings, list items */
+.p { text-align: ${BODY.align}; text-indent: ${mm(BODY.firstLineIndentMm)}; margin: ${pt(BODY.spaceBeforePt)} 0 ${pt(BODY.spaceAfterPt)}; }
+.p.no-indent { text-indent: 0; }
+.p.al-left { text-align: left; } .p.al-center { text-align: center; } .p.al-right { text-align: right; } .p.al-justify { text-align: justify; }
+.p.keep { break-after: avoid; }
+.h1 { ${textCss(HEADINGS[1])} } .h2 { ${textCss(HEADINGS[2])} } .h3 { ${textCss(HEADINGS[3])} }
+.heading { break-after: avoid; }
+.nw { white-space: nowrap; }
+.baocao strong { font-weight: 700; } .baocao em { font-style: italic; }
+
+/* centred single-spaced lines and the short rules under them */
+.line { text-align: center; line-height: ${lh(HEADER.lineSpacing)}; white-space: pre-wrap; }
+.rule { height: 0; margin: ${pt(HEADER.ruleGapPt)} auto 0; border-top: ${pt(HEADER.ruleWidthPt)} solid #000; }
+
+/* header of page 1 */
+.header { display: grid; grid-template-columns: ${HEADER.columns[0] * 100}% ${HEADER.columns[1] * 100}%; }
+.header .parent-agency { ${textCss(HEADER.parentAgency)} }
+.header .agency { ${textCss(HEADER.agency)} }
+.header .national { ${textCss(HEADER.nationalTitle)} }
+.header .motto { ${textCss(HEADER.motto)} }
+.header .number { ${textCss(HEADER.numberLine)} margin-top: ${pt(HEADER.numberLineSpaceBeforePt)}; }
+.header .place-date { ${textCss(HEADER.placeDate)} margin-top: ${pt(HEADER.numberLineSpaceBeforePt)}; }
+
+/* title, trích yếu, Kính gửi */
+.title .kind { ${textCss(TITLE.kind)} margin-top: ${pt(TITLE.spaceBeforePt)}; }
+.title .summary { ${textCss(TITLE.summary)} }
+.title .rule { margin-bottom: ${pt(TITLE.spaceAfterPt)}; }
+.recipients { margin-bottom: ${pt(RECIPIENTS.spaceAfterPt)}; ${textCss(RECIPIENTS.items)} }
+.recipients.many { display: flex; justify-content: center; line-height: ${lh(HEADER.lineSpacing)}; }
+.recipients.many .label { ${textCss(RECIPIENTS.label)} padding-right: ${pt(RECIPIENTS.label.sizePt / 2)}; white-space: nowrap; }
+
+/* signature beside Nơi nhận */
+.signature { display: grid; grid-template-columns: ${SIGNATURE.columns[0] * 100}% ${SIGNATURE.columns[1] * 100}%; margin-top: ${pt(SIGNATURE.spaceBeforePt)}; line-height: ${lh(SIGNATURE.lineSpacing)}; break-inside: avoid; }
+.signature .distribution-label { ${textCss(SIGNATURE.distributionLabel)} }
+.signature .distribution-item { ${textCss(SIGNATURE.distributionItems)} }
+.signature .authority { ${textCss(SIGNATURE.authority)} text-align: center; }
+.signature .name { ${textCss(SIGNATURE.name)} text-align: center; margin-top: ${mm(SIGNATURE.signatureSpaceMm)}; }
+
+/* appendix heading */
+.appendix-heading .label { ${textCss(APPENDIX.label)} }
+.appendix-heading .title-line { ${textCss(APPENDIX.title)} }
+.appendix-heading .note { ${textCss(APPENDIX.note)} }
+.appendix-heading .rule { margin-bottom: ${pt(APPENDIX.spaceAfterPt)}; }
+
+/* declared tables */
+table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: ${pt(TABLE.sizePt)}; line-height: ${lh(TABLE.lineSpacing)}; margin-bottom: ${pt(TABLE.spaceAfterPt)}; }
+table.grid th, table.grid td { border: ${pt(TABLE.borderPt)} solid #000; padding: ${pt(TABLE.cellPaddingYPt)} ${mm(TABLE.cellPaddingXMm)}; vertical-align: middle; font-weight: 400; text-align: left; }
+table.grid tr.header > * { font-weight: ${TABLE.headerBold ? 700 : 400}; text-align: center; }
+table.grid tr.group > * { font-weight: ${TABLE.groupBold ? 700 : 400}; }
+table.grid tr.total > * { font-weight: ${TABLE.totalBold ? 700 : 400}; }
+table.grid tr { break-inside: avoid; }
+table.grid .al-left { text-align: left; } table.grid .al-center { text-align: center; } table.grid .al-right { text-align: right; } table.grid .al-justify { text-align: justify; }
+
+/* draft */
+.draft-mark { position: absolute; top: ${mm(PAGE.headerDistanceMm)}; right: ${mm(M.right)}; ${textCss(DRAFT.mark)} line-height: 1; }
+.watermark { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; overflow: hidden; pointer-events: none; }
+.watermark span { font-size: 110pt; font-weight: 700; color: #${DRAFT.watermarkColor}; opacity: ${DRAFT.watermarkOpacity}; transform: rotate(-54.7deg); white-space: nowrap; }
+`.trim();
+}
