@@ -4,9 +4,11 @@
  * report.yaml; `{theme}` / `{theme|short}` quote the year's theme in italics; `{kpi:ID}` prints a
  * digital KPI line; `{name}` prints a figure declared beside the text (`{name|count}` counts a
  * list of units); `{#}` is the number of sub-items listed under the text. Every resolved number
- * becomes a registered Figure, so it stays traceable to its line.
+ * becomes a registered Figure, so it stays traceable to its line; a fraction whose part exceeds
+ * its whole (18/17, or a rank 15/14) is an error, and an item's `projectId` must name a project.
  */
 import type { ContentBlock, ContentItem, FigureInput, Kpi, Reference, Loc } from '../validate/dataset.js';
+import type { Decimal } from 'decimal.js';
 import { formatDate, toExact } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
 import { ref, type Figure, type FigureValue } from './figure.js';
@@ -45,6 +47,7 @@ export class ContentResolver {
   }
 
   item(item: ContentItem, id: string): RichItem {
+    if (item.projectId) this.ctx.project(item.projectId);
     const items = item.items.map((sub, i) => this.item(sub, `${id}.${i}`));
     const text: RichText = [];
     if (item.kpi) text.push(...this.kpiLine(item.kpi, item.at));
@@ -101,6 +104,7 @@ export class ContentResolver {
   }
 
   value(input: FigureInput): FigureValue {
+    if (input.kind === 'fraction') this.checkFraction(input.part, input.whole, input.at, false);
     switch (input.kind) {
       case 'money': return { kind: 'money', money: input.value };
       case 'area': return { kind: 'area', area: input.value };
@@ -109,6 +113,19 @@ export class ContentResolver {
       case 'fraction': return { kind: 'fraction', part: input.part, whole: input.whole };
       case 'units': return { kind: 'units', names: input.units.map((u) => this.ctx.unitName(u)) };
     }
+  }
+
+  private checkedFractions = new Set<string>();
+
+  /** A part larger than its whole (18/17 xã, xếp thứ 15/14) cannot be; report each place once. */
+  private checkFraction(part: Decimal, whole: Decimal, at: Loc, rank: boolean): void {
+    const key = `${at.file}:${at.line}:${at.column}`;
+    if (!part.greaterThan(whole) || this.checkedFractions.has(key)) return;
+    this.checkedFractions.add(key);
+    this.ctx.report('V302', at, {
+      what: rank ? 'Thứ hạng' : 'Phân số', whatEn: rank ? 'Rank' : 'Fraction',
+      value: `${part.toFixed()}/${whole.toFixed()}`, part: part.toFixed(), whole: whole.toFixed(),
+    });
   }
 
   private figure(v: FigureValue, id: string, label: string, at: Loc, origin: 'fact' | 'computed', formula?: string): Segment {
@@ -120,7 +137,7 @@ export class ContentResolver {
   kpiLine(kpiId: string, at: Loc): RichText {
     const k = this.kpis.get(kpiId);
     if (!k) {
-      this.ctx.report('V205', at, { id: kpiId });
+      if (!this.ctx.lacks('digital')) this.ctx.report('V205', at, { id: kpiId });
       return [];
     }
     const value = this.figure(this.value(k.value), `digital.kpi.${k.id}`, k.label ?? k.id, k.value.at, 'fact');
@@ -131,6 +148,7 @@ export class ContentResolver {
     }
     const out: RichText = [{ type: 'text', value: `${k.label}: ${k.qualifier ? `${k.qualifier} ` : ''}` }, value];
     if (k.rank) {
+      this.checkFraction(k.rank.part, k.rank.whole, k.rank.at, true);
       out.push({ type: 'text', value: ', xếp thứ ' });
       out.push(this.figure({ kind: 'fraction', part: k.rank.part, whole: k.rank.whole }, `digital.kpi.${k.id}.rank`, `Xếp hạng: ${k.label ?? k.id}`, k.at, 'fact'));
       if (k.rankAmong) out.push({ type: 'text', value: ` ${k.rankAmong}` });

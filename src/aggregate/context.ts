@@ -3,11 +3,14 @@
  * diagnostics being collected, the reference (cited document) index and the register of
  * administrative units with name resolution. Name resolution is strict: a unit name that is not
  * in the register is an error with a suggestion; a spelling the data marks as `stated` (copied
- * from a source document) is resolved to the closest register name with a warning.
+ * from a source document) is resolved to the closest register name with a warning. Project ids
+ * named in other files are checked against investment.yaml. When the dataset is partial (a file
+ * failed validation), a check that needs the failed file stays silent instead of reporting
+ * everything in it as missing.
  */
 import type { Diagnostic, SourcePosition } from '../diagnostics/types.js';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
-import type { Dataset, Reference, UnitRef, AdministrativeUnit } from '../validate/dataset.js';
+import type { Dataset, Reference, UnitRef, AdministrativeUnit, IdRef } from '../validate/dataset.js';
 import { suggest } from '../validate/suggest.js';
 import { FigureRegistry } from './figure.js';
 
@@ -26,13 +29,23 @@ export class AggregateContext {
     this.diagnostics.push(makeDiagnostic(code, at, args));
   }
 
+  /** True when `name` (`communes`, `digital`, …) failed validation and is missing from the data. */
+  lacks(name: string): boolean {
+    return this.data.incomplete?.includes(name) ?? false;
+  }
+
   reference(id: string, at: SourcePosition): Reference | undefined {
     const found = this.references.get(id);
-    if (!found) {
-      const guess = suggest(id, [...this.references.keys()]);
-      this.report('V202', at, { id, suggestion: guess ? ` Có phải "${guess}"?` : '' });
-    }
+    if (!found) this.report('V202', at, { id, ...didYouMean(id, this.references.keys()) });
     return found;
+  }
+
+  /** Check that a project id names a project of investment.yaml. */
+  project(ref: IdRef): void {
+    if (this.lacks('investment')) return;
+    const ids = (this.data.investment?.areas ?? []).flatMap((a) => a.projects.map((p) => p.id));
+    if (ids.includes(ref.id)) return;
+    this.report('V208', ref.at, { id: ref.id, ...didYouMean(ref.id, ids), known: ids.length ? ids.join(', ') : 'chưa có dự án nào' });
   }
 
   /**
@@ -41,7 +54,7 @@ export class AggregateContext {
    */
   unitName(ref: UnitRef): string {
     const exact = this.findUnit(ref.name);
-    if (exact) return ref.name;
+    if (exact || this.lacks('communes')) return ref.name;
     const candidates = this.units.flatMap((u) => [u.name, `${u.type} ${u.name}`]);
     const guess = suggest(ref.name, candidates);
     if (ref.stated && guess) {
@@ -51,6 +64,7 @@ export class AggregateContext {
     this.report('V203', ref.at, {
       name: ref.name,
       suggestion: guess ? ` Có phải "${guess}"?` : '',
+      suggestionEn: guess ? ` Did you mean "${guess}"?` : '',
       known: this.units.length ? this.units.map((u) => u.name).join(', ') : '(sổ đăng ký trống)',
     });
     return ref.name;
@@ -60,4 +74,9 @@ export class AggregateContext {
     const n = name.trim();
     return this.units.find((u) => u.name === n || `${u.type} ${u.name}` === n);
   }
+}
+
+function didYouMean(word: string, candidates: Iterable<string>): { suggestion: string; suggestionEn: string } {
+  const guess = suggest(word, candidates);
+  return { suggestion: guess ? ` Có phải "${guess}"?` : '', suggestionEn: guess ? ` Did you mean "${guess}"?` : '' };
 }

@@ -180,12 +180,8 @@ function investmentModel(ctx: AggregateContext) {
     formula: `Tổng ${areas.length} lĩnh vực: ${areas.map((a) => formatNumber(a.amount.amount)).join(' + ')}`,
     sources: areas.flatMap((a) => a.allocation.sources),
   }, { kind: 'money', money: sumQuantities(areas.map((a) => a.amount), inv.total.value.unit) });
-  const projectTotal = sumQuantities(inv.areas.flatMap((a) => a.projects.flatMap((p) => (p.totalInvestment ? [p.totalInvestment] : []))), inv.total.value.unit);
   return {
     total, sources, areas, allocated,
-    projectInvestmentTotal: projectTotal.amount.isZero() ? undefined : computedFigure(ctx, {
-      id: 'investment.projectInvestmentTotal', label: 'Tổng mức đầu tư các dự án', sources: [],
-    }, { kind: 'money', money: projectTotal }),
   };
 }
 
@@ -204,6 +200,7 @@ const STAGE_ORDER = ['completed', 'compensation-approved', 'in-progress'] as con
 
 function landClearanceModel(ctx: AggregateContext, content: ContentResolver) {
   const lc = ctx.data.landClearance!;
+  for (const c of lc.cases) if (c.projectId) ctx.project(c.projectId);
   const caseModel = (c: LandClearanceCase) => ({
     id: c.id,
     project: c.project,
@@ -225,7 +222,7 @@ function landClearanceModel(ctx: AggregateContext, content: ContentResolver) {
     completedSummary: lc.completedSummary,
     inProgressSummary: lc.inProgressSummary,
     completedCount: computedFigure(ctx, {
-      id: 'gpmb.completed.count', label: 'Số dự án hoàn thành GPMB', formula: `đếm ${completed.length} trường hợp có stage: completed`, sources: sources(completed),
+      id: 'gpmb.completed.count', label: 'Số dự án hoàn thành GPMB', formula: `đếm ${completed.length} trường hợp có stage: completed`, sources: sources(completed), countsItems: true,
     }, { kind: 'count', n: toExact(completed.length) }, lc.statedCompleted && { value: { kind: 'count', n: lc.statedCompleted.value }, print: lc.statedCompleted.print, at: lc.statedCompleted.at }),
     completedHouseholds: sum('gpmb.completed.households', 'Số hộ dân đã hoàn thành GPMB', completed, (c) => c.households),
     completedOrganisations: sum('gpmb.completed.organisations', 'Số tổ chức đã hoàn thành GPMB', completed, (c) => c.organisations),
@@ -251,7 +248,7 @@ function ntmModel(ctx: AggregateContext, content: ContentResolver) {
     const stated = c.stated[s];
     return computedFigure(ctx, {
       id: `ntm.${s}.count`, label: `Số xã đạt chuẩn ${STANDARD_LABEL[s]}`,
-      formula: `đếm ${units.length}/${rural.length} xã trong sổ đăng ký`, sources: units.map((u) => ref(u.at, u.name)),
+      formula: `đếm ${units.length}/${rural.length} xã trong sổ đăng ký`, sources: units.map((u) => ref(u.at, u.name)), countsItems: true,
     }, { kind: 'count', n: toExact(units.length) }, stated && { value: { kind: 'count', n: stated.value }, print: stated.print, at: stated.at });
   };
   const shareOf = (s: Standard) => {
@@ -295,7 +292,10 @@ function modelProgrammeModel(ctx: AggregateContext) {
     name: mp.name,
     period: mp.period,
     communeNames: factFigure(ctx, 'ntm.model.communes', 'Các xã thực hiện', { kind: 'units', names: communes.map((m) => m.name) }, ref(mp.at, mp.name)),
-    communeCount: computedFigure(ctx, { id: 'ntm.model.communeCount', label: 'Số xã thực hiện', sources: mp.communes.map((m) => ref(m.at, m.unit.name)) }, { kind: 'count', n: toExact(communes.length) }),
+    communeCount: computedFigure(ctx, {
+      id: 'ntm.model.communeCount', label: `Số xã thực hiện: ${mp.name}`, formula: `đếm ${communes.length} xã trong modelProgramme.communes`,
+      sources: mp.communes.map((m) => ref(m.at, m.unit.name)), countsItems: true,
+    }, { kind: 'count', n: toExact(communes.length) }, mp.communeCount && { value: { kind: 'count', n: mp.communeCount.value }, print: mp.communeCount.print, at: mp.communeCount.at }),
     investment: computedFigure(ctx, {
       id: 'ntm.model.investment', label: `Tổng mức đầu tư: ${mp.name}`,
       formula: mp.communes.map((m) => formatNumber(m.investment.amount)).join(' + '),

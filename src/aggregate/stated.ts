@@ -3,6 +3,8 @@
  * it sums; the data keeps both. Here the computed value is compared with the stated one at the
  * stated precision (8.948 m² agrees with 8.947,7 m²: the clerk rounded), a disagreement becomes
  * a warning at the stated figure's line, and the figure printed is the data's explicit choice.
+ * A stated count of listed items (08 dự án, 15 xã) is different: the list is the data, so a count
+ * that contradicts it is an error, not a rounding the source document may have made.
  */
 import { convertArea, convertMoney, formatNumber, toExact } from '../numbers/index.js';
 import type { Decimal } from 'decimal.js';
@@ -32,6 +34,8 @@ export interface FigureSpec {
   label: string;
   formula?: string;
   sources: SourceRef[];
+  /** The computed value counts listed items: a stated value that differs is an error (V303). */
+  countsItems?: boolean;
 }
 
 /** A computed figure, checked against its stated twin when the data has one. */
@@ -41,14 +45,19 @@ export function computedFigure<V extends Comparable>(
   computed: V,
   stated?: Stated<V>,
 ): Figure {
-  const base = { ...spec, origin: 'computed' as const };
+  const { countsItems: _, ...rest } = spec;
+  const base = { ...rest, origin: 'computed' as const };
   if (!stated) return ctx.figures.add({ ...computed, ...base } as Figure);
   const converted = inUnitOf(computed, stated.value);
   const places = amountOf(stated.value).decimalPlaces();
   const rounded = toExact(amountOf(converted)).toDecimalPlaces(places, 4 /* ROUND_HALF_UP */);
   const agrees = rounded.equals(amountOf(stated.value));
   const printed = stated.print;
-  if (!agrees) {
+  if (!agrees && spec.countsItems) {
+    ctx.report('V303', stated.at, {
+      label: spec.label, stated: formatFigure(stated.value), computed: formatFigure(converted), formula: spec.formula ?? '',
+    });
+  } else if (!agrees) {
     const diff = toExact(amountOf(converted)).minus(amountOf(stated.value));
     ctx.report('V301', stated.at, {
       label: spec.label,

@@ -1,24 +1,81 @@
 /**
  * `report build <year>`: compile, render each asked-for format in memory, and only when every
- * format succeeded write them all atomically to `out/<year>/`. With errors nothing is written
- * and existing outputs stay as they were. Prints what it wrote, with sizes and the time taken.
+ * format succeeded write them all atomically to `out/<year>/`, with `manifest.json` beside them.
+ * With errors nothing is written and existing outputs stay as they were.
+ *
+ * This module is the light half of the command. Before anything heavy is imported it reads the
+ * year's manifest and hashes the inputs (data files, templates, tool, output settings); when
+ * nothing changed and the outputs are intact the build is skipped in a few milliseconds. Only
+ * otherwise does it import `build-year.ts` (the compile pipeline and the writers). `--check`
+ * always rebuilds in memory and compares with the files on disk; `--all` hands every year under
+ * `data/` to a pool of worker threads (`build-all.ts`).
  */
 import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { DiagnosticFormat } from '../diagnostics/format.js';
-import { hasErrors } from '../diagnostics/types.js';
-import { extensions, loadWriter, writers, type OutputFormat } from '../writers/index.js';
-import { parseDate, formatDate } from '../numbers/index.js';
-import { compileYear, report, type GlobalOptions } from './run.js';
-import { UsageError, writeAtomically, humanSize } from './io.js';
+import type { DiagnosticFormat, Lang } from '../diagnostics/format.js';
+import { extensions, writers, type OutputFormat } from '../writers/index.js';
+import { parseDate, formatDate, type FullDate } from '../numbers/index.js';
+import type { GlobalOptions } from './run.js';
+import { UsageError, resolveDataDir, humanSize } from './io.js';
+import {
+  compareInputs, dataFiles, displayPath, hashFiles, readManifest, sha256, templateFiles, templatesRoot,
+  toolId, unchanged, type BuildSettings, type Manifest,
+} from './manifest.js';
+
+export const DEFAULT_FORMATS = 'docx,pdf';
 
 export interface BuildOptions extends GlobalOptions {
-  format: string;
+  /** Unset means "docx,pdf", or with --check the formats recorded in the manifest. */
+  format?: string;
   out: string;
   draft?: boolean;
   number?: string;
   date?: string;
   diagnostics: DiagnosticFormat;
+  check?: boolean;
+  all?: boolean;
+  force?: boolean;
+  jobs?: string;
+}
+
+/** Everything one year's build needs; plain data, so it can be posted to a worker thread. */
+export interface BuildJob {
+  target: string;
+  cwd: string;
+  data: string;
+  templates?: string;
+  out: string;
+  format?: string;
+  draft?: boolean;
+  number?: string;
+  date?: string;
+  strict: boolean;
+  check: boolean;
+  force: boolean;
+  diagnostics: DiagnosticFormat;
+  lang: Lang;
+}
+
+/** Where a build's messages go: the console for one year, a buffer in a worker. */
+export interface Sink {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export type BuildStatus = 'built' | 'skipped' | 'fresh' | 'stale' | 'failed';
+
+export interface BuildResult {
+  year: string;
+  status: BuildStatus;
+  outputs: { path: string; bytes: number }[];
+  errors: number;
+  warnings: number;
+  ms: number;
+  /** For stale outputs (`--check`): which files, and why. */
+  stale?: string[];
+  /** A usage error, for `--all` (a single build throws it). */
+  message?: string;
 }
 
 export function parseFormats(list: string): OutputFormat[] {
@@ -31,13 +88,14 @@ export function parseFormats(list: string): OutputFormat[] {
   return [...new Set(formats)] as OutputFormat[];
 }
 
+/** `5` → `05`: Decree 30 writes numbers below 10 with a leading zero. */
 export function parseNumberOption(n: string | undefined): string | undefined {
   if (n === undefined) return undefined;
   if (!/^\d{1,6}$/.test(n.trim()) || Number(n) === 0) throw new UsageError(`--number "${n}" không hợp lệ: cần một số nguyên dương, ví dụ --number 5`);
   return String(Number(n)).padStart(2, '0');
 }
 
-export function parseDateOption(d: string | undefined) {
+export function parseDateOption(d: string | undefined): FullDate | undefined {
   if (d === undefined) return undefined;
   const r = parseDate(d.trim());
   if (!r.ok) {
@@ -48,41 +106,110 @@ export function parseDateOption(d: string | undefined) {
   return r.value;
 }
 
+export function isoDate(d: FullDate): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
 /** `bao-cao-chu-de-nam-2024.pdf`: from the report's kind and year. */
 export function outputName(kind: string, year: number, format: OutputFormat): string {
   return `bao-cao-${kind}-${year}${extensions[format]}`;
 }
 
-export async function buildCommand(year: string | undefined, opts: BuildOptions): Promise<void> {
-  const started = performance.now();
-  if (!year) throw new UsageError('cần chỉ rõ năm, ví dụ: report build 2024');
-  const formats = parseFormats(opts.format);
-  const { compilation, year: y } = await compileYear(year, opts, {
-    draft: opts.draft,
-    number: parseNumberOption(opts.number),
-    date: parseDateOption(opts.date),
-  });
-  if (report(compilation, opts.diagnostics, opts.lang) || !compilation.tree || !compilation.dataset) {
-    process.stderr.write('Không ghi tệp nào vì dữ liệu hoặc mẫu có lỗi.\n');
-    process.exitCode = 1;
-    return;
-  }
-  const tree = compilation.tree;
-  const outputs: { path: string; bytes: Uint8Array }[] = [];
-  for (const format of formats) {
-    const writer = await loadWriter(format);
-    const written = await writer(tree);
-    if (written.diagnostics.length) report({ ...compilation, diagnostics: written.diagnostics }, opts.diagnostics, opts.lang, true);
-    if (hasErrors(written.diagnostics)) { process.exitCode = 1; return; }
-    const name = outputName(compilation.dataset.report.kind, compilation.dataset.report.year, format);
-    outputs.push({ path: path.resolve(opts.out, y, name), bytes: written.value });
-  }
-  await writeAtomically(outputs);
-  for (const o of outputs) {
-    process.stdout.write(`đã ghi ${path.relative(process.cwd(), o.path)} (${humanSize(o.bytes.length)})\n`);
-  }
-  process.stdout.write(`xong sau ${Math.round(performance.now() - started)} ms\n`);
-  process.exitCode = 0;
+/**
+ * The settings that shape the output. Options given on the command line win; with `--check`
+ * the rest come from the manifest (the committed outputs are checked as they were built).
+ */
+export function resolveSettings(job: Pick<BuildJob, 'format' | 'draft' | 'number' | 'date'>, recorded: Manifest | null): BuildSettings {
+  const date = parseDateOption(job.date);
+  return {
+    formats: job.format !== undefined ? parseFormats(job.format) : recorded ? recorded.settings.formats : parseFormats(DEFAULT_FORMATS),
+    draft: job.draft ? true : recorded ? recorded.settings.draft : false,
+    number: job.number !== undefined ? parseNumberOption(job.number)! : recorded ? recorded.settings.number : null,
+    date: date ? isoDate(date) : recorded ? recorded.settings.date : null,
+  };
 }
 
-export { formatDate };
+/** Hash the current inputs of a year; templates of the kind the manifest recorded. */
+export function currentInputs(dataDir: string, kind: string, job: Pick<BuildJob, 'cwd' | 'templates'>): Record<string, string> {
+  return {
+    ...hashFiles(dataFiles(dataDir), job.cwd),
+    ...hashFiles(templateFiles(templatesRoot(job.cwd, job.templates), kind), job.cwd),
+  };
+}
+
+/** True when the manifest describes exactly these inputs and settings and the outputs are intact. */
+export function upToDate(manifest: Manifest, dataDir: string, outDir: string, settings: BuildSettings, job: BuildJob): boolean {
+  if (job.strict && (manifest.diagnostics.warnings > 0 || manifest.diagnostics.errors > 0)) return false;
+  const now = { tool: toolId(), settings, inputs: currentInputs(dataDir, manifest.kind, job) };
+  if (!unchanged(compareInputs(manifest, now))) return false;
+  return Object.entries(manifest.outputs).every(([name, o]) => {
+    const file = path.join(outDir, name);
+    return existsSync(file) && sha256(readFileSync(file)) === o.sha256;
+  });
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
+}
+
+/** One year: skip when up to date, else build (or check) with the heavy half. */
+export async function runBuild(job: BuildJob, sink: Sink): Promise<BuildResult> {
+  const started = performance.now();
+  const { dir, year } = resolveDataDir(job.target, job.data, job.cwd);
+  const outDir = path.resolve(job.cwd, job.out, year);
+  const manifest = readManifest(outDir);
+  const settings = resolveSettings(job, job.check ? manifest : null);
+  if (!job.check && !job.force && manifest && upToDate(manifest, dir, outDir, settings, job)) {
+    const ms = performance.now() - started;
+    const w = manifest.diagnostics.warnings;
+    sink.out(`${displayPath(job.cwd, outDir)}: dữ liệu, mẫu và tùy chọn không đổi từ lần dựng trước — bỏ qua (${seconds(ms)})` +
+      `${w ? `; lần dựng đó có ${w} cảnh báo, xem bằng: report validate ${job.target}` : ''}. Dựng lại bằng --force.\n`);
+    return {
+      year, status: 'skipped', errors: 0, warnings: w, ms,
+      outputs: Object.entries(manifest.outputs).map(([name, o]) => ({ path: path.join(outDir, name), bytes: o.bytes })),
+    };
+  }
+  const { buildYear } = await import('./build-year.js');
+  return buildYear({ job, dataDir: dir, year, outDir, manifest, settings, started }, sink);
+}
+
+const stdio: Sink = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+export function jobFrom(target: string, opts: BuildOptions): BuildJob {
+  return {
+    target,
+    cwd: process.cwd(),
+    data: opts.data,
+    templates: opts.templates,
+    out: opts.out,
+    format: opts.format,
+    draft: opts.draft,
+    number: opts.number,
+    date: opts.date,
+    strict: !!opts.strict,
+    check: !!opts.check,
+    force: !!opts.force,
+    diagnostics: opts.diagnostics,
+    lang: opts.lang,
+  };
+}
+
+export async function buildCommand(year: string | undefined, opts: BuildOptions): Promise<void> {
+  // Option mistakes are usage errors before any work, for one year or for all.
+  if (opts.format !== undefined) parseFormats(opts.format);
+  parseNumberOption(opts.number);
+  parseDateOption(opts.date);
+  if (opts.all) {
+    if (year) throw new UsageError(`dùng hoặc một năm hoặc --all, không dùng cả hai (đã cho "${year}")`);
+    const { buildAllCommand } = await import('./build-all.js');
+    return buildAllCommand(opts);
+  }
+  if (!year) throw new UsageError('cần chỉ rõ năm, ví dụ: report build 2024 (hoặc report build --all)');
+  const result = await runBuild(jobFrom(year, opts), stdio);
+  process.exitCode = result.status === 'failed' || result.status === 'stale' ? 1 : 0;
+}
+
+export { formatDate, humanSize, seconds };

@@ -30,13 +30,22 @@ function program(): Command {
 
   cmd.command('build [year]')
     .description('xuất báo cáo DOCX và PDF vào out/<năm>/')
-    .option('--format <list>', 'các định dạng, phân cách bằng dấu phẩy', 'docx,pdf')
+    .option('--format <list>', 'các định dạng, phân cách bằng dấu phẩy (mặc định docx,pdf)')
     .option('--out <dir>', 'thư mục xuất', 'out')
     .option('--draft', 'đóng dấu "DỰ THẢO" trên mọi trang')
     .option('--number <n>', 'số văn bản (ví dụ 5 → 05)')
     .option('--date <date>', 'ngày ban hành (yyyy-mm-dd hoặc dd/mm/yyyy)')
     .addOption(new Option('--diagnostics <format>', 'định dạng thông báo').choices(['text', 'json', 'github']).default('text'))
+    .option('--check', 'dựng lại trong bộ nhớ và báo lỗi nếu tệp đã có (đã commit) khác bản dựng lại')
+    .option('--force', 'dựng lại dù dữ liệu, mẫu và tùy chọn không đổi')
+    .option('--all', 'dựng mọi năm dưới thư mục dữ liệu, song song')
+    .option('--jobs <n>', 'số luồng cho --all (mặc định: số nhân CPU)')
     .action(async (year: string | undefined, opts) => (await import('./build.js')).buildCommand(year, { ...cmd.opts(), ...opts }));
+
+  cmd.command('diff <a> <b>')
+    .description('so sánh số liệu của hai năm hoặc hai phiên bản một năm (thư mục, hoặc REV:năm của git, ví dụ HEAD~1:2024)')
+    .addOption(new Option('--format <format>', 'định dạng kết quả').choices(['table', 'markdown']).default('table'))
+    .action(async (a: string, b: string, opts) => (await import('./diff.js')).diffCommand(a, b, { ...cmd.opts(), ...opts }));
 
   cmd.command('explain <year> <figure>')
     .description('cho biết một số liệu được tính thế nào, từ những dòng dữ liệu nào')

@@ -54,13 +54,28 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** `/`-separated path relative to `cwd` (or absolute when outside it). */
-export function displayPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.resolve(file)).split(path.sep).join('/');
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function inside(root: string, file: string): string | null {
+  const rel = path.relative(root, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : null;
 }
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** `/`-separated path relative to `cwd` (or absolute when outside it). */
+export function displayPath(cwd: string, file: string): string {
+  return inside(cwd, file) ?? path.resolve(file).split(path.sep).join('/');
+}
+
+/**
+ * How an input is named in a manifest: relative to the working directory, or for the tool's own
+ * templates `baocao:templates/…` — the same on every machine, so a committed manifest checks
+ * out the same in CI as on the clerk's computer.
+ */
+export function inputPath(cwd: string, file: string): string {
+  const own = inside(PACKAGE_ROOT, file);
+  return inside(cwd, file) ?? (own !== null ? `baocao:${own}` : displayPath(cwd, file));
+}
+
 
 /** Same rule as the pipeline's: ./templates when it exists, else the package's own templates. */
 export function templatesRoot(cwd: string, templates?: string): string {
@@ -96,7 +111,7 @@ export function templateFiles(root: string, kind: string): string[] {
 
 export function hashFiles(files: readonly string[], cwd: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of files) out[displayPath(cwd, f)] = sha256(readFileSync(f));
+  for (const f of files) out[inputPath(cwd, f)] = sha256(readFileSync(f));
   return out;
 }
 

@@ -32,9 +32,12 @@ export async function compileYear(
   return { compilation, year: y, dataDir: dir };
 }
 
-/** Print diagnostics (if any) and a one-line count; returns true when there are errors. */
+/**
+ * Print diagnostics (if any; JSON always prints, `[]` when clean, so tools can parse it) and a
+ * one-line count; returns true when there are errors.
+ */
 export function report(c: Compilation, format: DiagnosticFormat, lang: Lang, quietSummary = false): boolean {
-  if (c.diagnostics.length) process.stderr.write(`${formatDiagnostics(c.diagnostics, format, lang)}\n`);
+  if (c.diagnostics.length || format === 'json') process.stderr.write(`${formatDiagnostics(c.diagnostics, format, lang)}\n`);
   const n = countBySeverity(c.diagnostics);
   if (format === 'text' && !quietSummary && (n.error || n.warning)) {
     process.stderr.write(lang === 'en'

@@ -147,7 +147,7 @@ function checkNodes(doc: Document.Parsed, pos: (node: YamlNode) => SourcePositio
   };
   visit(doc, {
     Node(_, node, path) {
-      if (node.tag) once('tag', () => makeDiagnostic('L012', pos(node), { tag: node.tag }));
+      if (node.tag) once('tag', () => makeDiagnostic('L012', pos(node), { tag: String(node.tag).replace('tag:yaml.org,2002:', '!!') }));
       if (isScalar(node) && typeof node.value === 'string') {
         const m = CONTROL.exec(node.value);
         if (m) once('control', () => makeDiagnostic('L013', pos(node), { code: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` }));
@@ -208,12 +208,13 @@ function yamlError(err: { code: string; message: string; pos: [number, number] }
   const at = posIn(lc, file, err.pos[0]);
   if (err.code === 'DUPLICATE_KEY') {
     // The parser's message does not name the key; the error points at its first character.
-    const line = text.slice(err.pos[0], (text.indexOf('\n', err.pos[0]) + 1 || text.length + 1) - 1);
+    const eol = text.indexOf('\n', err.pos[0]);
+    const line = text.slice(err.pos[0], eol < 0 ? undefined : eol);
     const key = /^("[^"]*"|'[^']*'|.*?)\s*:(\s|$)/.exec(line)?.[1] ?? line.trim();
     return makeDiagnostic('L005', at, { key: key.replace(/^(["'])(.*)\1$/, '$2') });
   }
   if (err.code === 'TAB_AS_INDENT') return makeDiagnostic('L006', at);
-  return syntaxError(at, err.code, err.message);
+  return syntaxError(at, /call stack/i.test(err.message) ? 'DEPTH' : err.code, err.message);
 }
 
 function firstDifference(a: string, b: string): number {

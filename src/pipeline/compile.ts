@@ -1,8 +1,9 @@
 /**
  * The pipeline: the one place that wires the stages together — load → validate → aggregate →
  * render → (writers, called by the CLI per format). It stops after any stage that reported an
- * error and returns everything it has, so `validate`, `summary`, `build` and `preview` share
- * exactly one path from files to document tree.
+ * error and returns everything it has — except that when some data files fail, the cross-file
+ * rules still run on the sound ones, so one run names every mistake — and `validate`,
+ * `summary`, `build` and `preview` share exactly one path from files to document tree.
  */
 import path from 'node:path';
 import { existsSync } from 'node:fs';
@@ -58,9 +59,15 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   result.sources = loaded.value;
   result.diagnostics.push(...loaded.diagnostics);
 
-  const validated = validateDataset(loaded.value, path.relative(cwd, options.dataDir) || '.');
+  const failed = [...new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
+  const validated = validateDataset(loaded.value, path.relative(cwd, options.dataDir) || '.', failed);
   result.diagnostics.push(...validated.diagnostics);
-  if (stop() || !validated.value) return finish();
+  if (stop() || !validated.value) {
+    // The cross-file rules still run on the files that are sound, so one run reports the
+    // mistakes of every file; nothing of a partial dataset goes further.
+    if (validated.value) result.diagnostics.push(...aggregate(validated.value, options).diagnostics);
+    return finish();
+  }
   result.dataset = validated.value;
 
   const model = aggregate(validated.value, options);

@@ -3,8 +3,10 @@
  * A report kind is a folder `templates/<kind>/` with `main.hbs` and one partial per section
  * (every other `.hbs` file, registered under its base name). Before running, each template's
  * syntax tree is checked for unknown helpers and partials, so those are errors at the
- * template's file:line; a field the model lacks is caught by strict mode at its line. Output
- * is the light markup that `parseMarkup` turns into the document tree.
+ * template's file:line; a field the model lacks is caught by strict mode at its line, or — when
+ * it is a helper's argument, which strict mode lets through as undefined — by the helper, whose
+ * failure is placed at its call and named by the argument's path. Output is the light markup
+ * that `parseMarkup` turns into the document tree.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -52,12 +54,38 @@ function createInstance(): typeof Handlebars {
   const hb = Handlebars.create();
   // The runtime reads Utils.escapeExpression when a template is first run.
   (Handlebars.Utils as { escapeExpression: (v: unknown) => string }).escapeExpression = escapeValue;
-  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, located(fn));
   hb.registerHelper('helperMissing', function missing(this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Handlebars.HelperOptions & { name: string; loc?: unknown };
     throw new Handlebars.Exception(`Missing helper: "${options.name}"`, options as never);
   });
   return hb;
+}
+
+/** A helper that, when it fails, tells where it was called and which argument was missing. */
+function located(fn: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
+  return function run(this: unknown, ...args: unknown[]) {
+    try {
+      return (fn as (...a: unknown[]) => unknown).apply(this, args);
+    } catch (err) {
+      const e = (err instanceof Error ? err : new Error(String(err))) as AnnotatedError;
+      const loc = (args[args.length - 1] as { loc?: hbs.AST.SourceLocation } | undefined)?.loc;
+      if (e.lineNumber === undefined && loc) {
+        e.lineNumber = loc.start.line;
+        e.column = loc.start.column;
+        const missing = args.slice(0, -1).findIndex((a) => a === undefined);
+        if (missing >= 0) e.missingArgument = missing;
+      }
+      throw e;
+    }
+  };
+}
+
+/** The path written for each argument of each helper call, by `file:line:column` of the call. */
+type CallArguments = Map<string, (string | undefined)[]>;
+
+function callKey(file: string, line: number, column0: number): string {
+  return `${file}:${line}:${column0}`;
 }
 
 export interface TemplateSet {
@@ -80,14 +108,18 @@ export function loadTemplateSet(templatesRoot: string, kind: string, displayRoot
   return { value: { kind, dir, files }, diagnostics: [] };
 }
 
-/** Static checks on one template's syntax tree: syntax errors, unknown helpers, unknown partials. */
-function checkTemplate(name: string, file: { path: string; source: string }, set: TemplateSet): Diagnostic[] {
+/**
+ * Static checks on one template's syntax tree: syntax errors, unknown helpers, unknown partials.
+ * Also records the argument paths of every helper call (for naming a missing field later).
+ */
+function checkTemplate(name: string, file: { path: string; source: string }, set: TemplateSet, calls: CallArguments = new Map()): Diagnostic[] {
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(file.source);
   } catch (err) {
-    const m = /line (\d+)/.exec((err as Error).message);
-    return [makeDiagnostic('T002', { file: file.path, line: m ? Number(m[1]) : 1, column: 1 }, { reason: firstLine((err as Error).message) })];
+    const message = (err as Error).message;
+    const m = /line (\d+)/.exec(message) ?? / - (\d+):\d+$/.exec(message);
+    return [makeDiagnostic('T002', { file: file.path, line: m ? Number(m[1]) : 1, column: 1 }, parseReason(message))];
   }
   const out: Diagnostic[] = [];
   const visit = (node: unknown): void => {
@@ -98,6 +130,10 @@ function checkTemplate(name: string, file: { path: string; source: string }, set
       const helper = n.path.original ?? '';
       const isCall = (n.params?.length ?? 0) > 0 || !!n.hash || n.type === 'BlockStatement' || n.type === 'SubExpression';
       if (isCall && !(helper in HELPERS) && !BUILTINS.has(helper)) out.push(makeDiagnostic('T003', at, { helper, known: Object.keys(HELPERS).join(', ') }));
+      if (isCall && n.loc) {
+        const params = (n.params ?? []) as { type?: string; original?: string }[];
+        calls.set(callKey(file.path, n.loc.start.line, n.loc.start.column), params.map((p) => (p.type === 'PathExpression' ? p.original : undefined)));
+      }
     }
     if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
       const partial = n.name?.original ?? '';
@@ -116,9 +152,23 @@ function firstLine(s: string): string {
   return s.split('\n')[0];
 }
 
+/** Handlebars' parse errors in Vietnamese: an unclosed block, a block closed by the wrong name. */
+function parseReason(message: string): { reason: string; reasonEn: string } {
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  if (mismatch) {
+    return { reason: `khối {{#${mismatch[1]}}} lại được đóng bằng {{/${mismatch[2]}}}`, reasonEn: firstLine(message) };
+  }
+  const expecting = message.split('\n').find((l) => l.startsWith('Expecting')) ?? firstLine(message);
+  if (/got 'EOF'/.test(expecting)) {
+    return { reason: 'hết tệp mà vẫn còn khối {{#…}} chưa được đóng bằng {{/…}}', reasonEn: `unexpected end of template (${expecting})` };
+  }
+  return { reason: `không đọc được biểu thức {{…}} ở dòng này (${expecting})`, reasonEn: expecting };
+}
+
 /** Run the report kind's templates on the model; returns the markup or positioned errors. */
 export function renderTemplate(set: TemplateSet, model: object): StageResult<string> {
-  const diagnostics = [...set.files].flatMap(([name, file]) => checkTemplate(name, file, set));
+  const calls: CallArguments = new Map();
+  const diagnostics = [...set.files].flatMap(([name, file]) => checkTemplate(name, file, set, calls));
   if (diagnostics.length) return { value: '', diagnostics };
   const hb = createInstance();
   for (const [name, file] of set.files) {
@@ -138,11 +188,15 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
     return { value: out.normalize('NFC'), diagnostics: [] };
   } catch (err) {
     const e = annotate(err, main.path);
-    return { value: '', diagnostics: [templateError(e)] };
+    return { value: '', diagnostics: [templateError(e, calls)] };
   }
 }
 
-interface AnnotatedError extends Error { templateFile?: string; lineNumber?: number; column?: number }
+interface AnnotatedError extends Error {
+  templateFile?: string; lineNumber?: number; column?: number;
+  /** Index of the helper argument that was undefined when the helper failed. */
+  missingArgument?: number;
+}
 
 function annotate(err: unknown, file: string): AnnotatedError {
   const e = (err instanceof Error ? err : new Error(String(err))) as AnnotatedError;
@@ -150,8 +204,12 @@ function annotate(err: unknown, file: string): AnnotatedError {
   return e;
 }
 
-function templateError(e: AnnotatedError): Diagnostic {
+function templateError(e: AnnotatedError, calls: CallArguments): Diagnostic {
   const at = { file: e.templateFile ?? '?', line: e.lineNumber ?? lineFromMessage(e.message), column: (e.column ?? 0) + 1 };
+  if (e.missingArgument !== undefined) {
+    const field = calls.get(callKey(at.file, at.line, at.column - 1))?.[e.missingArgument];
+    if (field) return makeDiagnostic('T005', at, { field });
+  }
   const missing = /^"([^"]+)" not defined in/.exec(e.message);
   if (missing) return makeDiagnostic('T005', at, { field: missing[1] });
   const helper = /^Missing helper: "([^"]+)"/.exec(e.message);

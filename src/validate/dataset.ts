@@ -29,9 +29,14 @@ export interface UnitRef { name: string; stated: boolean; at: Loc }
 /** A stated figure: the value the source document gives beside its parts, and which one to print. */
 export interface Stated<T> { value: T; print: 'stated' | 'computed'; at: Loc }
 
+/** A reference by id to a record of another file (`projectId: tru-so-hdnd-ubnd`). */
+export interface IdRef { id: string; at: Loc }
+
 export interface ContentItem {
   text?: string;
   kpi?: string;
+  /** The investment project this item reports on (checked against investment.yaml). */
+  projectId?: IdRef;
   figures: Record<string, FigureInput>;
   items: ContentItem[];
   at: Loc;
@@ -84,7 +89,7 @@ export interface Investment {
 export type ClearanceStage = 'completed' | 'compensation-approved' | 'in-progress';
 export interface LandClearanceCase {
   id: string; project: string; stage: ClearanceStage; organisations: number; households: number;
-  area: Area; cost?: Money; note?: string; at: Loc;
+  area: Area; cost?: Money; note?: string; projectId?: IdRef; at: Loc;
 }
 export interface LandClearance {
   intro: { text: string; at: Loc };
@@ -119,7 +124,7 @@ export interface Communes {
   stated: Partial<Record<Standard, Stated<Decimal>>> & { kieuMauShare?: Stated<Decimal> };
   territoryStatus?: { title: string; text: string; at: Loc };
   modelProgramme?: {
-    name: string; period: string; investment?: Stated<Money>; works?: Stated<Decimal>;
+    name: string; period: string; investment?: Stated<Money>; works?: Stated<Decimal>; communeCount?: Stated<Decimal>;
     communes: ModelCommune[]; at: Loc;
   };
   nextGroup?: { units: UnitRef[]; period: string; content: ContentBlock[]; at: Loc };
@@ -127,7 +132,7 @@ export interface Communes {
 
 export interface Kpi {
   id: string; label?: string; text?: string; qualifier?: string;
-  value: FigureInput; rank?: { part: Decimal; whole: Decimal }; rankAmong?: string; asOf?: string; at: Loc;
+  value: FigureInput; rank?: { part: Decimal; whole: Decimal; at: Loc }; rankAmong?: string; asOf?: string; at: Loc;
 }
 export interface Digital {
   kpis: Kpi[];
@@ -145,6 +150,12 @@ export interface Dataset {
   communication?: { content: ContentBlock[] };
   /** The files the dataset was built from (for provenance and hashing). */
   files: string[];
+  /**
+   * Data files left out because they have errors (`communes`, …): the dataset is then partial,
+   * built only so cross-file rules can still check the other files; rules that need a file
+   * listed here stay silent rather than report its absence.
+   */
+  incomplete?: string[];
 }
 
 // ---------- reading helpers (data is schema-valid; scalars are strings) ----------
@@ -238,12 +249,17 @@ function readFigures(r: Reader, pointer: string): Record<string, FigureInput> {
 
 function escapeSeg(s: string): string { return s.replace(/~/g, '~0').replace(/\//g, '~1'); }
 
+function readIdRef(r: Reader, pointer: string): IdRef | undefined {
+  return r.has(pointer) ? { id: r.str(pointer), at: r.loc(pointer) } : undefined;
+}
+
 function readItem(r: Reader, pointer: string): ContentItem {
   const v = r.get(pointer);
   if (typeof v === 'string') return { text: v, figures: {}, items: [], at: r.loc(pointer) };
   return {
     text: r.opt(`${pointer}/text`),
     kpi: r.opt(`${pointer}/kpi`),
+    projectId: readIdRef(r, `${pointer}/projectId`),
     figures: readFigures(r, `${pointer}/figures`),
     items: r.list(`${pointer}/items`).map((_, i) => readItem(r, `${pointer}/items/${i}`)),
     at: r.loc(r.has(`${pointer}/text`) ? `${pointer}/text` : pointer),
@@ -354,6 +370,7 @@ function readLandClearance(r: Reader): LandClearance {
         area: r.area(`${p}/area`),
         cost: r.has(`${p}/cost`) ? r.money(`${p}/cost`) : undefined,
         note: r.opt(`${p}/note`),
+        projectId: readIdRef(r, `${p}/projectId`),
         at: r.loc(p),
       };
     }),
@@ -402,6 +419,7 @@ function readModelProgramme(r: Reader): NonNullable<Communes['modelProgramme']> 
     period: r.str(`${p}/period`),
     investment: r.stated(`${p}/investment`, (q) => r.money(q)),
     works: r.stated(`${p}/works`, (q) => r.dec(q)),
+    communeCount: r.stated(`${p}/communeCount`, (q) => r.dec(q)),
     communes: r.list(`${p}/communes`).map((_, i) => {
       const q = `${p}/communes/${i}`;
       const worksRaw = (r.get(`${q}/works`) ?? {}) as Raw;
@@ -433,7 +451,7 @@ function readDigital(r: Reader): Digital {
       return {
         id: r.str(`${p}/id`), label: r.opt(`${p}/label`), text: r.opt(`${p}/text`), qualifier: r.opt(`${p}/qualifier`),
         value: readFigure(r, `${p}/value`),
-        rank: m ? { part: toExact(m[1]), whole: toExact(m[2]) } : undefined,
+        rank: m ? { part: toExact(m[1]), whole: toExact(m[2]), at: r.loc(`${p}/rank`) } : undefined,
         rankAmong: r.opt(`${p}/rankAmong`), asOf: r.opt(`${p}/asOf`),
         at: r.loc(p),
       };

@@ -1,10 +1,13 @@
 /**
  * Validate: schema checks for every loaded file, then the normalise step that builds the typed
- * Dataset. The Dataset is built only when no file has a schema error, so later stages can rely
- * on its shapes; cross-file rules that need the whole dataset run in aggregation, where names
- * and references are resolved.
+ * Dataset from the files that passed. When every file passed, the Dataset is complete and later
+ * stages may rely on it. When some file failed (or could not be loaded at all), the Dataset is
+ * still built from the others — as long as report.yaml is among them — and marked `incomplete`,
+ * so the pipeline can run the cross-file rules on what is sound and one run reports the
+ * mistakes of every file; a partial Dataset is never rendered.
  */
-import type { StageResult } from '../diagnostics/types.js';
+import path from 'node:path';
+import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import type { SourceFile } from '../load/index.js';
@@ -13,11 +16,23 @@ import { buildDataset, type Dataset } from './dataset.js';
 
 export type { Dataset } from './dataset.js';
 
-export function validateDataset(files: SourceFile[], dir: string): StageResult<Dataset | null> {
+/**
+ * `failed`: display paths of the data files the loader could not parse. The value is the
+ * Dataset (complete, or partial with `incomplete` set) or null when report.yaml is unusable.
+ */
+export function validateDataset(files: SourceFile[], dir: string, failed: readonly string[] = []): StageResult<Dataset | null> {
   const diagnostics = validateSchemas(files);
-  if (!files.some((f) => f.name === 'report')) {
+  const failedNames = failed.map((f) => path.basename(f).replace(/\.ya?ml$/i, ''));
+  if (!files.some((f) => f.name === 'report') && !failedNames.includes('report')) {
     diagnostics.push(makeDiagnostic('L010', { file: `${dir}/report.yaml`, line: 1, column: 1 }, { name: 'report.yaml' }));
   }
-  if (hasErrors(diagnostics)) return { value: null, diagnostics };
-  return { value: buildDataset(files), diagnostics };
+  const bad = new Set([...failedNames, ...files.filter((f) => hasErrors(ofFile(diagnostics, f))).map((f) => f.name)]);
+  const sound = files.filter((f) => !bad.has(f.name));
+  const dataset = buildDataset(sound);
+  if (dataset && bad.size) dataset.incomplete = [...bad].sort();
+  return { value: dataset, diagnostics };
+}
+
+function ofFile(diagnostics: readonly Diagnostic[], file: SourceFile): Diagnostic[] {
+  return diagnostics.filter((d) => d.file === file.path);
 }

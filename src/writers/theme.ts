@@ -81,7 +81,8 @@ export const BODY = {
 export const HEADER = {
   /** Left (agency, Số) and right (quốc hiệu, place-date) column shares of the text width (⚠). */
   columns: [0.4, 0.6] as const,
-  parentAgency: style(13),
+  /** 12 pt (the decree allows 12–13) so a parent name such as "UBND THÀNH PHỐ HẢI PHÒNG" fits one line. */
+  parentAgency: style(12),
   agency: style(13, true),
   /** Rule under the agency name: a share of the longest agency line (decree: 1/3–1/2). */
   agencyRuleFraction: 1 / 3,

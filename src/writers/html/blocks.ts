@@ -7,12 +7,11 @@
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Align, Block, Heading, Inline, List, ListItem, Paragraph, Position } from '../../doctree/types.js';
-import { LIST, SIGNATURE } from '../theme.js';
+import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
 import { writerDiagnostic } from '../structure.js';
 import { appendixHeadingHtml, headerHtml, recipientsHtml, signatureHtml, titleHtml } from './official.js';
 import { inlinesHtml, textHtml } from './inlines.js';
 import { tableHtml } from './table.js';
-import { HEADINGS } from '../theme.js';
 
 export interface HtmlContext {
   diagnostics: Diagnostic[];

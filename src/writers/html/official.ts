@@ -33,7 +33,7 @@ export function headerHtml(node: Header): string {
     rule(ruleLengthPt([TEXTS.motto], HEADER.motto, HEADER.mottoRuleFraction)),
   ];
   return [
-    '<div class="header">',
+    '<div class="doc-header">',
     `<div class="header-agency">${agency.join('')}</div>`,
     `<div class="header-national">${national.join('')}</div>`,
     line('number', node.numberLine, HEADER.numberLine),

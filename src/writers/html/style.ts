@@ -14,11 +14,12 @@ import {
 import { FONT_STACK } from './fonts.js';
 
 /**
- * Single line spacing of Tinos as a multiple of the font size: (ascender + descender + line gap)
- * of its hhea table, (1825 + 443 + 87) / 2048. pdfmake and Word multiply the theme's line
- * spacing by this, so CSS must too: `line-height: 1.15` alone would set lines 13% too tight.
+ * Single line spacing of Tinos as a multiple of the font size, as the PDF sets it: pdfmake's
+ * line is the font's ascender minus its descender (hhea, without the line gap),
+ * (1825 + 443) / 2048. The theme's line spacing multiplies this, so CSS must too:
+ * `line-height: 1.15` alone would set lines 10% tighter than the PDF.
  */
-export const SINGLE_LINE_EM = 2355 / 2048;
+export const SINGLE_LINE_EM = 2268 / 2048;
 
 const lh = (multiple: number): string => (SINGLE_LINE_EM * multiple).toFixed(4);
 const mm = (n: number): string => `${n}mm`;
@@ -38,8 +39,8 @@ const pageMargins = `${mm(M.top)} ${mm(M.right)} ${mm(M.bottom)} ${mm(M.left)}`;
 export function reportCss(): string {
   return `
 .baocao { font-family: ${FONT_STACK}; font-size: ${pt(BODY.sizePt)}; line-height: ${lh(BODY.lineSpacing)}; color: #${FONT.color}; font-kerning: normal; -webkit-font-smoothing: antialiased; }
-.baocao * { box-sizing: border-box; }
-.baocao p, .baocao div { margin: 0; }
+:where(.baocao) * { box-sizing: border-box; }
+:where(.baocao) :where(p, div) { margin: 0; }
 .sheet { position: relative; width: ${mm(portrait.width)}; min-height: ${mm(portrait.height)}; padding: ${pageMargins}; background: #fff; overflow-wrap: break-word; }
 .sheet.landscape { width: ${mm(landscape.width)}; min-height: ${mm(landscape.height)}; }
 @media screen {
@@ -73,13 +74,13 @@ export function reportCss(): string {
 .rule { height: 0; margin: ${pt(HEADER.ruleGapPt)} auto 0; border-top: ${pt(HEADER.ruleWidthPt)} solid #000; }
 
 /* header of page 1 */
-.header { display: grid; grid-template-columns: ${HEADER.columns[0] * 100}% ${HEADER.columns[1] * 100}%; }
-.header .parent-agency { ${textCss(HEADER.parentAgency)} }
-.header .agency { ${textCss(HEADER.agency)} }
-.header .national { ${textCss(HEADER.nationalTitle)} }
-.header .motto { ${textCss(HEADER.motto)} }
-.header .number { ${textCss(HEADER.numberLine)} margin-top: ${pt(HEADER.numberLineSpaceBeforePt)}; }
-.header .place-date { ${textCss(HEADER.placeDate)} margin-top: ${pt(HEADER.numberLineSpaceBeforePt)}; }
+.doc-header { display: grid; grid-template-columns: ${HEADER.columns[0] * 100}% ${HEADER.columns[1] * 100}%; }
+.doc-header .parent-agency { ${textCss(HEADER.parentAgency)} }
+.doc-header .agency { ${textCss(HEADER.agency)} }
+.doc-header .national { ${textCss(HEADER.nationalTitle)} }
+.doc-header .motto { ${textCss(HEADER.motto)} }
+.doc-header .number { ${textCss(HEADER.numberLine)} margin-top: ${pt(HEADER.numberLineSpaceBeforePt)}; }
+.doc-header .place-date { ${textCss(HEADER.placeDate)} margin-top: ${pt(HEADER.numberLineSpaceBeforePt)}; }
 
 /* title, trích yếu, Kính gửi */
 .title .kind { ${textCss(TITLE.kind)} margin-top: ${pt(TITLE.spaceBeforePt)}; }
@@ -105,9 +106,9 @@ export function reportCss(): string {
 /* declared tables */
 table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: ${pt(TABLE.sizePt)}; line-height: ${lh(TABLE.lineSpacing)}; margin-bottom: ${pt(TABLE.spaceAfterPt)}; }
 table.grid th, table.grid td { border: ${pt(TABLE.borderPt)} solid #000; padding: ${pt(TABLE.cellPaddingYPt)} ${mm(TABLE.cellPaddingXMm)}; vertical-align: middle; font-weight: 400; text-align: left; }
-table.grid tr.header > * { font-weight: ${TABLE.headerBold ? 700 : 400}; text-align: center; }
-table.grid tr.group > * { font-weight: ${TABLE.groupBold ? 700 : 400}; }
-table.grid tr.total > * { font-weight: ${TABLE.totalBold ? 700 : 400}; }
+table.grid tr.row-header > * { font-weight: ${TABLE.headerBold ? 700 : 400}; }
+table.grid tr.row-group > * { font-weight: ${TABLE.groupBold ? 700 : 400}; }
+table.grid tr.row-total > * { font-weight: ${TABLE.totalBold ? 700 : 400}; }
 table.grid tr { break-inside: avoid; }
 table.grid .al-left { text-align: left; } table.grid .al-center { text-align: center; } table.grid .al-right { text-align: right; } table.grid .al-justify { text-align: justify; }
 

@@ -11,7 +11,7 @@ import { TABLE } from '../theme.js';
 import { scaleWidths, tableGrid, type PlacedCell } from '../structure.js';
 import { inlinesHtml } from './inlines.js';
 
-const ROW_CLASS: Readonly<Record<RowKind, string>> = { header: 'header', group: 'group', body: 'body', total: 'total' };
+const ROW_CLASS: Readonly<Record<RowKind, string>> = { header: 'row-header', group: 'row-group', body: 'row-body', total: 'row-total' };
 
 export function tableHtml(node: Table, diagnostics: Diagnostic[]): string {
   const grid = tableGrid(node);

@@ -1,0 +1,155 @@
+/**
+ * `report build --all`: every year under `data/` (each folder with a report.yaml, whatever its
+ * report kind) built in parallel by a pool of worker threads — as many as the machine has cores
+ * (`os.availableParallelism()`, or `--jobs n`). Each year prints one summary line as it finishes
+ * (its diagnostics too when it failed); on a terminal a progress line shows what is running, in
+ * CI (or when output is piped) there are only the plain lines. Exit status 1 if any year failed
+ * (or, with `--check`, is stale).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { UsageError, humanSize } from './io.js';
+import { displayPath } from './manifest.js';
+import { jobFrom, seconds, type BuildJob, type BuildOptions, type BuildResult } from './build.js';
+import type { WorkerReply } from './worker.js';
+
+/** Folders of `dataRoot` that hold a report.yaml, sorted by name. */
+export function discoverYears(dataRoot: string): string[] {
+  if (!existsSync(dataRoot)) return [];
+  return readdirSync(dataRoot)
+    .filter((name) => !name.startsWith('.'))
+    .filter((name) => {
+      const dir = path.join(dataRoot, name);
+      return statSync(dir).isDirectory() && existsSync(path.join(dir, 'report.yaml'));
+    })
+    .sort();
+}
+
+export function parseJobs(jobs: string | undefined): number {
+  if (jobs === undefined) return os.availableParallelism();
+  if (!/^\d{1,3}$/.test(jobs.trim()) || Number(jobs) < 1) throw new UsageError(`--jobs "${jobs}" không hợp lệ: cần một số nguyên dương`);
+  return Number(jobs);
+}
+
+const STATUS_WORD: Record<BuildResult['status'], string> = {
+  built: 'đã dựng',
+  skipped: 'không đổi, bỏ qua',
+  fresh: 'khớp với dữ liệu',
+  stale: 'ĐÃ CŨ',
+  failed: 'LỖI',
+};
+
+export function summaryLine(r: BuildResult, thread?: number): string {
+  const parts = [`${r.year}: ${STATUS_WORD[r.status]}`];
+  if (r.status === 'built') {
+    parts.push(r.outputs.map((o) => `${path.extname(o.path).slice(1)} ${humanSize(o.bytes)}`).join(', '));
+  }
+  if (r.status === 'failed') parts.push(r.message ?? `${r.errors} lỗi, không ghi tệp nào`);
+  if (r.status === 'stale') parts.push(`${r.stale?.filter((s) => s.includes(': ')).length ?? 0} tệp khác bản dựng lại`);
+  if (r.warnings && r.status !== 'failed') parts.push(`${r.warnings} cảnh báo`);
+  parts.push(seconds(r.ms));
+  return `${parts.join(' — ')}${thread !== undefined ? ` (luồng ${thread})` : ''}`;
+}
+
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+export async function buildAllCommand(opts: BuildOptions): Promise<void> {
+  const started = performance.now();
+  const cwd = process.cwd();
+  const root = path.resolve(cwd, opts.data);
+  const years = discoverYears(root);
+  if (!years.length) {
+    throw new UsageError(`không có năm nào trong ${displayPath(cwd, root) || '.'}/ (mỗi năm là một thư mục có report.yaml)`);
+  }
+  const size = Math.min(years.length, parseJobs(opts.jobs));
+  // A four-digit folder is named by its year (as `report build 2024`), others by their path.
+  const queue: BuildJob[] = years.map((name) => jobFrom(/^\d{4}$/.test(name) ? name : path.join(root, name), opts));
+  const total = queue.length;
+
+  const tty = !!process.stderr.isTTY && !process.env.CI;
+  const running = new Map<Worker, string>();
+  let done = 0;
+  let frame = 0;
+  let maxInFlight = 0;
+  const drawProgress = () => {
+    if (!tty) return;
+    const names = [...running.values()].map((t) => path.basename(t)).join(', ');
+    process.stderr.write(`\r\x1b[K${SPINNER[frame++ % SPINNER.length]} [${done}/${total}] đang dựng: ${names || '…'}`);
+  };
+  const clearProgress = () => { if (tty) process.stderr.write('\r\x1b[K'); };
+  const ticker = tty ? setInterval(drawProgress, 100) : undefined;
+
+  const results: BuildResult[] = [];
+  const report = (reply: WorkerReply) => {
+    clearProgress();
+    const r = reply.result;
+    results.push(r);
+    process.stdout.write(`${summaryLine(r, reply.threadId)}\n`);
+    // Details for what went wrong; with GitHub annotations, warnings are annotated too.
+    if (r.status === 'failed' || r.status === 'stale' || (opts.diagnostics === 'github' && reply.err)) {
+      process.stderr.write(reply.err);
+    }
+    drawProgress();
+  };
+
+  await new Promise<void>((resolve) => {
+    let live = 0;
+    const next = (worker: Worker) => {
+      const job = queue.shift();
+      if (!job) {
+        running.delete(worker);
+        void worker.terminate();
+        if (--live === 0) resolve();
+        return;
+      }
+      running.set(worker, job.target);
+      maxInFlight = Math.max(maxInFlight, running.size);
+      drawProgress();
+      worker.postMessage({ job });
+    };
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url));
+      live++;
+      worker.on('message', (reply: WorkerReply) => {
+        running.delete(worker);
+        done++;
+        report(reply);
+        next(worker);
+      });
+      worker.on('error', (err) => {
+        // The thread died: its year fails; the others carry on with the remaining years.
+        const target = running.get(worker) ?? '?';
+        running.delete(worker);
+        done++;
+        report({
+          result: { year: path.basename(target), status: 'failed', outputs: [], errors: 1, warnings: 0, ms: 0, message: `lỗi nội bộ trong luồng: ${err.message}` },
+          out: '', err: '', threadId: worker.threadId,
+        });
+        if (--live === 0) {
+          for (const job of queue.splice(0)) {
+            results.push({ year: path.basename(job.target), status: 'failed', outputs: [], errors: 1, warnings: 0, ms: 0, message: 'không chạy được' });
+          }
+          resolve();
+        }
+      });
+      next(worker);
+    }
+  });
+  if (ticker) clearInterval(ticker);
+  clearProgress();
+
+  const count = (s: BuildResult['status']) => results.filter((r) => r.status === s).length;
+  const bad = count('failed') + count('stale');
+  const tally = [
+    count('built') && `${count('built')} đã dựng`,
+    count('skipped') && `${count('skipped')} bỏ qua`,
+    count('fresh') && `${count('fresh')} khớp`,
+    count('stale') && `${count('stale')} đã cũ`,
+    count('failed') && `${count('failed')} lỗi`,
+  ].filter(Boolean).join(', ');
+  process.stdout.write(`xong ${total} năm sau ${seconds(performance.now() - started)}: ${tally} — ${size} luồng, tối đa ${maxInFlight} năm cùng lúc\n`);
+  process.exitCode = bad ? 1 : 0;
+}
