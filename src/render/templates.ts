@@ -188,7 +188,8 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
     return { value: out.normalize('NFC'), diagnostics: [] };
   } catch (err) {
     const e = annotate(err, main.path);
-    return { value: '', diagnostics: [templateError(e, calls)] };
+    const source = [...set.files.values()].find((f) => f.path === e.templateFile)?.source ?? '';
+    return { value: '', diagnostics: [templateError(e, calls, source)] };
   }
 }
 
@@ -204,18 +205,26 @@ function annotate(err: unknown, file: string): AnnotatedError {
   return e;
 }
 
-function templateError(e: AnnotatedError, calls: CallArguments): Diagnostic {
+function templateError(e: AnnotatedError, calls: CallArguments, source: string): Diagnostic {
   const at = { file: e.templateFile ?? '?', line: e.lineNumber ?? lineFromMessage(e.message), column: (e.column ?? 0) + 1 };
   if (e.missingArgument !== undefined) {
     const field = calls.get(callKey(at.file, at.line, at.column - 1))?.[e.missingArgument];
     if (field) return makeDiagnostic('T005', at, { field });
   }
   const missing = /^"([^"]+)" not defined in/.exec(e.message);
-  if (missing) return makeDiagnostic('T005', at, { field: missing[1] });
+  if (missing) return makeDiagnostic('T005', at, { field: fullPath(source, at.line, at.column, missing[1]) });
   const helper = /^Missing helper: "([^"]+)"/.exec(e.message);
   if (helper) return makeDiagnostic('T003', at, { helper: helper[1], known: Object.keys(HELPERS).join(', ') });
   if (e instanceof TemplateValueError) return makeDiagnostic('T006', at, { what: e.message });
   return makeDiagnostic('T007', at, { reason: firstLine(e.message.replace(/ - \d+:\d+$/, '')) });
+}
+
+/** Handlebars names only the last segment (`truong`); the template text has the whole path. */
+function fullPath(source: string, line: number, column: number, segment: string): string {
+  const text = source.split('\n')[line - 1]?.slice(column - 1) ?? '';
+  const mustache = text.slice(0, text.includes('}}') ? text.indexOf('}}') : undefined);
+  const tokens = mustache.replace(/^\{\{[#^/>~]?/, '').split(/[\s()=]+/);
+  return tokens.find((t) => t.split(/[./]/).includes(segment)) ?? segment;
 }
 
 function lineFromMessage(message: string): number {
