@@ -1,27 +1,68 @@
 /**
  * The fonts the PDF embeds: the four Tinos TTFs from @expo-google-fonts/tinos (Times New Roman
- * metrics, every Vietnamese letter), resolved as plain files — never through the package's
- * index.js, which is React Native code. They are registered under 'Tinos' and, for trees or
- * styles that name it, 'Times New Roman'; the access policies let pdfmake read these four files
- * and nothing else, local or remote.
+ * metrics, every Vietnamese letter), read as plain files — never through the package's index.js,
+ * which is React Native code — and handed to pdfmake through its in-memory file system, so
+ * pdfmake reads no local file and no URL at all. Before that, the OpenType layout tables
+ * (GSUB, GPOS, GDEF) are left out of each font's table directory: text is NFC, so every
+ * Vietnamese letter is one precomposed glyph and needs no shaping, and without those tables
+ * fontkit skips its shaping engine, which was a third of the PDF writer's time. Word does not
+ * kern by default either, so the two formats set lines alike. The embedded subsets are made
+ * from the glyph outlines, which are untouched.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import { FONT } from '../theme.js';
 
 const require = createRequire(import.meta.url);
 const file = (weight: string): string => require.resolve(`@expo-google-fonts/tinos/${weight}/Tinos_${weight}.ttf`);
 
-export const TINOS = {
-  normal: file('400Regular'),
-  bold: file('700Bold'),
-  italics: file('400Regular_Italic'),
-  bolditalics: file('700Bold_Italic'),
+const STYLES = {
+  normal: '400Regular',
+  bold: '700Bold',
+  italics: '400Regular_Italic',
+  bolditalics: '700Bold_Italic',
 } as const;
+
+type Style = keyof typeof STYLES;
+const DROPPED_TABLES = new Set(['GSUB', 'GPOS', 'GDEF']);
+
+/**
+ * A copy of a TrueType font whose table directory no longer lists `drop`. Table data stays at
+ * its offsets (only the directory shrinks), so every other table reads exactly as before.
+ */
+export function withoutTables(font: Uint8Array, drop: ReadonlySet<string> = DROPPED_TABLES): Buffer {
+  const src = Buffer.from(font.buffer, font.byteOffset, font.byteLength);
+  const count = src.readUInt16BE(4);
+  const records = Array.from({ length: count }, (_, i) => src.subarray(12 + i * 16, 28 + i * 16));
+  const kept = records.filter((r) => !drop.has(r.toString('latin1', 0, 4)));
+  const out = Buffer.from(src);
+  const entrySelector = Math.floor(Math.log2(kept.length));
+  const searchRange = 16 * 2 ** entrySelector;
+  out.writeUInt16BE(kept.length, 4);
+  out.writeUInt16BE(searchRange, 6);
+  out.writeUInt16BE(entrySelector, 8);
+  out.writeUInt16BE(kept.length * 16 - searchRange, 10);
+  kept.forEach((r, i) => r.copy(out, 12 + i * 16));
+  out.fill(0, 12 + kept.length * 16, 12 + count * 16);
+  return out;
+}
+
+/** Virtual file names pdfmake reads the fonts from. */
+export const TINOS: Record<Style, string> = {
+  normal: 'tinos-normal.ttf',
+  bold: 'tinos-bold.ttf',
+  italics: 'tinos-italics.ttf',
+  bolditalics: 'tinos-bolditalics.ttf',
+};
 
 export const FONTS = { [FONT.pdfFamily]: TINOS, [FONT.family]: TINOS };
 
-const allowed = new Set(Object.values(TINOS).map((p) => resolve(p)));
-
-/** pdfmake's local access policy: only the four font files. */
-export const isAllowedFontPath = (path: string): boolean => allowed.has(resolve(path));
+/** Put the four prepared fonts into pdfmake's in-memory file system (once per process). */
+let installed = false;
+export function installFonts(vfs: { writeFileSync(name: string, data: Buffer): void }): void {
+  if (installed) return;
+  for (const style of Object.keys(STYLES) as Style[]) {
+    vfs.writeFileSync(TINOS[style], withoutTables(readFileSync(file(STYLES[style]))));
+  }
+  installed = true;
+}

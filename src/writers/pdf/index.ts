@@ -2,22 +2,24 @@
  * The PDF writer's entry points: `toPdfDefinition` (tree → pdfmake definition, pure, for tests)
  * and `writePdf` (tree → bytes). This folder is the only place that imports pdfmake, and the
  * writer table loads it with a dynamic import, so commands that make no PDF never pay for it.
- * pdfmake's font and access settings are global: they are set on every call, fonts only from
- * the four Tinos files, no URL and no other local file.
+ * pdfmake's font and access settings are global: they are set on every call; the fonts come
+ * from its in-memory file system, and no URL and no local file may be read.
  */
 import pdfmake from 'pdfmake';
 import type { StageResult } from '../../diagnostics/types.js';
 import type { Root } from '../../doctree/types.js';
 import { toPdfDefinition } from './definition.js';
-import { FONTS, isAllowedFontPath } from './fonts.js';
+import { FONTS, installFonts } from './fonts.js';
 
 export { toPdfDefinition };
 
 export async function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
   const { value: definition, diagnostics } = toPdfDefinition(root);
+  // The typings omit pdfmake 0.3's in-memory file system, which the fonts are read from.
+  installFonts((pdfmake as unknown as { virtualfs: Parameters<typeof installFonts>[0] }).virtualfs);
   pdfmake.setFonts(FONTS);
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(isAllowedFontPath);
+  pdfmake.setLocalAccessPolicy(() => false);
   const buffer = await pdfmake.createPdf(definition).getBuffer();
   return { value: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics };
 }
