@@ -30,7 +30,6 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   date: textHelpers.date,
   upper: textHelpers.upper,
   cap: textHelpers.cap,
-  punct: textHelpers.punct,
   lower: textHelpers.lower,
   stt: textHelpers.stt,
   roman: textHelpers.roman,

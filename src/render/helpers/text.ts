@@ -3,7 +3,6 @@
  * names joined the Vietnamese way, dates, and small case changes. Structure (paragraph breaks,
  * list markers) is produced here; the words come from data.
  */
-import type { HelperOptions } from 'handlebars';
 import type { RichBlock, RichItem, RichText } from '../../aggregate/index.js';
 import { formatFigure } from '../../aggregate/index.js';
 import { formatDate } from '../../numbers/index.js';
@@ -62,12 +61,6 @@ export function cap(s: unknown): unknown {
   return safe(escapeMarkup(t.charAt(0).toLocaleUpperCase('vi') + t.slice(1)));
 }
 
-/** `{{#each-last list}}…{{/each-last}}` is not needed: `@last` works; this marks list ends. */
-export function punct(options: HelperOptions): unknown {
-  return safe(options.data?.last ? '.' : ';');
-}
-
-export { formatFigure };
 
 /** `{{lower s}}`: first letter lower-cased (a summary quoted inside a sentence). */
 export function lower(s: unknown): unknown {
