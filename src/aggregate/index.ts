@@ -213,6 +213,8 @@ function landClearanceModel(ctx: AggregateContext, content: ContentResolver) {
   });
   const byStage = (stage: string) => lc.cases.filter((c) => c.stage === stage);
   const completed = byStage('completed');
+  // One model (and one set of figures) per case, in stage order.
+  const cases = STAGE_ORDER.flatMap((s) => byStage(s)).map(caseModel);
   const sources = (cs: LandClearanceCase[]) => cs.map((c) => ref(c.at, c.project));
   const sum = (id: string, label: string, cs: LandClearanceCase[], pick: (c: LandClearanceCase) => number) =>
     computedFigure(ctx, { id, label, formula: cs.map((c) => formatNumber(pick(c))).join(' + '), sources: sources(cs) },
@@ -230,10 +232,10 @@ function landClearanceModel(ctx: AggregateContext, content: ContentResolver) {
       { kind: 'area', area: sumQuantities(completed.map((c) => c.area), 'ha') }),
     completedCost: computedFigure(ctx, { id: 'gpmb.completed.cost', label: 'Kinh phí GPMB các dự án đã hoàn thành', formula: completed.flatMap((c) => (c.cost ? [formatNumber(c.cost.amount)] : [])).join(' + '), sources: sources(completed) },
       { kind: 'money', money: sumQuantities(completed.flatMap((c) => (c.cost ? [c.cost] : [])), 'tỷ') }),
-    cases: STAGE_ORDER.flatMap((s) => byStage(s)).map(caseModel),
-    completed: completed.map(caseModel),
-    compensationApproved: byStage('compensation-approved').map(caseModel),
-    inProgress: byStage('in-progress').map(caseModel),
+    cases,
+    completed: cases.filter((c) => c.stage === 'completed'),
+    compensationApproved: cases.filter((c) => c.stage === 'compensation-approved'),
+    inProgress: cases.filter((c) => c.stage === 'in-progress'),
   };
 }
 

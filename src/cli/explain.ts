@@ -29,7 +29,8 @@ export function findFigures(figures: Figure[], query: string): Figure[] {
 
 export async function explainCommand(year: string, query: string, opts: GlobalOptions): Promise<void> {
   const { compilation } = await compileYear(year, opts, { skipRender: true });
-  if (report(compilation, 'text', opts.lang, true) || !compilation.model) { process.exitCode = 1; return; }
+  const errors = compilation.diagnostics.filter((d) => d.severity === 'error');
+  if (report({ ...compilation, diagnostics: errors }, 'text', opts.lang, true) || !compilation.model) { process.exitCode = 1; return; }
   const found = findFigures(compilation.model.figures, query);
   if (!found.length) throw new UsageError(`không có số liệu "${query}". Xem danh sách bằng: report summary ${year}`);
   process.stdout.write(`${found.map(explainFigure).join('\n\n')}\n`);

@@ -94,5 +94,7 @@ describe('2024 model', () => {
   it('gives every figure a unique id', () => {
     const ids = c.model!.figures.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
+    // The registry suffixes a second registration with #2: each figure is made once.
+    expect(ids.filter((id) => id.includes('#'))).toEqual([]);
   });
 });
