@@ -4,7 +4,7 @@
 // and of `report validate 2024`. Goal: both formats together under 0.6 s on a 2-core machine.
 // Usage: npm run bench [-- --runs 9]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,5 +48,28 @@ for (const [name, args] of cases) {
   if (name === 'build docx,pdf') both = ms;
   console.log(`${name.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   ${Number.isNaN(rss) ? '   n/a' : rss.toFixed(0).padStart(5) + ' MB'}`);
 }
+// Hostile input is refused fast: an alias bomb and a file over the size limit (goal: < 1 s).
+const REFUSAL_GOAL_MS = 1000;
+let refusalOk = true;
+for (const [name, prepare] of [
+  ['refuse alias bomb', (dir) => cpSync(path.join(root, 'tests/fixtures/invalid/alias-bomb/overlay'), dir, { recursive: true })],
+  ['refuse 2 MB file', (dir) => appendFileSync(path.join(dir, 'urban.yaml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`)],
+]) {
+  const results = Array.from({ length: runs }, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-bench-data-'));
+    cpSync(path.join(root, 'data/2024'), dir, { recursive: true });
+    prepare(dir);
+    const started = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/report.js'), 'validate', dir], { cwd: root, encoding: 'utf8' });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    rmSync(dir, { recursive: true, force: true });
+    if (r.status !== 1) throw new Error(`${name}: expected exit 1, got ${r.status}`);
+    return ms;
+  });
+  const ms = median(results);
+  refusalOk &&= ms < REFUSAL_GOAL_MS;
+  console.log(`${name.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   (goal < ${REFUSAL_GOAL_MS} ms)`);
+}
+
 console.log(both <= GOAL_MS ? `goal met: docx,pdf ${both.toFixed(0)} ms ≤ ${GOAL_MS} ms` : `GOAL MISSED: docx,pdf ${both.toFixed(0)} ms > ${GOAL_MS} ms`);
-process.exitCode = both <= GOAL_MS ? 0 : 1;
+process.exitCode = both <= GOAL_MS && refusalOk ? 0 : 1;

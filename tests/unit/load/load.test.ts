@@ -102,12 +102,11 @@ describe('YAML errors', () => {
     expect(r.diagnostics[0].line).toBeGreaterThanOrEqual(1);
   });
 
-  it('refuses an alias bomb quickly', () => {
+  // How fast it is refused is measured by `npm run bench`, not asserted here.
+  it('refuses an alias bomb', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
-    const started = performance.now();
     const r = parseSource(lines.join('\n'), 'bomb.yaml');
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(r.value).toBeNull();
     expect(r.diagnostics[0].code).toBe('L007');
   });
