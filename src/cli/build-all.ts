@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { UsageError, humanSize } from './io.js';
 import { displayPath } from './manifest.js';
-import { jobFrom, seconds, type BuildJob, type BuildOptions, type BuildResult } from './build.js';
+import { jobFrom, seconds, trySkip, type BuildJob, type BuildOptions, type BuildResult } from './build.js';
 import type { WorkerReply } from './worker.js';
 
 /** Folders of `dataRoot` that hold a report.yaml, sorted by name. */
@@ -64,10 +64,10 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
   if (!years.length) {
     throw new UsageError(`không có năm nào trong ${displayPath(cwd, root) || '.'}/ (mỗi năm là một thư mục có report.yaml)`);
   }
-  const size = Math.min(years.length, parseJobs(opts.jobs));
+  parseJobs(opts.jobs);
   // A four-digit folder is named by its year (as `report build 2024`), others by their path.
-  const queue: BuildJob[] = years.map((name) => jobFrom(/^\d{4}$/.test(name) ? name : path.join(root, name), opts));
-  const total = queue.length;
+  const jobs: BuildJob[] = years.map((name) => jobFrom(/^\d{4}$/.test(name) ? name : path.join(root, name), opts));
+  const total = jobs.length;
 
   const tty = !!process.stderr.isTTY && !process.env.CI;
   const running = new Map<Worker, string>();
@@ -87,7 +87,7 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
     clearProgress();
     const r = reply.result;
     results.push(r);
-    process.stdout.write(`${summaryLine(r, reply.threadId)}\n`);
+    process.stdout.write(`${summaryLine(r, reply.threadId || undefined)}\n`);
     // Details for what went wrong; with GitHub annotations, warnings are annotated too.
     if (r.status === 'failed' || r.status === 'stale' || (opts.diagnostics === 'github' && reply.err)) {
       process.stderr.write(reply.err);
@@ -95,7 +95,25 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
     drawProgress();
   };
 
-  await new Promise<void>((resolve) => {
+  // Years whose outputs are up to date are settled here in milliseconds; the rest go to the pool.
+  const queue: BuildJob[] = [];
+  for (const job of jobs) {
+    let skipped: BuildResult | null = null;
+    try {
+      skipped = trySkip(job, { out: () => {}, err: () => {} });
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+    }
+    if (skipped) {
+      done++;
+      report({ result: skipped, out: '', err: '', threadId: 0 });
+    } else {
+      queue.push(job);
+    }
+  }
+  const size = Math.min(queue.length, parseJobs(opts.jobs));
+
+  if (size) await new Promise<void>((resolve) => {
     let live = 0;
     const next = (worker: Worker) => {
       const job = queue.shift();
@@ -150,6 +168,7 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
     count('stale') && `${count('stale')} đã cũ`,
     count('failed') && `${count('failed')} lỗi`,
   ].filter(Boolean).join(', ');
-  process.stdout.write(`xong ${total} năm sau ${seconds(performance.now() - started)}: ${tally} — ${size} luồng, tối đa ${maxInFlight} năm cùng lúc\n`);
+  const threads = size ? ` — ${size} luồng, tối đa ${maxInFlight} năm cùng lúc` : '';
+  process.stdout.write(`xong ${total} năm sau ${seconds(performance.now() - started)}: ${tally}${threads}\n`);
   process.exitCode = bad ? 1 : 0;
 }

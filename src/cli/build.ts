@@ -152,23 +152,36 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
 }
 
+/**
+ * The light half alone: when the year's outputs are up to date (and neither `--check` nor
+ * `--force` was asked), say so and return the skipped result; otherwise null.
+ */
+export function trySkip(job: BuildJob, sink: Sink, started = performance.now()): BuildResult | null {
+  if (job.check || job.force) return null;
+  const { dir, year } = resolveDataDir(job.target, job.data, job.cwd);
+  const outDir = path.resolve(job.cwd, job.out, year);
+  const manifest = readManifest(outDir);
+  if (!manifest || !upToDate(manifest, dir, outDir, resolveSettings(job, null), job)) return null;
+  const ms = performance.now() - started;
+  const w = manifest.diagnostics.warnings;
+  // The time shown is since the process started (performance.now()), launcher and all.
+  sink.out(`${displayPath(job.cwd, outDir)}: dữ liệu, mẫu và tùy chọn không đổi từ lần dựng trước — bỏ qua sau ${seconds(performance.now())}` +
+    `${w ? ` (lần dựng đó có ${w} cảnh báo, xem bằng: report validate ${job.target})` : ''}. Dựng lại bằng --force.\n`);
+  return {
+    year, status: 'skipped', errors: 0, warnings: w, ms,
+    outputs: Object.entries(manifest.outputs).map(([name, o]) => ({ path: path.join(outDir, name), bytes: o.bytes })),
+  };
+}
+
 /** One year: skip when up to date, else build (or check) with the heavy half. */
 export async function runBuild(job: BuildJob, sink: Sink): Promise<BuildResult> {
   const started = performance.now();
+  const skipped = trySkip(job, sink, started);
+  if (skipped) return skipped;
   const { dir, year } = resolveDataDir(job.target, job.data, job.cwd);
   const outDir = path.resolve(job.cwd, job.out, year);
   const manifest = readManifest(outDir);
   const settings = resolveSettings(job, job.check ? manifest : null);
-  if (!job.check && !job.force && manifest && upToDate(manifest, dir, outDir, settings, job)) {
-    const ms = performance.now() - started;
-    const w = manifest.diagnostics.warnings;
-    sink.out(`${displayPath(job.cwd, outDir)}: dữ liệu, mẫu và tùy chọn không đổi từ lần dựng trước — bỏ qua (${seconds(ms)})` +
-      `${w ? `; lần dựng đó có ${w} cảnh báo, xem bằng: report validate ${job.target}` : ''}. Dựng lại bằng --force.\n`);
-    return {
-      year, status: 'skipped', errors: 0, warnings: w, ms,
-      outputs: Object.entries(manifest.outputs).map(([name, o]) => ({ path: path.join(outDir, name), bytes: o.bytes })),
-    };
-  }
   const { buildYear } = await import('./build-year.js');
   return buildYear({ job, dataDir: dir, year, outDir, manifest, settings, started }, sink);
 }

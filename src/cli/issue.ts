@@ -57,7 +57,9 @@ export function checkIssue(data: Dataset, sources: readonly SourceFile[], option
     month,
     day: written.day ?? daysInMonth(written.year, month),
   };
-  const issued = options.date ? show(options.date) : formatDate(written, 'long').replace(/\u00a0+/g, ' … ');
+  const issued = options.date ? show(options.date)
+    : written.day !== undefined && written.month !== undefined ? show({ year: written.year, month: written.month, day: written.day })
+      : written.month !== undefined ? `tháng ${written.month}/${written.year}` : `năm ${written.year}`;
   const from = fromOption ? '--date' : 'report.yaml';
 
   // A cited document dated after the report: the latest such is the binding one.

@@ -51,6 +51,18 @@ function program(): Command {
     .description('cho biết một số liệu được tính thế nào, từ những dòng dữ liệu nào')
     .action(async (year: string, figure: string) => (await import('./explain.js')).explainCommand(year, figure, cmd.opts()));
 
+  cmd.command('preview <year>')
+    .description('xem trước báo cáo trong trình duyệt (127.0.0.1), tự cập nhật khi lưu dữ liệu hoặc mẫu')
+    .option('--port <n>', 'cổng (mặc định: một cổng trống bất kỳ)')
+    .option('--open', 'mở trình duyệt')
+    .option('--draft', 'đóng dấu "DỰ THẢO"')
+    .action(async (year: string, opts) => (await import('./preview.js')).previewCommand(year, { ...cmd.opts(), ...opts }));
+
+  cmd.command('new <year>')
+    .description('tạo dữ liệu năm mới từ một năm trước: giữ sổ đăng ký và thông tin cố định, để trống số liệu của năm')
+    .requiredOption('--from <year>', 'năm làm mẫu, ví dụ 2024')
+    .action(async (year: string, opts) => (await import('./new.js')).newCommand(year, { ...cmd.opts(), ...opts }));
+
   return cmd;
 }
 

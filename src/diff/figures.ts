@@ -28,7 +28,7 @@ export interface FigureDiff {
   after: number;
 }
 
-/** The exact value of a figure, unit included, and the computed total behind a stated one. */
+/** The exact value of a figure, unit included, and the computed total behind it. */
 function exactKey(f: Figure): string {
   const v = ((): string => {
     switch (f.kind) {
@@ -39,7 +39,9 @@ function exactKey(f: Figure): string {
       case 'units': return f.names.join('\u0000');
     }
   })();
-  return `${f.kind}:${v}${f.check ? `|${f.check.stated}|${f.check.computed}|${f.check.printed}` : ''}`;
+  // A stated figure also changes when the total of its parts does; a figure without a stated
+  // twin is its own computed value, so adding an agreeing stated figure is no change.
+  return `${f.kind}:${v}|${f.check?.computed ?? formatFigure(f)}`;
 }
 
 /** The printed form, with the computed total when the printed one is a stated figure that disagrees. */

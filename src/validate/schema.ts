@@ -57,7 +57,40 @@ function validateFile(file: SourceFile): Diagnostic[] {
   const validate = validatorFor(file.name);
   if (!validate) return [unknownFile(file)];
   const errors = validate(file.data) ? [] : [...(validate.errors ?? [])];
-  return [...collapseErrors(errors).map((p) => explainProblem(p, file)), ...extraChecks(file)];
+  const blanks = blankPointers(file.data);
+  const problems = collapseErrors(errors).filter((p) => !blanks.some((b) => p.instancePath === b || p.instancePath.startsWith(`${b}/`)));
+  return [...problems.map((p) => explainProblem(p, file)), ...blanks.map((b) => blankDiagnostic(file, b, errors)), ...extraChecks(file)];
+}
+
+// ---------- blanks left by `report new` ----------
+/** The marker `report new` leaves where a yearly figure or text must be filled in. */
+export const BLANK = '__';
+
+const FIGURE_FORMATS = new Set(['money', 'area', 'percent', 'fraction', 'count', 'figureValue', 'kpiValue', 'monthYear', 'period']);
+
+/** JSON pointers of every value that is exactly the blank marker. */
+function blankPointers(data: unknown, pointer = ''): string[] {
+  if (data === BLANK) return [pointer];
+  if (Array.isArray(data)) return data.flatMap((v, i) => blankPointers(v, `${pointer}/${i}`));
+  if (data !== null && typeof data === 'object') {
+    return Object.entries(data).flatMap(([k, v]) => blankPointers(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  }
+  return [];
+}
+
+/** V150 at the blank: "missing figure" (with the kind and an example from the schema) or "missing text". */
+function blankDiagnostic(file: SourceFile, pointer: string, errors: readonly ErrorObject[]): Diagnostic {
+  const schema = errors.map((e) => e.parentSchema as { title?: string; examples?: unknown[]; 'x-format'?: string } | undefined)
+    .find((s, i) => errors[i]!.instancePath === pointer && s && FIGURE_FORMATS.has(String(s['x-format'])));
+  const kind = schema?.title ? ` (${schema.title.charAt(0).toLocaleLowerCase('vi')}${schema.title.slice(1)})` : '';
+  const example = schema?.examples?.length ? `, ví dụ: ${String(schema.examples[0])}` : '';
+  return makeDiagnostic('V150', positionOf(file, pointer), {
+    field: fieldPath(pointer),
+    what: schema ? `số liệu${kind}` : 'nội dung',
+    whatEn: schema ? 'figure' : 'text',
+    example,
+    exampleEn: example.replace('ví dụ', 'e.g.'),
+  });
 }
 
 function unknownFile(file: SourceFile): Diagnostic {

@@ -44,6 +44,9 @@ function score(word: string, candidate: string): number {
   return Math.min(plain, bare + 0.5);
 }
 
+/** Longer words are not compared at all. */
+const MAX_WORD = 200;
+
 export interface SuggestOptions {
   /** Largest distance still suggested (default 2). */
   maxDistance?: number;
@@ -54,6 +57,8 @@ export interface SuggestOptions {
  * the word is not a suggestion. Ties go to the earlier candidate, so callers control priority.
  */
 export function suggest(word: string, candidates: Iterable<string>, options: SuggestOptions = {}): string | undefined {
+  // No name is this long; a pasted page must not cost seconds of edit distances.
+  if (word.length > MAX_WORD) return undefined;
   const limit = Math.min(options.maxDistance ?? 2, Math.max(1, Math.floor([...fold(word)].length / 2)));
   let best: string | undefined;
   let bestScore = Infinity;

@@ -1,7 +1,8 @@
 /**
  * The pure step of the HTML writer: the document tree becomes the markup of the report — one
  * A4 sheet per page run (portrait body, landscape appendix), a new sheet at each top-level page
- * break, the draft mark and watermark on every sheet of a draft — and, for a whole file, the
+ * break, the draft mark and a watermark repeated down every sheet of a draft — and, for a whole
+ * file, the
  * page around it: language, title, author, the stylesheet from the theme and the Tinos
  * @font-face rules. `htmlFragment` is what the preview swaps in on every change; `toHtml` is the
  * standalone document.
@@ -30,10 +31,8 @@ export function htmlFragment(root: Root): StageResult<string> {
   const draft = root.meta.draft ?? false;
   const sheets = pageRuns(root).flatMap((run, r) =>
     splitAtPageBreaks(run.children).map((blocks, s) => {
-      const classes = ['sheet', run.orientation, ...(s === 0 && run.restartNumbering ? ['restart'] : [])];
-      const marks = draft
-        ? `<div class="draft-mark">${escapeText(DRAFT.text)}</div><div class="watermark" aria-hidden="true"><span>${escapeText(DRAFT.text)}</span></div>`
-        : '';
+      const classes = ['sheet', run.orientation, ...(s === 0 && run.restartNumbering ? ['restart'] : []), ...(draft ? ['draft'] : [])];
+      const marks = draft ? `<div class="draft-mark">${escapeText(DRAFT.text)}</div>` : '';
       return `<section class="${classes.join(' ')}" data-run="${r}">${marks}\n${blocksHtml(blocks, { diagnostics })}\n</section>`;
     }),
   );

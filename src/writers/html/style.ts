@@ -24,6 +24,7 @@ export const SINGLE_LINE_EM = 2268 / 2048;
 const lh = (multiple: number): string => (SINGLE_LINE_EM * multiple).toFixed(4);
 const mm = (n: number): string => `${n}mm`;
 const pt = (n: number): string => `${Number(n.toFixed(2))}pt`;
+const pct = (share: number): string => `${Number((share * 100).toFixed(3))}%`;
 
 /** A theme text style as CSS declarations. */
 export function textCss(s: TextStyle): string {
@@ -74,7 +75,7 @@ export function reportCss(): string {
 .rule { height: 0; margin: ${pt(HEADER.ruleGapPt)} auto 0; border-top: ${pt(HEADER.ruleWidthPt)} solid #000; }
 
 /* header of page 1 */
-.doc-header { display: grid; grid-template-columns: ${HEADER.columns[0] * 100}% ${HEADER.columns[1] * 100}%; }
+.doc-header { display: grid; grid-template-columns: ${pct(HEADER.columns[0])} ${pct(HEADER.columns[1])}; }
 .doc-header .parent-agency { ${textCss(HEADER.parentAgency)} }
 .doc-header .agency { ${textCss(HEADER.agency)} }
 .doc-header .national { ${textCss(HEADER.nationalTitle)} }
@@ -91,7 +92,7 @@ export function reportCss(): string {
 .recipients.many .label { ${textCss(RECIPIENTS.label)} padding-right: ${pt(RECIPIENTS.label.sizePt / 2)}; white-space: nowrap; }
 
 /* signature beside Nơi nhận */
-.signature { display: grid; grid-template-columns: ${SIGNATURE.columns[0] * 100}% ${SIGNATURE.columns[1] * 100}%; margin-top: ${pt(SIGNATURE.spaceBeforePt)}; line-height: ${lh(SIGNATURE.lineSpacing)}; break-inside: avoid; }
+.signature { display: grid; grid-template-columns: ${pct(SIGNATURE.columns[0])} ${pct(SIGNATURE.columns[1])}; padding-top: ${pt(SIGNATURE.spaceBeforePt)}; line-height: ${lh(SIGNATURE.lineSpacing)}; break-inside: avoid; }
 .signature .distribution-label { ${textCss(SIGNATURE.distributionLabel)} }
 .signature .distribution-item { ${textCss(SIGNATURE.distributionItems)} }
 .signature .authority { ${textCss(SIGNATURE.authority)} text-align: center; }
@@ -112,9 +113,20 @@ table.grid tr.row-total > * { font-weight: ${TABLE.totalBold ? 700 : 400}; }
 table.grid tr { break-inside: avoid; }
 table.grid .al-left { text-align: left; } table.grid .al-center { text-align: center; } table.grid .al-right { text-align: right; } table.grid .al-justify { text-align: justify; }
 
-/* draft */
+/* draft: the mark in the top margin, and the diagonal watermark once per page height */
 .draft-mark { position: absolute; top: ${mm(PAGE.headerDistanceMm)}; right: ${mm(M.right)}; ${textCss(DRAFT.mark)} line-height: 1; }
-.watermark { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; overflow: hidden; pointer-events: none; }
-.watermark span { font-size: 110pt; font-weight: 700; color: #${DRAFT.watermarkColor}; opacity: ${DRAFT.watermarkOpacity}; transform: rotate(-54.7deg); white-space: nowrap; }
+.sheet.draft { background-image: ${watermark('portrait')}; background-repeat: repeat-y; background-size: ${mm(portrait.width)} ${mm(portrait.height)}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.sheet.draft.landscape { background-image: ${watermark('landscape')}; background-size: ${mm(landscape.width)} ${mm(landscape.height)}; }
 `.trim();
+}
+
+/** The draft watermark as an SVG data URL one page in size: the text across the diagonal. */
+function watermark(orientation: 'portrait' | 'landscape'): string {
+  const { width, height } = pageSizeMm(orientation);
+  const angle = (-Math.atan2(height, width) * 180) / Math.PI;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}mm" height="${height}mm" viewBox="0 0 ${width} ${height}">`
+    + `<text x="${width / 2}" y="${height / 2}" transform="rotate(${angle.toFixed(1)} ${width / 2} ${height / 2})" text-anchor="middle" dominant-baseline="middle"`
+    + ` font-family="Tinos, 'Times New Roman', serif" font-weight="bold" font-size="${(Math.hypot(width, height) / 8).toFixed(1)}"`
+    + ` fill="#${DRAFT.watermarkColor}" fill-opacity="${DRAFT.watermarkOpacity}">${DRAFT.text}</text></svg>`;
+  return `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
 }

@@ -1,0 +1,189 @@
+/**
+ * `report new`: the next year's data folder from an earlier year's. Each data file is read as a
+ * YAML document (comments and layout kept) and walked alongside its schema:
+ * - kept: the registers and standing facts — agency, units and their standards (with the
+ *   decisions that recognised them), signer, recipients, distribution list, references (dated
+ *   history), KPI definitions, project and case names;
+ * - cleared: every yearly figure (a value whose schema format is money, area, percent,
+ *   fraction, count, a figure or KPI value, month/year or a period), the yearly prose (every
+ *   `content` list becomes one `- text: "__"` block) and the few yearly texts listed below,
+ *   each replaced by the blank `"__"` that `report validate` reports as V150, one per blank;
+ * - moved: `year`, the document date (its year; day and month left for the văn thư), the
+ *   document number (emptied) and the year in the trích yếu.
+ * Values are replaced in the source text itself, so every comment, quote and line break the
+ * clerk wrote stays as it was. Every file starts with its schema modeline (added if missing) and
+ * a note saying what "__" means. Nothing is written here: the caller writes the files, into a
+ * folder that must not exist yet.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Node as YamlNode } from 'yaml';
+import { BLANK } from '../validate/schema.js';
+import { SchemaSet, type At } from './schemas.js';
+
+export { BLANK };
+
+/** Formats whose values are the year's figures. */
+const FIGURE_FORMATS = new Set(['money', 'area', 'percent', 'fraction', 'count', 'figureValue', 'kpiValue', 'monthYear', 'period']);
+
+/** Yearly texts that are plain strings in the schema (pointers; `*` stands for any index). */
+const YEARLY_TEXT: Readonly<Record<string, readonly string[]>> = {
+  report: ['/theme', '/themeShort'],
+  communes: ['/territoryStatus/title', '/territoryStatus/text', '/modelProgramme/name', '/modelProgramme/communes/*/expected/by'],
+  'land-clearance': ['/intro', '/completedSummary', '/inProgressSummary', '/cases/*/stage'],
+  urban: ['/goal', '/resultsIntro'],
+};
+
+export interface ScaffoldOptions {
+  fromDir: string;
+  toDir: string;
+  fromYear: number;
+  toYear: number;
+  /** The folder of `<name>.schema.json` files. */
+  schemasDir: string;
+}
+
+export interface ScaffoldFile {
+  name: string;
+  text: string;
+  /** How many blanks the file holds. */
+  blanks: number;
+  /** Lines (1-based) of kept text that still mention the old year, for the clerk to check. */
+  oldYearLines: number[];
+}
+
+/** The new year's files, in memory. */
+export function scaffoldYear(opts: ScaffoldOptions): ScaffoldFile[] {
+  const schemas = new SchemaSet(opts.schemasDir);
+  const modelinePath = path.relative(opts.toDir, opts.schemasDir).split(path.sep).join('/');
+  return readdirSync(opts.fromDir)
+    .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.ya?ml$/i, '');
+      const text = readFileSync(path.join(opts.fromDir, f), 'utf8');
+      return { ...scaffoldFile(text, name, schemas, { ...opts, modelinePath }), name: f };
+    });
+}
+
+export interface FileOptions {
+  fromYear: number;
+  toYear: number;
+  /** Path from the new folder to the schemas, for a modeline the source file lacks (`../../schemas`). */
+  modelinePath: string;
+}
+
+/** A replacement of the source text between two offsets. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Kept values that may still speak of the old year, except the dated history that should. */
+const HISTORY = /^\/(references|basis)(\/|$)/;
+
+/**
+ * One data file for the new year (pure: text in, text out). The file is edited in place, value
+ * by value, so its comments, order, quoting and line breaks stay exactly as the clerk wrote them.
+ */
+export function scaffoldFile(text: string, name: string, schemas: SchemaSet, opts: FileOptions): Omit<ScaffoldFile, 'name'> {
+  const src = text.replace(/^\uFEFF/, '');
+  const doc = parseDocument(src, { schema: 'failsafe' });
+  const root = schemas.root(name);
+  const edits: Edit[] = [];
+  const mentions: string[][] = [];
+  let blanks = 0;
+  const yearly = (YEARLY_TEXT[name] ?? []).map((p) => new RegExp(`^${p.replace(/\*/g, '\\d+')}$`));
+  const oldYear = new RegExp(`\\b${opts.fromYear}\\b`);
+
+  /** Replace `node` by `replacement`; after a key's colon, a flow value moves up beside it. */
+  const replace = (node: YamlNode, replacement: string, colon?: number): void => {
+    const [start, end] = node.range!;
+    const newline = src.slice(start, end).endsWith('\n') ? '\n' : '';
+    const block = /^- |^[^"'{[][^:]*: /.test(replacement);
+    if (colon !== undefined && !block && !replacement.includes('\n') && /^[ \t\r\n]*$/.test(src.slice(colon, start))) {
+      edits.push({ start: colon, end, text: ` ${replacement}${newline}` });
+      return;
+    }
+    const column = start - (src.lastIndexOf('\n', start - 1) + 1);
+    edits.push({ start, end, text: replacement.split('\n').join(`\n${' '.repeat(column)}`) + newline });
+  };
+  const blank = (node: YamlNode, colon?: number): void => {
+    blanks++;
+    replace(node, `"${BLANK}"`, colon);
+  };
+
+  const visit = (node: YamlNode | null, at: At | undefined, path: string[], colon?: number): void => {
+    if (!node) return;
+    const pointer = path.map((p) => `/${p}`).join('');
+    const moved = name === 'report' ? movedValue(pointer, node, opts) : undefined;
+    if (moved !== undefined) return replace(node, moved, colon);
+    if (at?.refs.some((r) => r.endsWith('#/$defs/content'))) {
+      blanks++;
+      return replace(node, isSeq(node) && !node.flow ? `- text: "${BLANK}"` : `[{ text: "${BLANK}" }]`, colon);
+    }
+    if (at && (FIGURE_FORMATS.has(String(at.node['x-format'])) || yearly.some((re) => re.test(pointer)))) return blank(node, colon);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        const keyEnd = pair.key.range![1];
+        const colonAt = src.indexOf(':', keyEnd);
+        visit(pair.value as YamlNode | null, at && schemas.child(at, key), [...path, key], colonAt >= 0 ? colonAt + 1 : undefined);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item as YamlNode | null, at && schemas.child(at, i), [...path, String(i)]));
+    } else if (isScalar(node) && typeof node.value === 'string' && oldYear.test(node.value) && !HISTORY.test(pointer)) {
+      mentions.push(path);
+    }
+  };
+  visit(doc.contents as YamlNode | null, root, []);
+
+  let out = src;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  out = withHeader(out, name, opts, root !== undefined);
+  return { text: out, blanks, oldYearLines: linesOf(out, mentions) };
+}
+
+/** report.yaml: the year, the document date and number, and the year in the trích yếu move on. */
+function movedValue(pointer: string, node: YamlNode, opts: FileOptions): string | undefined {
+  switch (pointer) {
+    case '/year':
+      return String(opts.toYear);
+    case '/document/date':
+      return isMap(node) && !node.flow ? `year: ${opts.toYear}` : `{ year: ${opts.toYear} }`;
+    case '/document/number':
+      return '""';
+    case '/document/summary':
+      return isScalar(node) && typeof node.value === 'string'
+        ? stringify(node.value.replace(new RegExp(`\\b${opts.fromYear}\\b`, 'g'), String(opts.toYear)), { lineWidth: 0 }).trimEnd()
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The modeline first (added if the file has none), then a note on what "__" means. */
+function withHeader(text: string, name: string, opts: FileOptions, known: boolean): string {
+  const note = [
+    `# Dữ liệu năm ${opts.toYear}, tạo từ năm ${opts.fromYear} bằng \`report new\`: "${BLANK}" đánh dấu chỗ cần điền số liệu`,
+    `# hoặc nội dung của năm ${opts.toYear}; \`report validate ${opts.toYear}\` liệt kê từng chỗ (V150).`,
+  ].join('\n');
+  const firstLineEnd = text.indexOf('\n');
+  const first = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
+  if (/^#\s*yaml-language-server:/.test(first)) return `${first}\n${note}${text.slice(first.length)}`;
+  const modeline = known ? `# yaml-language-server: $schema=${opts.modelinePath}/${name}.schema.json\n` : '';
+  return `${modeline}${note}\n${text}`;
+}
+
+/** Lines (1-based) of the values at `paths` in `text`. */
+function linesOf(text: string, paths: string[][]): number[] {
+  if (!paths.length) return [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { schema: 'failsafe', lineCounter });
+  return paths.flatMap((p) => {
+    const node = doc.getIn(p, true) as YamlNode | undefined;
+    return node?.range ? [lineCounter.linePos(node.range[0]).line] : [];
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * Reading the data schemas for `report new`: every `<name>.schema.json` of a schemas folder,
+ * and a walker that follows the data alongside its schema — `$ref` across files (merged with
+ * the keywords beside it, as 2020-12 applies both), properties, additionalProperties, items,
+ * and the branches of anyOf/oneOf/allOf that declare a property — so the scaffold can ask, at
+ * any place in a file, which format (`x-format`) or shared definition the value has.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+export interface SchemaNode {
+  $ref?: string;
+  title?: string;
+  'x-format'?: string;
+  type?: string | string[];
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  allOf?: SchemaNode[];
+  $defs?: Record<string, SchemaNode>;
+  [keyword: string]: unknown;
+}
+
+/** A schema node together with the file its local `#/…` references resolve in. */
+export interface At {
+  node: SchemaNode;
+  file: string;
+  /** Every `$ref` followed to reach this node (`common.schema.json#/$defs/content`, …). */
+  refs: string[];
+}
+
+export class SchemaSet {
+  private readonly files = new Map<string, SchemaNode>();
+
+  constructor(dir: string) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort()) {
+      this.files.set(f, JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as SchemaNode);
+    }
+  }
+
+  /** The schema of a data file (`report` → report.schema.json), if there is one. */
+  root(name: string): At | undefined {
+    const file = `${name}.schema.json`;
+    const node = this.files.get(file);
+    return node && name !== 'common' ? this.resolve({ node, file, refs: [] }) : undefined;
+  }
+
+  /** Follow `$ref`s, merging each target with the keywords written beside the reference. */
+  resolve(at: At): At {
+    let { node, file } = at;
+    const refs = [...at.refs];
+    for (let hops = 0; node.$ref && hops < 20; hops++) {
+      const [target = '', pointer = ''] = node.$ref.split('#');
+      const targetFile = target === '' ? file : target;
+      let found: unknown = this.files.get(targetFile);
+      for (const seg of pointer.split('/').filter(Boolean)) found = (found as Record<string, unknown> | undefined)?.[seg];
+      if (!found || typeof found !== 'object') break;
+      refs.push(`${targetFile}#${pointer}`);
+      const { $ref: _ignored, ...beside } = node;
+      node = { ...(found as SchemaNode), ...beside };
+      file = targetFile;
+    }
+    return { node, file, refs };
+  }
+
+  /** The schema of `key` (a property name or an array index) inside a value of schema `at`. */
+  child(at: At, key: string | number): At | undefined {
+    const { node, file } = this.resolve(at);
+    const wrap = (n: SchemaNode | undefined): At | undefined => (n ? this.resolve({ node: n, file, refs: [] }) : undefined);
+    if (typeof key === 'number') {
+      if (node.items) return wrap(node.items);
+    } else {
+      if (node.properties?.[key]) return wrap(node.properties[key]);
+      if (node.additionalProperties && typeof node.additionalProperties === 'object') return wrap(node.additionalProperties);
+    }
+    for (const branch of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) {
+      const found = this.child(this.resolve({ node: branch, file, refs: [] }), key);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
