@@ -148,7 +148,7 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
         });
         if (--live === 0) {
           for (const job of queue.splice(0)) {
-            results.push({ year: path.basename(job.target), status: 'failed', outputs: [], errors: 1, warnings: 0, ms: 0, message: 'không chạy được' });
+            report({ result: { year: path.basename(job.target), status: 'failed', outputs: [], errors: 1, warnings: 0, ms: 0, message: 'không chạy được: mọi luồng đã dừng' }, out: '', err: '', threadId: 0 });
           }
           resolve();
         }
