@@ -48,6 +48,21 @@ for (const [name, args] of cases) {
   if (name === 'build docx,pdf') both = ms;
   console.log(`${name.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   ${Number.isNaN(rss) ? '   n/a' : rss.toFixed(0).padStart(5) + ' MB'}`);
 }
+// An unchanged rebuild is skipped from the manifest (goal: well under 0.2 s).
+{
+  const out = mkdtempSync(path.join(tmpdir(), 'baocao-bench-skip-'));
+  const args = [path.join(root, 'bin/report.js'), 'build', '2024', '--out', out];
+  spawnSync(process.execPath, args, { cwd: root });
+  const results = Array.from({ length: runs }, () => {
+    const started = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    if (!/bỏ qua/.test(r.stdout)) throw new Error(`the unchanged rebuild was not skipped: ${r.stdout}${r.stderr}`);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  });
+  rmSync(out, { recursive: true, force: true });
+  console.log(`${'skip unchanged'.padEnd(16)} ${median(results).toFixed(0).padStart(6)} ms   (goal < 200 ms)`);
+}
+
 // Hostile input is refused fast: an alias bomb and a file over the size limit (goal: < 1 s).
 const REFUSAL_GOAL_MS = 1000;
 let refusalOk = true;

@@ -13,7 +13,6 @@ import { countBySeverity, formatDiagnostics } from '../diagnostics/format.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/types.js';
 import { loadWriter, type OutputFormat } from '../writers/index.js';
 import { writeAtomically, humanSize } from './io.js';
-import { checkIssue } from './issue.js';
 import {
   MANIFEST_NAME, MANIFEST_VERSION, compareInputs, dataFiles, describeChanges, displayPath, hashFiles, inputPath,
   serialiseManifest, sha256, templateFiles, templatesRoot, toolId, type BuildSettings, type Manifest,
@@ -67,11 +66,6 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
     date,
   });
   const diagnostics = [...compilation.diagnostics];
-  if (compilation.dataset) {
-    diagnostics.push(...checkIssue(compilation.dataset, compilation.sources, {
-      date, number: settings.number ?? undefined,
-    }));
-  }
   printDiagnostics(diagnostics, job, sink);
   const counts = countBySeverity(diagnostics);
   if (hasErrors(diagnostics) || !compilation.tree || !compilation.dataset) {

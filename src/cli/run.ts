@@ -37,7 +37,10 @@ export async function compileYear(
  * one-line count; returns true when there are errors.
  */
 export function report(c: Compilation, format: DiagnosticFormat, lang: Lang, quietSummary = false): boolean {
-  if (c.diagnostics.length || format === 'json') process.stderr.write(`${formatDiagnostics(c.diagnostics, format, lang)}\n`);
+  // Text is for people (stderr, beside the command's own output); JSON and GitHub annotations
+  // are the command's output for tools (stdout, where the Actions runner reads its commands).
+  const stream = format === 'text' ? process.stderr : process.stdout;
+  if (c.diagnostics.length || format === 'json') stream.write(`${formatDiagnostics(c.diagnostics, format, lang)}\n`);
   const n = countBySeverity(c.diagnostics);
   if (format === 'text' && !quietSummary && (n.error || n.warning)) {
     process.stderr.write(lang === 'en'

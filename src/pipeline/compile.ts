@@ -13,6 +13,7 @@ import { hasErrors } from '../diagnostics/types.js';
 import { applyStrict } from '../diagnostics/format.js';
 import { loadSources, type SourceFile } from '../load/index.js';
 import { validateDataset, type Dataset } from '../validate/index.js';
+import { checkIssue } from '../validate/issue.js';
 import { aggregate, type ReportModel, type AggregateOptions } from '../aggregate/index.js';
 import { loadTemplateSet, renderDocument } from '../render/index.js';
 import type { Root } from '../doctree/types.js';
@@ -69,6 +70,8 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
     return finish();
   }
   result.dataset = validated.value;
+  // The document number and date (from the data or --number/--date) against what the data knows.
+  result.diagnostics.push(...checkIssue(validated.value, loaded.value, { date: options.date, number: options.number }));
 
   const model = aggregate(validated.value, options);
   result.diagnostics.push(...model.diagnostics);

@@ -79,17 +79,13 @@ describe('manifest, skip and --check', () => {
     }
   });
 
-  it('a second build with unchanged inputs is skipped, and says so, in well under 0.2 s', () => {
+  // How fast the skip is (goal: well under 0.2 s) is measured by `npm run bench`.
+  it('a second build with unchanged inputs is skipped, and says so', () => {
     const out = path.join(ws, 'out', '2024');
     const before = readdirSync(out).map((f) => [f, statSync(path.join(out, f)).mtimeMs]);
-    const started = performance.now();
     const r = cli(ws, ['build', '2024']);
-    const wall = performance.now() - started;
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/không đổi từ lần dựng trước — bỏ qua sau \d+ ms/);
-    // Measured inside the process, from its start: launcher, argument parsing, hashing.
-    expect(Number(/bỏ qua sau (\d+) ms/.exec(r.stdout)![1])).toBeLessThan(200);
-    expect(wall).toBeLessThan(2000); // the whole child process, under a loaded test runner
     expect(r.stderr).toBe(''); // no compile happened, so no diagnostics
     expect(readdirSync(out).map((f) => [f, statSync(path.join(out, f)).mtimeMs])).toEqual(before);
     // A setting that changes the output is a change: --format pdf rebuilds.

@@ -133,7 +133,7 @@ describe('a run reports every file, and a failed build writes nothing', () => {
     const { work } = prepare('three-errors-one-run');
     const r = runCli(['validate', 'data', '--format', 'json'], { cwd: work });
     expect(r.status).toBe(1);
-    const errors = (JSON.parse(r.stderr) as { code: string; file: string; severity: string }[]).filter((d) => d.severity === 'error');
+    const errors = (JSON.parse(r.stdout) as { code: string; file: string; severity: string }[]).filter((d) => d.severity === 'error');
     expect(errors.map((d) => `${d.code} ${d.file}`)).toEqual([
       'V203 data/communes.yaml', 'L011 data/investment.yaml', 'L004 data/land-clearance.yaml',
     ]);

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { compile, type Compilation } from '../../../src/pipeline/compile.js';
-import { checkIssue } from '../../../src/cli/issue.js';
+import { checkIssue } from '../../../src/validate/issue.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let c: Compilation;

@@ -14,7 +14,7 @@ import type { Diagnostic, SourcePosition } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { positionOf, type SourceFile } from '../load/index.js';
 import { daysInMonth, formatDate, type FullDate } from '../numbers/index.js';
-import type { Dataset, Loc } from '../validate/dataset.js';
+import type { Dataset, Loc } from './dataset.js';
 
 export interface IssueOptions {
   /** `--date`, already parsed (an impossible date never gets here). */
