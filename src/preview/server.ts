@@ -68,23 +68,24 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return running;
     }
     running = (async () => {
-      do {
-        pending = false;
-        try {
-          snapshot = await session.rebuild();
-          broadcast(snapshot.version);
-          options.onRebuild?.(snapshot);
-        } catch (err) {
-          options.onError?.(err);
-        }
-      } while (pending);
-      return snapshot;
+      try {
+        do {
+          pending = false;
+          try {
+            snapshot = await session.rebuild();
+            broadcast(snapshot.version);
+            options.onRebuild?.(snapshot);
+          } catch (err) {
+            options.onError?.(err);
+          }
+        } while (pending);
+        return snapshot;
+      } finally {
+        // Cleared in the same step as the last check of `pending`, so no request can fall between.
+        running = undefined;
+      }
     })();
-    try {
-      return await running;
-    } finally {
-      running = undefined;
-    }
+    return running;
   };
   const schedule = (): void => {
     clearTimeout(timer);
