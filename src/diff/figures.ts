@@ -9,6 +9,7 @@
  */
 import { formatFigure, type Figure, type SourceRef } from '../aggregate/index.js';
 import { convertArea, convertMoney, formatArea, formatMoney, formatNumber, toExact } from '../numbers/index.js';
+import { clip, textTable } from './table.js';
 
 export interface FigureChange {
   id: string;
@@ -132,17 +133,6 @@ export function formatSources(sources: readonly SourceRef[], max = 6): string {
 
 const NONE = '—';
 
-function width(s: string): number {
-  return [...s.normalize('NFC')].length;
-}
-function pad(s: string, n: number): string {
-  return s + ' '.repeat(Math.max(0, n - width(s)));
-}
-function clip(s: string, n: number): string {
-  const chars = [...s];
-  return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
-}
-
 function tally(d: FigureDiff): string {
   const n = d.changes.length;
   return n
@@ -159,9 +149,7 @@ export function formatDiffTable(d: FigureDiff, sides: DiffSides): string {
   const rows = d.changes.map((c) => [
     clip(c.label, 56), c.old ?? NONE, c.new ?? NONE, c.difference ?? NONE, formatSources(c.sources, 4),
   ]);
-  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
-  return [title, '', line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), '', tally(d)].join('\n');
+  return [title, '', textTable(head, rows), '', tally(d)].join('\n');
 }
 
 function cell(s: string): string {
