@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { compile } from '../pipeline/compile.js';
 import { countBySeverity, formatDiagnostics } from '../diagnostics/format.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/types.js';
-import { loadWriter, type OutputFormat } from '../writers/index.js';
+import { writeAll, type StartedWriter } from '../writers/threads.js';
 import { writeAtomically, humanSize } from './io.js';
 import {
   MANIFEST_NAME, MANIFEST_VERSION, compareInputs, dataFiles, describeChanges, displayPath, hashFiles, inputPath,
@@ -28,6 +28,8 @@ export interface YearBuild {
   manifest: Manifest | null;
   settings: BuildSettings;
   started: number;
+  /** The writers, already started (one per format, in `settings.formats` order). */
+  writers: StartedWriter[];
 }
 
 function printDiagnostics(list: readonly Diagnostic[], job: BuildJob, sink: Sink, quiet = false): void {
@@ -75,12 +77,11 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
 
   const dataset = compilation.dataset;
   const outputs: { name: string; bytes: Uint8Array }[] = [];
-  for (const format of settings.formats as OutputFormat[]) {
-    const writer = await loadWriter(format);
-    const written = await writer(compilation.tree);
+  const results = await writeAll(b.writers, compilation.tree);
+  for (const [i, written] of results.entries()) {
     if (written.diagnostics.length) printDiagnostics(written.diagnostics, job, sink, true);
     if (hasErrors(written.diagnostics)) return result('failed', { errors: countBySeverity(written.diagnostics).error, warnings: counts.warning });
-    outputs.push({ name: outputName(dataset.report.kind, dataset.report.year, format), bytes: written.value });
+    outputs.push({ name: outputName(dataset.report.kind, dataset.report.year, b.writers[i].format), bytes: written.value });
   }
 
   const kind = dataset.report.kind;

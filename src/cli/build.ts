@@ -11,6 +11,7 @@
  * `data/` to a pool of worker threads (`build-all.ts`).
  */
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { DiagnosticFormat, Lang } from '../diagnostics/format.js';
@@ -182,8 +183,16 @@ export async function runBuild(job: BuildJob, sink: Sink): Promise<BuildResult> 
   const outDir = path.resolve(job.cwd, job.out, year);
   const manifest = readManifest(outDir);
   const settings = resolveSettings(job, job.check ? manifest : null);
-  const { buildYear } = await import('./build-year.js');
-  return buildYear({ job, dataDir: dir, year, outDir, manifest, settings, started }, sink);
+  // The PDF writer starts on its own thread now, before the pipeline is even loaded (see
+  // writers/threads.ts) — except inside a `--all` worker, where every core already has a year.
+  const { startWriters } = await import('../writers/threads.js');
+  const writers = startWriters(settings.formats as OutputFormat[], new Set<OutputFormat>(isMainThread ? ['pdf'] : []));
+  try {
+    const { buildYear } = await import('./build-year.js');
+    return await buildYear({ job, dataDir: dir, year, outDir, manifest, settings, started, writers }, sink);
+  } finally {
+    for (const w of writers) w.close();
+  }
 }
 
 const stdio: Sink = {

@@ -91,7 +91,7 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false, keepSourceTokens: true });
+    doc = parseDocument(text, { lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
   } catch (err) {
     // The parser recurses; absurdly nested input can exhaust the stack.
     const at = { file: displayPath, line: 1, column: 1 };

@@ -107,6 +107,9 @@ export function loadTemplateSet(templatesRoot: string, kind: string, displayRoot
   return { value: { kind, dir, files }, diagnostics: [] };
 }
 
+/** Syntax trees from the static check, compiled as they are (each template is parsed once). */
+const parsed = new WeakMap<{ source: string }, hbs.AST.Program>();
+
 /**
  * Static checks on one template's syntax tree: syntax errors, unknown helpers, unknown partials.
  * Also records the argument paths of every helper call (for naming a missing field later).
@@ -115,6 +118,7 @@ function checkTemplate(name: string, file: { path: string; source: string }, set
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(file.source);
+    parsed.set(file, ast);
   } catch (err) {
     const message = (err as Error).message;
     const m = /line (\d+)/.exec(message) ?? / - (\d+):\d+$/.exec(message);
@@ -172,7 +176,7 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
   const hb = createInstance();
   for (const [name, file] of set.files) {
     if (name === 'main') continue;
-    const compiled = hb.compile(file.source, { strict: true, preventIndent: true });
+    const compiled = hb.compile(parsed.get(file) ?? file.source, { strict: true, preventIndent: true });
     hb.registerPartial(name, ((ctx: unknown, options: Handlebars.RuntimeOptions) => {
       try {
         return compiled(ctx, options);
@@ -183,7 +187,7 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
   }
   const main = set.files.get('main')!;
   try {
-    const out = hb.compile(main.source, { strict: true, preventIndent: true })(model, { allowProtoPropertiesByDefault: false });
+    const out = hb.compile(parsed.get(main) ?? main.source, { strict: true, preventIndent: true })(model, { allowProtoPropertiesByDefault: false });
     return { value: out.normalize('NFC'), diagnostics: [] };
   } catch (err) {
     const e = annotate(err, main.path);
