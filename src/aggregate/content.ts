@@ -7,9 +7,9 @@
  * becomes a registered Figure, so it stays traceable to its line; a fraction whose part exceeds
  * its whole (18/17, or a rank 15/14) is an error, and an item's `projectId` must name a project.
  */
-import type { ContentBlock, ContentItem, FigureInput, Kpi, Reference, Loc } from '../validate/dataset.js';
+import type { ContentBlock, ContentItem, FigureInput, IdRef, Kpi, Reference, Loc } from '../validate/dataset.js';
 import type { Decimal } from 'decimal.js';
-import { formatDate, toExact } from '../numbers/index.js';
+import { convertArea, formatArea, formatDate, toExact } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
 import { ref, type Figure, type FigureValue } from './figure.js';
 
@@ -48,6 +48,7 @@ export class ContentResolver {
 
   item(item: ContentItem, id: string): RichItem {
     if (item.projectId) this.ctx.project(item.projectId);
+    if (item.clearanceCaseId) this.checkSameLand(item, item.clearanceCaseId);
     const items = item.items.map((sub, i) => this.item(sub, `${id}.${i}`));
     const text: RichText = [];
     if (item.kpi) text.push(...this.kpiLine(item.kpi, item.at));
@@ -154,6 +155,19 @@ export class ContentResolver {
       if (k.rankAmong) out.push({ type: 'text', value: ` ${k.rankAmong}` });
     }
     return out;
+  }
+
+  /** An item about the same land as a clearance case gives the same area (else V304). */
+  private checkSameLand(item: ContentItem, caseRef: IdRef): void {
+    const c = this.ctx.clearanceCase(caseRef);
+    if (!c) return;
+    for (const f of Object.values(item.figures)) {
+      if (f.kind !== 'area') continue;
+      if (convertArea(f.value, c.area.unit).amount.equals(c.area.amount)) continue;
+      this.ctx.report('V304', f.at, {
+        value: formatArea(f.value), other: formatArea(c.area), project: c.project, at: `${c.at.file}:${c.at.line}`,
+      });
+    }
   }
 
   private reportUnusedFigures(item: ContentItem): void {

@@ -10,7 +10,7 @@
  */
 import type { Diagnostic, SourcePosition } from '../diagnostics/types.js';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
-import type { Dataset, Reference, UnitRef, AdministrativeUnit, IdRef } from '../validate/dataset.js';
+import type { Dataset, Reference, UnitRef, AdministrativeUnit, IdRef, LandClearanceCase } from '../validate/dataset.js';
 import { suggest } from '../validate/suggest.js';
 import { FigureRegistry } from './figure.js';
 
@@ -46,6 +46,18 @@ export class AggregateContext {
     const ids = (this.data.investment?.areas ?? []).flatMap((a) => a.projects.map((p) => p.id));
     if (ids.includes(ref.id)) return;
     this.report('V208', ref.at, { id: ref.id, ...didYouMean(ref.id, ids), known: ids.length ? ids.join(', ') : 'chưa có dự án nào' });
+  }
+
+  /** The land-clearance case an item names (V209 when there is none). */
+  clearanceCase(ref: IdRef): LandClearanceCase | undefined {
+    if (this.lacks('land-clearance')) return undefined;
+    const cases = this.data.landClearance?.cases ?? [];
+    const found = cases.find((c) => c.id === ref.id);
+    if (!found) {
+      const ids = cases.map((c) => c.id);
+      this.report('V209', ref.at, { id: ref.id, ...didYouMean(ref.id, ids), known: ids.length ? ids.join(', ') : 'chưa có trường hợp nào' });
+    }
+    return found;
   }
 
   /**

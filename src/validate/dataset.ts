@@ -37,6 +37,8 @@ export interface ContentItem {
   kpi?: string;
   /** The investment project this item reports on (checked against investment.yaml). */
   projectId?: IdRef;
+  /** The land-clearance case about the same land (its area is checked against this item's). */
+  clearanceCaseId?: IdRef;
   figures: Record<string, FigureInput>;
   items: ContentItem[];
   at: Loc;
@@ -260,6 +262,7 @@ function readItem(r: Reader, pointer: string): ContentItem {
     text: r.opt(`${pointer}/text`),
     kpi: r.opt(`${pointer}/kpi`),
     projectId: readIdRef(r, `${pointer}/projectId`),
+    clearanceCaseId: readIdRef(r, `${pointer}/clearanceCaseId`),
     figures: readFigures(r, `${pointer}/figures`),
     items: r.list(`${pointer}/items`).map((_, i) => readItem(r, `${pointer}/items/${i}`)),
     at: r.loc(r.has(`${pointer}/text`) ? `${pointer}/text` : pointer),

@@ -78,12 +78,14 @@ describe('2024 model', () => {
       'warning V301 data/2024/communes.yaml:39',
       'warning V301 data/2024/communes.yaml:40',
       'warning V301 data/2024/investment.yaml:6',
+      'warning V304 data/2024/urban.yaml:84',
     ]);
     const messages = c.diagnostics.map((d) => d.message).join('\n');
     expect(messages).toContain('487.284 triệu đồng');
     expect(messages).toContain('khác tổng các thành phần 84');
     expect(messages).toContain('674.993 triệu đồng');
     expect(messages).toContain('"Thường Thọ"');
+    expect(messages).toContain('34,86 ha khác diện tích 34,39 ha');
   });
 
   it('resolves a stated misspelling to the register name', () => {
