@@ -11,7 +11,7 @@
 import type { Diagnostic, SourcePosition } from '../diagnostics/types.js';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
 import type { Dataset, Reference, UnitRef, AdministrativeUnit, IdRef, LandClearanceCase } from '../validate/dataset.js';
-import { suggest } from '../validate/suggest.js';
+import { suggest } from '../diagnostics/suggest.js';
 import { FigureRegistry } from './figure.js';
 
 export class AggregateContext {

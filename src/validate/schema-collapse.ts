@@ -13,7 +13,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { guessFormat } from './schema-formats.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../diagnostics/suggest.js';
 
 /** A schema node as Ajv's verbose errors expose it (only the parts the messages read). */
 export interface SchemaNode {

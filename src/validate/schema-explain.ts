@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { isPlainScalar, keyPositionOf, pointerSegments, positionOf, type SourceFile } from '../load/index.js';
 import { allowedNames, type Problem, type SchemaNode } from './schema-collapse.js';
 import { explainFormat, type Text } from './schema-formats.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../diagnostics/suggest.js';
 
 type Args = Record<string, unknown>;
 

@@ -16,7 +16,7 @@ import {
   parseVietnameseNumber,
   type ParseQuantityFailure,
 } from '../numbers/index.js';
-import { stripDiacritics } from './suggest.js';
+import { stripDiacritics } from '../diagnostics/suggest.js';
 
 export interface Text {
   vi: string;

@@ -15,7 +15,7 @@ import { daysInMonth } from '../numbers/index.js';
 import { collapseErrors } from './schema-collapse.js';
 import { explainProblem, fieldPath } from './schema-explain.js';
 import { impossibleDayMonth } from './schema-formats.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../diagnostics/suggest.js';
 
 type ValidateFunction = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 

@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics/types.js';
 import { loadSources, parseSource } from '../../../src/load/index.js';
 import { knownDataFiles, validateSchemas } from '../../../src/validate/schema.js';
-import { editDistance, suggest } from '../../../src/validate/suggest.js';
+import { editDistance, suggest } from '../../../src/diagnostics/suggest.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const generated = path.join(root, 'src/validate/generated/validators.cjs');
