@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { compile } from '../pipeline/compile.js';
 import { countBySeverity, formatDiagnostics } from '../diagnostics/format.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/types.js';
-import { writeAll, type StartedWriter } from '../writers/threads.js';
+import { writeAll, type StartedWriter } from '../writers/background.js';
 import { writeAtomically, humanSize } from './io.js';
 import {
   MANIFEST_NAME, MANIFEST_VERSION, compareInputs, dataFiles, describeChanges, displayPath, hashFiles, inputPath,

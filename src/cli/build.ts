@@ -183,9 +183,9 @@ export async function runBuild(job: BuildJob, sink: Sink): Promise<BuildResult> 
   const outDir = path.resolve(job.cwd, job.out, year);
   const manifest = readManifest(outDir);
   const settings = resolveSettings(job, job.check ? manifest : null);
-  // The PDF writer starts on its own thread now, before the pipeline is even loaded (see
-  // writers/threads.ts) — except inside a `--all` worker, where every core already has a year.
-  const { startWriters } = await import('../writers/threads.js');
+  // The PDF writer starts in its own process now, before the pipeline is even loaded (see
+  // writers/background.ts) — except inside a `--all` worker, where every core already has a year.
+  const { startWriters } = await import('../writers/background.js');
   const writers = startWriters(settings.formats as OutputFormat[], new Set<OutputFormat>(isMainThread ? ['pdf'] : []));
   try {
     const { buildYear } = await import('./build-year.js');

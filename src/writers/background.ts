@@ -1,0 +1,64 @@
+/**
+ * Writers started ahead of the tree. The PDF writer is by far the slowest stage, so a
+ * single-year build starts it in a child process before compiling: the child loads pdfmake and
+ * its fonts and lays out a small warm-up document while this process reads, checks and renders
+ * the data; then the child lays out the real tree while this process writes the DOCX. A child
+ * process rather than a worker thread, because two V8 isolates in one process share the
+ * allocator and slow each other by half on allocation-heavy work like layout; two processes on
+ * this 2-core machine run side by side. Output is identical either way: the writer is the same
+ * function, and each document is laid out from a fresh pdfmake state. Formats not named in
+ * `background` run in this process, loaded only when asked for.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { StageResult } from '../diagnostics/types.js';
+import type { Root } from '../doctree/types.js';
+import { loadWriter, type OutputFormat } from './index.js';
+
+export interface StartedWriter {
+  format: OutputFormat;
+  background: boolean;
+  write(root: Root): Promise<StageResult<Uint8Array>>;
+  /** Stop the child when the tree will never come (the data had errors). */
+  close(): void;
+}
+
+const CHILD = fileURLToPath(new URL('./background-process.js', import.meta.url));
+
+function inChild(format: OutputFormat): StartedWriter {
+  const child: ChildProcess = fork(CHILD, [format], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  let exited: Error | undefined;
+  child.once('error', (e) => { exited = e; });
+  child.once('exit', (code) => { exited ??= new Error(`the ${format} writer process exited (${code})`); });
+  return {
+    format,
+    background: true,
+    write: (root) => new Promise((resolve, reject) => {
+      if (exited) { reject(exited); return; }
+      child.once('message', (r) => resolve(r as StageResult<Uint8Array>));
+      child.once('exit', () => reject(exited));
+      child.send(root);
+    }),
+    close: () => { if (child.exitCode === null) child.kill(); },
+  };
+}
+
+function here(format: OutputFormat): StartedWriter {
+  return { format, background: false, write: async (root) => (await loadWriter(format))(root), close: () => {} };
+}
+
+/** Start a writer for each format; those in `background` in their own child process. */
+export function startWriters(formats: readonly OutputFormat[], background: ReadonlySet<OutputFormat>): StartedWriter[] {
+  return formats.map((f) => (background.has(f) ? inChild(f) : here(f)));
+}
+
+/**
+ * Run every writer on the tree: background ones are handed the tree first, so they work while
+ * this process runs the others. Results come back in the order of `started`.
+ */
+export async function writeAll(started: readonly StartedWriter[], root: Root): Promise<StageResult<Uint8Array>[]> {
+  const pending = new Map<StartedWriter, Promise<StageResult<Uint8Array>>>();
+  for (const s of started.filter((w) => w.background)) pending.set(s, s.write(root));
+  for (const s of started.filter((w) => !w.background)) pending.set(s, s.write(root));
+  return Promise.all(started.map((s) => pending.get(s)!));
+}

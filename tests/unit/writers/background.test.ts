@@ -1,0 +1,22 @@
+// Background writers: the PDF written in a child process (after its warm-up document) is byte
+// for byte the PDF written in this process — the child changes when the work happens, not the
+// output. The child runs compiled JavaScript, so this test uses dist/ (built by `npm ci`).
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { compile } from '../../../dist/pipeline/compile.js';
+import { startWriters, writeAll } from '../../../dist/writers/background.js';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+describe('background writers', () => {
+  it('write the same bytes in a child process and in-process, in the order asked', async () => {
+    const c = await compile({ dataDir: path.join(ROOT, 'data/2024'), cwd: ROOT });
+    const background = await writeAll(startWriters(['docx', 'pdf'], new Set(['pdf'])), c.tree!);
+    const here = await writeAll(startWriters(['docx', 'pdf'], new Set()), c.tree!);
+    expect(background.map((r) => r.diagnostics)).toEqual([[], []]);
+    expect(Buffer.from(background[0].value).subarray(0, 2).toString()).toBe('PK');
+    expect(Buffer.from(background[1].value).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.from(background[1].value).equals(Buffer.from(here[1].value))).toBe(true);
+    expect(Buffer.from(background[0].value).equals(Buffer.from(here[0].value))).toBe(true);
+  });
+});
