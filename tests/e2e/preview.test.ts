@@ -184,7 +184,7 @@ describe.skipIf(!existsSync(CHROMIUM))('report preview: in Chromium', () => {
   it('shows the overlay with the broken line, over the last good render', async () => {
     writeFileSync(investmentFile, original.replace('allocation: 11.700 triệu đồng', 'allocation: 12.700 triệu đồng: sai'));
     const overlay = page.locator('#overlay');
-    await overlay.waitFor({ state: 'visible', timeout: 1000 });
+    await overlay.waitFor({ state: 'visible', timeout: 5000 });
     const text = await overlay.innerText();
     expect(text).toContain(`data/2024/investment.yaml:${line()}:`);
     expect(text).toMatch(/lỗi L004 /);
@@ -194,14 +194,14 @@ describe.skipIf(!existsSync(CHROMIUM))('report preview: in Chromium', () => {
 
   it('removes the overlay once the file is fixed', async () => {
     writeFileSync(investmentFile, original.replace('allocation: 11.700 triệu đồng', 'allocation: 12.700 triệu đồng'));
-    await page.locator('#overlay').waitFor({ state: 'hidden', timeout: 1000 });
+    await page.locator('#overlay').waitFor({ state: 'hidden', timeout: 5000 });
     expect(await page.locator(figure('investment.allocated')).textContent()).toBe('555.467');
   });
 
   it('explains a figure on hover, as report explain does', async () => {
     await page.locator(figure('investment.allocated')).hover();
     const popover = page.locator('#popover');
-    await popover.waitFor({ state: 'visible', timeout: 1000 });
+    await popover.waitFor({ state: 'visible', timeout: 5000 });
     const text = await popover.innerText();
     expect(text).toContain('555.467 triệu đồng');
     expect(text).toContain('cách tính:');
