@@ -14,6 +14,7 @@ import Handlebars from 'handlebars';
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { escapeMarkup } from './escape.js';
+import { strictModel, MissingFieldError } from './strict-model.js';
 import * as figureHelpers from './helpers/figures.js';
 import * as textHelpers from './helpers/text.js';
 
@@ -187,7 +188,7 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
   }
   const main = set.files.get('main')!;
   try {
-    const out = hb.compile(parsed.get(main) ?? main.source, { strict: true, preventIndent: true })(model, { allowProtoPropertiesByDefault: false });
+    const out = hb.compile(parsed.get(main) ?? main.source, { strict: true, preventIndent: true })(strictModel(model), { allowProtoPropertiesByDefault: false });
     return { value: out.normalize('NFC'), diagnostics: [] };
   } catch (err) {
     const e = annotate(err, main.path);
@@ -214,12 +215,29 @@ function templateError(e: AnnotatedError, calls: CallArguments, source: string):
     const field = calls.get(callKey(at.file, at.line, at.column - 1))?.[e.missingArgument];
     if (field) return makeDiagnostic('T005', at, { field });
   }
+  if (e instanceof MissingFieldError) {
+    // The proxy knows the field but not where the template names it: the first mention does.
+    const found = firstMention(source, e.field);
+    return makeDiagnostic('T005', found ? { file: at.file, ...found } : at, { field: found?.path ?? e.field });
+  }
   const missing = /^"([^"]+)" not defined in/.exec(e.message);
   if (missing) return makeDiagnostic('T005', at, { field: fullPath(source, at.line, at.column, missing[1]) });
   const helper = /^Missing helper: "([^"]+)"/.exec(e.message);
   if (helper) return makeDiagnostic('T003', at, { helper: helper[1], known: Object.keys(HELPERS).join(', ') });
   if (e instanceof TemplateValueError) return makeDiagnostic('T006', at, { what: e.message });
   return makeDiagnostic('T007', at, { reason: firstLine(e.message.replace(/ - \d+:\d+$/, '')) });
+}
+
+/** Where a template first names `field` inside a mustache, and the whole path it is part of. */
+function firstMention(source: string, field: string): { line: number; column: number; path: string } | undefined {
+  const lines = source.split('\n');
+  for (const [i, text] of lines.entries()) {
+    for (const m of text.matchAll(/\{\{[^}]*\}\}/g)) {
+      const path = m[0].replace(/^\{\{[#^/>~]?/, '').split(/[\s()=}]+/).find((t) => t.split(/[./]/).includes(field));
+      if (path) return { line: i + 1, column: m.index + 1, path };
+    }
+  }
+  return undefined;
 }
 
 /** Handlebars names only the last segment (`truong`); the template text has the whole path. */

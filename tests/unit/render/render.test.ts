@@ -107,6 +107,23 @@ describe('template errors carry the template file and line', () => {
     expect(renderTemplate(set, {}).diagnostics[0]).toMatchObject({ code: 'T004', line: 1 });
   });
 
+  it.each([
+    ['{{#if landClearence}}x{{/if}}', 'landClearence'],
+    ['{{#each model.projets}}x{{/each}}', 'model.projets'],
+    ['{{#with model.nope}}x{{/with}}', 'model.nope'],
+  ])('reports a misspelt field in a block, %s, at its line (T005)', (block, field) => {
+    const set = templates({ main: `Dòng 1\n\n${block}\n` });
+    const r = renderTemplate(set, { landClearance: {}, model: { projects: [] } });
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'T005', file: 'k/main.hbs', line: 3, column: 1 });
+    expect(r.diagnostics[0].message).toContain(field);
+  });
+
+  it('still lets {{#if}} test an optional part of the model that is absent', () => {
+    const set = templates({ main: '{{#if communes}}có{{else}}không{{/if}}\n' });
+    expect(renderTemplate(set, { communes: undefined }).value.trim()).toBe('không');
+  });
+
   it('refuses to print a blank (T006)', () => {
     const set = templates({ main: '{{a}}\n' });
     expect(renderTemplate(set, { a: undefined }).diagnostics[0].code).toBe('T006');
