@@ -4,7 +4,7 @@
  * failed build leaves the old output in place), and the usage error type the top-level catch
  * turns into exit status 2.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -15,7 +15,7 @@ export class UsageError extends Error {}
 export function resolveDataDir(yearOrDir: string, dataRoot: string, cwd: string): { dir: string; year: string } {
   const direct = path.resolve(cwd, yearOrDir);
   if (!/^\d{4}$/.test(yearOrDir) && existsSync(direct) && statSync(direct).isDirectory()) {
-    return { dir: direct, year: path.basename(direct) };
+    return { dir: direct, year: yearOf(direct) };
   }
   if (!/^\d{4}$/.test(yearOrDir)) {
     throw new UsageError(`"${yearOrDir}" không phải là năm (4 chữ số) hay thư mục dữ liệu. Ví dụ: report build 2024`);
@@ -25,6 +25,20 @@ export function resolveDataDir(yearOrDir: string, dataRoot: string, cwd: string)
     throw new UsageError(`Không có thư mục dữ liệu ${path.relative(cwd, dir) || dir} cho năm ${yearOrDir}. Tạo nó bằng: report new ${yearOrDir} --from <năm trước>`);
   }
   return { dir, year: yearOrDir };
+}
+
+/**
+ * The year a data folder given by path reports on: `year:` in its report.yaml (read with a
+ * pattern, not a YAML parser, to keep the skip check cheap), else the folder's name.
+ */
+function yearOf(dir: string): string {
+  try {
+    const m = /^year:\s*["']?(\d{4})\b/m.exec(readFileSync(path.join(dir, 'report.yaml'), 'utf8'));
+    if (m) return m[1];
+  } catch {
+    // no readable report.yaml: validation will say so
+  }
+  return path.basename(dir);
 }
 
 /** Write several files atomically: every file is written to a temp name first, then all renamed. */
