@@ -17,7 +17,10 @@ function program(): Command {
     .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
     .option('--strict', 'coi cảnh báo là lỗi')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(process.argv.includes('en') && process.argv.includes('--lang') ? s : usageInVietnamese(s)),
+    });
 
   cmd.command('summary <year>')
     .description('in các số liệu của báo cáo: giá trị, cách tính, nguồn file:dòng')
@@ -64,6 +67,21 @@ function program(): Command {
     .action(async (year: string, opts) => (await import('./new.js')).newCommand(year, { ...cmd.opts(), ...opts }));
 
   return cmd;
+}
+
+/** Commander's usage errors, said in Vietnamese like every other message (`--lang en` keeps them). */
+const USAGE: [RegExp, string][] = [
+  [/^error: unknown command '([^']*)'/m, "report: không có lệnh '$1'. Xem các lệnh: report --help"],
+  [/^error: unknown option '([^']*)'/m, "report: không có tùy chọn '$1'. Xem: report <lệnh> --help"],
+  [/^error: missing required argument '([^']*)'/m, "report: thiếu tham số '$1'. Xem: report <lệnh> --help"],
+  [/^error: option '([^']*)' argument missing/m, "report: tùy chọn '$1' cần một giá trị"],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are ([^.]*)\./m, "report: giá trị '$2' của tùy chọn '$1' không hợp lệ; chọn một trong: $3"],
+  [/^error: too many arguments.*$/m, 'report: thừa tham số. Xem: report <lệnh> --help'],
+  [/^\(Did you mean (.*)\?\)$/m, '(Có phải $1?)'],
+];
+
+export function usageInVietnamese(message: string): string {
+  return USAGE.reduce((text, [pattern, vi]) => text.replace(pattern, vi), message);
 }
 
 export async function main(argv: string[]): Promise<void> {
