@@ -102,6 +102,7 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   const pos = (node: YamlNode | null | undefined): SourcePosition => posIn(lineCounter, displayPath, node?.range?.[0]);
   const shape = checkNodes(doc, pos);
   if (shape.length) return { value: null, diagnostics: [...diagnostics, ...shape] };
+  diagnostics.push(...swallowedByComments(doc, text, lineCounter, displayPath));
 
   let data: unknown;
   try {
@@ -227,6 +228,29 @@ function positionInText(text: string, offset: number, file: string): SourcePosit
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { file, line, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * ` #1` after an unquoted value starts a YAML comment, so `Dự án thôn 1 #1` silently loses its
+ * end. A comment written right against the `#` (no space after it, as people write numbers,
+ * never comments) is almost surely such lost text: warn, at the `#`.
+ */
+function swallowedByComments(doc: Document.Parsed, text: string, lc: LineCounter, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      const comment = node.comment;
+      if (comment === undefined || comment === null || /^\s/.test(comment) || node.type !== 'PLAIN' || !node.range) return;
+      const end = text.indexOf('\n', node.range[1]);
+      const rest = text.slice(node.range[1], end === -1 ? undefined : end);
+      const hash = /^[ \t]+#/.exec(rest);
+      if (!hash) return;
+      out.push(makeDiagnostic('L014', posIn(lc, file, node.range[1] + hash[0].length - 1), {
+        comment: comment.split('\n')[0], value: String(node.value),
+      }));
+    },
+  });
+  return out;
 }
 
 /** Read one file from disk with the size limit and UTF-8 check. */

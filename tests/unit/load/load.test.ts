@@ -82,6 +82,15 @@ describe('text hygiene', () => {
   });
 });
 
+describe('text lost to a YAML comment', () => {
+  it('warns when " #…" right after an unquoted value cuts it short', () => {
+    const r = parseSource('name: Dự án thôn 1 #1 <x>)\nstage: completed # ghi chú thật\nq: "A #1"\n', 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([['L014', 'warning', 1, 20]]);
+    expect(r.diagnostics[0].message).toContain('"#1 <x>)"');
+    expect((r.value!.data as { q: string }).q).toBe('A #1');
+  });
+});
+
 describe('YAML errors', () => {
   it('reports a duplicate key at its line', () => {
     const r = parseSource('a: 1\nb: 2\na: 3\n', 'x.yaml');
