@@ -6,7 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import {
-  formatMoney, formatArea, formatPercent, formatCount, formatFraction, formatNumber,
+  formatMoney, formatArea, formatPercent, formatCount, formatFraction,
   type Money, type Area,
 } from '../numbers/index.js';
 import type { Loc } from '../validate/dataset.js';
@@ -48,17 +48,6 @@ export function formatFigure(f: FigureValue): string {
     case 'percent': return formatPercent(f.n);
     case 'fraction': return formatFraction(f.part, f.whole);
     case 'units': return f.names.join(', ');
-  }
-}
-
-/** The bare number of a figure, as used in formulas (`181.766`). */
-export function formatBare(f: FigureValue): string {
-  switch (f.kind) {
-    case 'money': return formatNumber(f.money.amount);
-    case 'area': return formatNumber(f.area.amount);
-    case 'count': case 'percent': return formatNumber(f.n);
-    case 'fraction': return formatFraction(f.part, f.whole);
-    case 'units': return String(f.names.length);
   }
 }
 

@@ -7,10 +7,10 @@
  */
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { sumQuantities, ratioPercent, toExact, formatDate, formatNumber, type Money } from '../numbers/index.js';
-import type { Dataset, Stated, Standard, LandClearanceCase, ModelCommune, WorkKind } from '../validate/dataset.js';
+import type { Dataset, Stated, Standard, LandClearanceCase, ModelCommune } from '../validate/dataset.js';
 import { STANDARDS } from '../validate/dataset.js';
 import { AggregateContext } from './context.js';
-import { ContentResolver, cite, type RichBlock, type RichText } from './content.js';
+import { ContentResolver, cite, type RichBlock } from './content.js';
 import { ref, type Figure, type SourceRef } from './figure.js';
 import { computedFigure, factFigure } from './stated.js';
 import { checkUnitStandards } from './standards.js';

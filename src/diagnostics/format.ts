@@ -17,11 +17,6 @@ function localised(d: Diagnostic, lang: Lang): { message: string; hint?: string 
   return lang === 'en' && d.en ? d.en : { message: d.message, hint: d.hint };
 }
 
-const SEVERITY_WORD: Record<Lang, Record<Diagnostic['severity'], string>> = {
-  vi: { error: 'lỗi', warning: 'cảnh báo', note: 'ghi chú' },
-  en: { error: 'error', warning: 'warning', note: 'note' },
-};
-
 export function formatText(list: readonly Diagnostic[], lang: Lang = 'vi'): string {
   const hintWord = lang === 'en' ? 'hint' : 'gợi ý';
   return sortDiagnostics(list).map((d) => {

@@ -253,4 +253,3 @@ function lineFromMessage(message: string): number {
   return m ? Number(m[1]) : 1;
 }
 
-export const HELPER_NAMES = Object.keys(HELPERS);
