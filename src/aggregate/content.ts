@@ -176,8 +176,3 @@ export class ContentResolver {
     }
   }
 }
-
-/** Plain text of rich text (for summaries and tests). */
-export function plainText(text: RichText, format: (f: Figure) => string): string {
-  return text.map((s) => (s.type === 'figure' ? format(s.figure) : s.value)).join('');
-}

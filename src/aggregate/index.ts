@@ -6,7 +6,7 @@
  * arrays and Figures, no YAML and no formatting decisions beyond the document's own lines.
  */
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
-import { sumQuantities, ratioPercent, toExact, formatDate, formatNumber, type Money } from '../numbers/index.js';
+import { sumQuantities, ratioPercent, toExact, formatDate, formatNumber, latestDay, type Money } from '../numbers/index.js';
 import type { Dataset, Stated, Standard, LandClearanceCase, ModelCommune } from '../validate/dataset.js';
 import { STANDARDS } from '../validate/dataset.js';
 import { AggregateContext } from './context.js';
@@ -111,9 +111,8 @@ function reportMeta(ctx: AggregateContext, content: ContentResolver, options: Ag
 
 /** Deterministic document timestamp: the report's date, or the last day of its known part. */
 function isoDateOf(d: { year: number; month?: number; day?: number }): string {
-  const month = d.month ?? 12;
-  const day = d.day ?? new Date(Date.UTC(d.year, month, 0)).getUTCDate();
-  return `${d.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T00:00:00Z`;
+  const { year, month, day } = latestDay(d);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T00:00:00Z`;
 }
 
 function capitalise(s: string): string {

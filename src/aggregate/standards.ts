@@ -4,7 +4,7 @@
  * nâng cao, nâng cao requires NTM; a cited decision must exist, must not be dated after the
  * report, and a kiểu mẫu decision cannot predate the nâng cao one; standards apply to xã only.
  */
-import type { FullDate } from '../numbers/index.js';
+import { dateOrder, latestDay, type FullDate } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
 import { STANDARD_LABEL } from './labels.js';
 import type { Standard } from '../validate/dataset.js';
@@ -12,7 +12,7 @@ import type { Standard } from '../validate/dataset.js';
 const REQUIRES: Partial<Record<Standard, Standard>> = { nangCao: 'ntm', kieuMau: 'nangCao' };
 
 function dateKey(d: { year: number; month?: number; day?: number }): number {
-  return d.year * 10000 + (d.month ?? 12) * 100 + (d.day ?? 31);
+  return dateOrder(latestDay(d));
 }
 
 export function checkUnitStandards(ctx: AggregateContext): void {

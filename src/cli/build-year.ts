@@ -9,7 +9,7 @@ import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { compile } from '../pipeline/compile.js';
-import { countBySeverity, formatDiagnostics } from '../diagnostics/format.js';
+import { countBySeverity, diagnosticsReport } from '../diagnostics/format.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/types.js';
 import { writeAll, type StartedWriter } from '../writers/background.js';
 import { writeAtomically, humanSize } from './io.js';
@@ -33,11 +33,9 @@ export interface YearBuild {
 }
 
 function printDiagnostics(list: readonly Diagnostic[], job: BuildJob, sink: Sink, quiet = false): void {
-  if (list.length) sink.err(`${formatDiagnostics(list, job.diagnostics, job.lang)}\n`);
-  const n = countBySeverity(list);
-  if (job.diagnostics === 'text' && !quiet && (n.error || n.warning)) {
-    sink.err(job.lang === 'en' ? `${n.error} error(s), ${n.warning} warning(s)\n` : `${n.error} lỗi, ${n.warning} cảnh báo\n`);
-  }
+  const { listing, tally } = diagnosticsReport(list, job.diagnostics, job.lang, !quiet);
+  if (listing && list.length) sink.err(listing);
+  if (tally) sink.err(tally);
 }
 
 function fromIso(iso: string | null): { year: number; month: number; day: number } | undefined {

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { compile, type Compilation, type CompileOptions } from '../pipeline/compile.js';
-import { formatDiagnostics, countBySeverity, type DiagnosticFormat, type Lang } from '../diagnostics/format.js';
+import { diagnosticsReport, type DiagnosticFormat, type Lang } from '../diagnostics/format.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { resolveDataDir } from './io.js';
 
@@ -39,13 +39,8 @@ export async function compileYear(
 export function report(c: Compilation, format: DiagnosticFormat, lang: Lang, quietSummary = false): boolean {
   // Text is for people (stderr, beside the command's own output); JSON and GitHub annotations
   // are the command's output for tools (stdout, where the Actions runner reads its commands).
-  const stream = format === 'text' ? process.stderr : process.stdout;
-  if (c.diagnostics.length || format === 'json') stream.write(`${formatDiagnostics(c.diagnostics, format, lang)}\n`);
-  const n = countBySeverity(c.diagnostics);
-  if (format === 'text' && !quietSummary && (n.error || n.warning)) {
-    process.stderr.write(lang === 'en'
-      ? `${n.error} error(s), ${n.warning} warning(s)\n`
-      : `${n.error} lỗi, ${n.warning} cảnh báo\n`);
-  }
+  const { listing, tally } = diagnosticsReport(c.diagnostics, format, lang, !quietSummary);
+  if (listing) (format === 'text' ? process.stderr : process.stdout).write(listing);
+  if (tally) process.stderr.write(tally);
   return hasErrors(c.diagnostics);
 }

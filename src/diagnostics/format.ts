@@ -56,6 +56,25 @@ export function formatDiagnostics(list: readonly Diagnostic[], format: Diagnosti
   return formatText(list, lang);
 }
 
+/**
+ * What a command prints about its diagnostics: the listing in the chosen format (always for
+ * JSON, so tools get `[]`) and, for people, a one-line tally of errors and warnings.
+ */
+export function diagnosticsReport(
+  list: readonly Diagnostic[],
+  format: DiagnosticFormat,
+  lang: Lang,
+  withTally = true,
+): { listing?: string; tally?: string } {
+  const n = countBySeverity(list);
+  return {
+    ...(list.length || format === 'json' ? { listing: `${formatDiagnostics(list, format, lang)}\n` } : {}),
+    ...(withTally && format === 'text' && (n.error || n.warning)
+      ? { tally: lang === 'en' ? `${n.error} error(s), ${n.warning} warning(s)\n` : `${n.error} lỗi, ${n.warning} cảnh báo\n` }
+      : {}),
+  };
+}
+
 export function countBySeverity(list: readonly Diagnostic[]): Record<Diagnostic['severity'], number> {
   const out = { error: 0, warning: 0, note: 0 };
   for (const d of list) out[d.severity]++;

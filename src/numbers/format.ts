@@ -133,6 +133,20 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
+/**
+ * The last day a partial date can stand for (`năm 2024` → 31/12/2024, `tháng 2/2024` →
+ * 29/02/2024): how a date left blank for the văn thư is compared and stamped.
+ */
+export function latestDay(d: DateParts): FullDate {
+  const month = d.month ?? 12;
+  return { year: d.year, month, day: d.day ?? daysInMonth(d.year, month) };
+}
+
+/** yyyymmdd as a number, for ordering dates. */
+export function dateOrder(d: FullDate): number {
+  return d.year * 10000 + d.month * 100 + d.day;
+}
+
 function isValidDate(year: number, month: number, day: number): boolean {
   return (
     Number.isInteger(year) && year >= 1 && year <= 9999 &&

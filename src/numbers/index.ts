@@ -38,6 +38,8 @@ export {
   formatDate,
   parseDate,
   daysInMonth,
+  latestDay,
+  dateOrder,
   DATE_BLANK,
   type Numeric,
   type FormatNumberOptions,

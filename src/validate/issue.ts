@@ -13,7 +13,7 @@
 import type { Diagnostic, SourcePosition } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { positionOf, type SourceFile } from '../load/index.js';
-import { daysInMonth, formatDate, type FullDate } from '../numbers/index.js';
+import { dateOrder, formatDate, latestDay, type FullDate } from '../numbers/index.js';
 import type { Dataset, Loc } from './dataset.js';
 
 export interface IssueOptions {
@@ -23,10 +23,6 @@ export interface IssueOptions {
   number?: string;
 }
 
-/** yyyymmdd as a number, for ordering. */
-function key(d: FullDate): number {
-  return d.year * 10000 + d.month * 100 + d.day;
-}
 
 function show(d: FullDate): string {
   return formatDate(d, 'short');
@@ -51,19 +47,14 @@ export function checkIssue(data: Dataset, sources: readonly SourceFile[], option
   const reportDateAt: SourcePosition = written.at;
 
   // The latest day the document can bear: the given date, or the end of its known part.
-  const month = options.date?.month ?? written.month ?? 12;
-  const latest: FullDate = options.date ?? {
-    year: written.year,
-    month,
-    day: written.day ?? daysInMonth(written.year, month),
-  };
+  const latest: FullDate = options.date ?? latestDay(written);
   const issued = options.date ? show(options.date)
     : written.day !== undefined && written.month !== undefined ? show({ year: written.year, month: written.month, day: written.day })
       : written.month !== undefined ? `tháng ${written.month}/${written.year}` : `năm ${written.year}`;
   const from = fromOption ? '--date' : 'report.yaml';
 
   // A cited document dated after the report: the latest such is the binding one.
-  const later = r.references.filter((ref) => key(ref.date) > key(latest)).sort((a, b) => key(b.date) - key(a.date))[0];
+  const later = r.references.filter((ref) => dateOrder(ref.date) > dateOrder(latest)).sort((a, b) => dateOrder(b.date) - dateOrder(a.date))[0];
   if (later) {
     const refAt = fieldAt(sources, later.at, 'date');
     out.push(makeDiagnostic('V501', fromOption ? refAt : reportDateAt, {
@@ -78,7 +69,7 @@ export function checkIssue(data: Dataset, sources: readonly SourceFile[], option
     if (!m) continue;
     const candidate = { id: kpi.id, month: Number(m[1]), year: Number(m[2]), at: kpi.at };
     const first = { year: candidate.year, month: candidate.month, day: 1 };
-    if (key(first) > key(latest) && (!asOf || key(first) > key({ year: asOf.year, month: asOf.month, day: 1 }))) asOf = candidate;
+    if (dateOrder(first) > dateOrder(latest) && (!asOf || dateOrder(first) > dateOrder({ year: asOf.year, month: asOf.month, day: 1 }))) asOf = candidate;
   }
   if (asOf) {
     const kpiAt = fieldAt(sources, asOf.at, 'asOf');

@@ -59,13 +59,6 @@ function textOf(node: never): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** The plain text of inlines (breaks become spaces). */
-export function plainText(inlines: readonly Inline[]): string {
-  return segments(inlines)
-    .map((s) => (s.kind === 'text' ? s.text : ' '))
-    .join('');
-}
-
 const ENDS_WITH_PUNCTUATION = /[.;:,!?…]$/u;
 
 /**

@@ -8,6 +8,7 @@ import { formatFigure } from '../../aggregate/index.js';
 import { formatDate } from '../../numbers/index.js';
 import { escapeMarkup, figureMarker } from '../escape.js';
 import { safe } from './util.js';
+import { roman as romanNumeral } from '../markup.js';
 
 export function richMarkup(text: RichText): string {
   return text.map((s) => {
@@ -73,12 +74,5 @@ export function stt(index: unknown): unknown {
   return safe(String(Number(index) + 1));
 }
 export function roman(index: unknown): unknown {
-  return safe(toRoman(Number(index) + 1));
-}
-
-function toRoman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
-  return out;
+  return safe(romanNumeral(Number(index) + 1));
 }
