@@ -5,6 +5,7 @@
  * that changed since the manifest was written. Imported only when the light half (`build.ts`)
  * found something to do; also what each `--all` worker thread runs.
  */
+import { templatesRoot } from '../pipeline/paths.js';
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -15,7 +16,7 @@ import { writeAll, type StartedWriter } from '../writers/background.js';
 import { writeAtomically, humanSize } from './io.js';
 import {
   MANIFEST_NAME, MANIFEST_VERSION, compareInputs, dataFiles, describeChanges, displayPath, hashFiles, inputPath,
-  serialiseManifest, sha256, templateFiles, templatesRoot, toolId, type BuildSettings, type Manifest,
+  serialiseManifest, sha256, templateFiles, toolId, type BuildSettings, type Manifest,
 } from './manifest.js';
 import { outputName, seconds, type BuildJob, type BuildResult, type Sink } from './build.js';
 

@@ -10,6 +10,7 @@
  * always rebuilds in memory and compares with the files on disk; `--all` hands every year under
  * `data/` to a pool of worker threads (`build-all.ts`).
  */
+import { templatesRoot } from '../pipeline/paths.js';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { parseDate, formatDate, type FullDate } from '../numbers/index.js';
 import type { GlobalOptions } from './run.js';
 import { UsageError, resolveDataDir, humanSize } from './io.js';
 import {
-  compareInputs, dataFiles, displayPath, hashFiles, readManifest, sha256, templateFiles, templatesRoot,
+  compareInputs, dataFiles, displayPath, hashFiles, readManifest, sha256, templateFiles,
   toolId, unchanged, type BuildSettings, type Manifest,
 } from './manifest.js';
 

@@ -10,10 +10,10 @@
  * the compile pipeline or any writer is imported. A manifest holds no timestamps, so rebuilding
  * unchanged inputs leaves it byte-for-byte the same and it can be committed with the reports.
  */
+import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const MANIFEST_VERSION = 1;
@@ -54,7 +54,6 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function inside(root: string, file: string): string | null {
   const rel = path.relative(root, file);
@@ -78,12 +77,6 @@ export function inputPath(cwd: string, file: string): string {
 
 
 /** Same rule as the pipeline's: ./templates when it exists, else the package's own templates. */
-export function templatesRoot(cwd: string, templates?: string): string {
-  if (templates) return path.resolve(cwd, templates);
-  const local = path.join(cwd, 'templates');
-  return existsSync(local) ? local : path.join(PACKAGE_ROOT, 'templates');
-}
-
 function listFiles(dir: string, recursive: boolean, keep: (name: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
@@ -118,6 +111,7 @@ export function hashFiles(files: readonly string[], cwd: string): Record<string,
 let toolCache: ToolId | undefined;
 
 /** The tool's identity: name and version from package.json, fingerprint of `dist/` + package.json. */
+
 export function toolId(): ToolId {
   if (toolCache) return toolCache;
   const pkgPath = path.join(PACKAGE_ROOT, 'package.json');

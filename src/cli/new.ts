@@ -4,10 +4,10 @@
  * blanks that `report validate` lists one by one, the report's year and date moved on. It never
  * overwrites: an existing target folder is a usage error (exit 2) and nothing is written.
  */
+import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { scaffoldYear, BLANK } from '../scaffold/index.js';
 import { resolveDataDir, UsageError } from './io.js';
 import type { GlobalOptions } from './run.js';
@@ -16,7 +16,6 @@ export interface NewOptions extends GlobalOptions {
   from: string;
 }
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function year(value: string, what: string): number {
   if (!/^\d{4}$/.test(value)) throw new UsageError(`${what} "${value}" không phải là năm (4 chữ số). Ví dụ: report new 2025 --from 2024`);

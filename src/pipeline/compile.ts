@@ -6,11 +6,9 @@
  * `summary`, `build` and `preview` share exactly one path from files to document tree.
  */
 import path from 'node:path';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { hasErrors } from '../diagnostics/types.js';
 import { applyStrict } from '../diagnostics/format.js';
+import { templatesRoot } from './paths.js';
 import { loadSources, type SourceFile } from '../load/index.js';
 import { validateDataset, type Dataset } from '../validate/index.js';
 import { checkIssue } from '../validate/issue.js';
@@ -40,13 +38,6 @@ export interface Compilation {
   templateFiles: string[];
 }
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-export function defaultTemplatesDir(cwd: string): string {
-  const local = path.join(cwd, 'templates');
-  return existsSync(local) ? local : path.join(PACKAGE_ROOT, 'templates');
-}
-
 export async function compile(options: CompileOptions): Promise<Compilation> {
   const cwd = options.cwd ?? process.cwd();
   const result: Compilation = { sources: [], dataset: null, model: null, tree: null, diagnostics: [], templateFiles: [] };
@@ -54,7 +45,7 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
     if (options.strict) result.diagnostics = applyStrict(result.diagnostics);
     return result;
   };
-  const stop = () => hasErrors(options.strict ? applyStrict(result.diagnostics) : result.diagnostics);
+  const stop = () => result.diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
 
   const loaded = await loadSources(options.dataDir, cwd);
   result.sources = loaded.value;
@@ -78,7 +69,7 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   result.model = model.value;
   if (options.skipRender) return finish();
 
-  const templatesDir = options.templatesDir ?? defaultTemplatesDir(cwd);
+  const templatesDir = options.templatesDir ?? templatesRoot(cwd);
   const set = loadTemplateSet(templatesDir, validated.value.report.kind, cwd);
   result.diagnostics.push(...set.diagnostics);
   if (!set.value) return finish();

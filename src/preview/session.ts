@@ -9,7 +9,8 @@
 import type { Diagnostic } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { sortDiagnostics, type Lang } from '../diagnostics/format.js';
-import { compile, defaultTemplatesDir, type CompileOptions } from '../pipeline/compile.js';
+import { compile, type CompileOptions } from '../pipeline/compile.js';
+import { templatesRoot } from '../pipeline/paths.js';
 import type { Figure } from '../aggregate/index.js';
 import { formatFigure } from '../aggregate/index.js';
 import { explainFigure } from '../cli/explain.js';
@@ -101,7 +102,7 @@ export class PreviewSession {
   private readonly now: () => number;
 
   constructor(private readonly options: SessionOptions) {
-    this.templatesDir = options.templatesDir ?? defaultTemplatesDir(options.cwd);
+    this.templatesDir = options.templatesDir ?? templatesRoot(options.cwd);
     this.now = options.now ?? (() => performance.now());
   }
 
