@@ -158,11 +158,18 @@ function seconds(ms: number): string {
  * The light half alone: when the year's outputs are up to date (and neither `--check` nor
  * `--force` was asked), say so and return the skipped result; otherwise null.
  */
-export function trySkip(job: BuildJob, sink: Sink, started = performance.now()): BuildResult | null {
-  if (job.check || job.force) return null;
+/** A job's data folder, year, output folder and the manifest found there (read once per build). */
+interface Located { dir: string; year: string; outDir: string; manifest: Manifest | null }
+
+function locate(job: BuildJob): Located {
   const { dir, year } = resolveDataDir(job.target, job.data, job.cwd);
   const outDir = path.resolve(job.cwd, job.out, year);
-  const manifest = readManifest(outDir);
+  return { dir, year, outDir, manifest: readManifest(outDir) };
+}
+
+export function trySkip(job: BuildJob, sink: Sink, started = performance.now(), where: Located = locate(job)): BuildResult | null {
+  if (job.check || job.force) return null;
+  const { dir, year, outDir, manifest } = where;
   if (!manifest || !upToDate(manifest, dir, outDir, resolveSettings(job, null), job)) return null;
   const ms = performance.now() - started;
   const w = manifest.diagnostics.warnings;
@@ -178,11 +185,10 @@ export function trySkip(job: BuildJob, sink: Sink, started = performance.now()):
 /** One year: skip when up to date, else build (or check) with the heavy half. */
 export async function runBuild(job: BuildJob, sink: Sink): Promise<BuildResult> {
   const started = performance.now();
-  const skipped = trySkip(job, sink, started);
+  const where = locate(job);
+  const skipped = trySkip(job, sink, started, where);
   if (skipped) return skipped;
-  const { dir, year } = resolveDataDir(job.target, job.data, job.cwd);
-  const outDir = path.resolve(job.cwd, job.out, year);
-  const manifest = readManifest(outDir);
+  const { dir, year, outDir, manifest } = where;
   const settings = resolveSettings(job, job.check ? manifest : null);
   // The PDF writer starts in its own process now, before the pipeline is even loaded (see
   // writers/background.ts) — except inside a `--all` worker, where every core already has a year.
