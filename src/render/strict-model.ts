@@ -18,6 +18,15 @@ const PROBES = new Set(['toHTML', 'then', 'toJSON', 'constructor', '__proto__', 
 
 const wrapped = new WeakMap<object, object>();
 
+/**
+ * The last field read that exists but holds nothing. Handlebars prints a value right after
+ * reading it, so when printing a blank is refused this names the field, and so its line.
+ */
+let lastEmpty: string | undefined;
+export function lastEmptyField(): string | undefined {
+  return lastEmpty;
+}
+
 function wrappable(v: unknown): v is object {
   if (v === null || typeof v !== 'object') return false;
   const proto = Object.getPrototypeOf(v);
@@ -31,7 +40,9 @@ export function strictModel<T>(value: T): T {
   const proxy = new Proxy(value, {
     get(target, prop, receiver) {
       if (typeof prop === 'symbol' || prop in target || PROBES.has(prop)) {
-        return strictModel(Reflect.get(target, prop, receiver));
+        const value = Reflect.get(target, prop, receiver);
+        if (value === undefined || value === null) lastEmpty = String(prop);
+        return strictModel(value);
       }
       // An array read past its end is not a field name: leave it to the template's own checks.
       if (Array.isArray(target) && /^\d+$/.test(prop)) return undefined;

@@ -14,7 +14,7 @@ import Handlebars from 'handlebars';
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { escapeMarkup } from './escape.js';
-import { strictModel, MissingFieldError } from './strict-model.js';
+import { strictModel, lastEmptyField, MissingFieldError } from './strict-model.js';
 import * as figureHelpers from './helpers/figures.js';
 import * as textHelpers from './helpers/text.js';
 
@@ -224,7 +224,11 @@ function templateError(e: AnnotatedError, calls: CallArguments, source: string):
   if (missing) return makeDiagnostic('T005', at, { field: fullPath(source, at.line, at.column, missing[1]) });
   const helper = /^Missing helper: "([^"]+)"/.exec(e.message);
   if (helper) return makeDiagnostic('T003', at, { helper: helper[1], known: Object.keys(HELPERS).join(', ') });
-  if (e instanceof TemplateValueError) return makeDiagnostic('T006', at, { what: e.message });
+  if (e instanceof TemplateValueError) {
+    const field = lastEmptyField();
+    const found = field ? firstMention(source, field) : undefined;
+    return makeDiagnostic('T006', found ? { file: at.file, ...found } : at, { what: found ? `"${found.path}" (${e.message})` : e.message });
+  }
   return makeDiagnostic('T007', at, { reason: firstLine(e.message.replace(/ - \d+:\d+$/, '')) });
 }
 

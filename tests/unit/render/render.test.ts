@@ -128,4 +128,11 @@ describe('template errors carry the template file and line', () => {
     const set = templates({ main: '{{a}}\n' });
     expect(renderTemplate(set, { a: undefined }).diagnostics[0].code).toBe('T006');
   });
+
+  it('names the blank field and its line (T006)', () => {
+    const set = templates({ main: 'x\n\n{{> p}}\n', p: 'a\nTổng: {{model.total}}\n' });
+    const d = renderTemplate(set, { model: { total: undefined } }).diagnostics[0];
+    expect(d).toMatchObject({ code: 'T006', file: 'k/p.hbs', line: 2, column: 7 });
+    expect(d.message).toContain('model.total');
+  });
 });
