@@ -66,6 +66,10 @@ function program(): Command {
     .requiredOption('--from <year>', 'năm làm mẫu, ví dụ 2024')
     .action(async (year: string, opts) => (await import('./new.js')).newCommand(year, { ...cmd.opts(), ...opts }));
 
+  cmd.command('init [dir]')
+    .description('tạo kho dữ liệu của cơ quan: package.json phụ thuộc baocao, .gitignore, thư mục data/ (không ghi đè)')
+    .action(async (dir: string | undefined) => (await import('./init.js')).initCommand(dir));
+
   return cmd;
 }
 

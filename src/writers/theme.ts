@@ -4,7 +4,7 @@
  * page 1, title and trích yếu, "Kính gửi", headings, lists, the signature block with "Nơi nhận",
  * page numbers, appendix headings, tables, and the draft mark. Lengths are in millimetres and
  * sizes in points, as the decree states them; the small converters at the end turn them into
- * each format's units. Values the decree leaves open (marked ⚠ in shared/nd30.md) are named
+ * each format's units. Values the decree leaves open (marked ⚠ in docs/nd30.md) are named
  * settings here, never literals inside a writer.
  */
 import { textWidthPt } from './metrics.js';

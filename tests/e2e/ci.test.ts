@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CLI, ROOT, docxParagraphs, docxXml, norm, pdfPages, runCli } from '../helpers/outputs.js';
+import { itWithTool } from '../helpers/tools.js';
 import { unzipSync, strFromU8 } from 'fflate';
 
 const NAME = 'bao-cao-chu-de-nam-2024';
@@ -271,7 +272,7 @@ describe('draft, number and date', () => {
     for (const [n, bytes] of Object.entries(plainParts)) if (n.endsWith('.xml')) expect(strFromU8(bytes), n).not.toContain('DỰ THẢO');
   });
 
-  it.skipIf(!hasSoffice())('the draft DOCX as Word would print it (LibreOffice → PDF): the mark on every page', () => {
+  itWithTool('soffice')('the draft DOCX as Word would print it (LibreOffice → PDF): the mark on every page', () => {
     const docx = path.join(ws, 'draft', '2024', `${NAME}.docx`);
     const outDir = path.join(ws, 'lo');
     const profile = path.join(ws, 'lo-profile');
@@ -335,9 +336,6 @@ describe('draft, number and date', () => {
   });
 });
 
-function hasSoffice(): boolean {
-  return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
-}
 
 // ---------------------------------------------------------------- the GitHub workflow
 

@@ -1,4 +1,4 @@
-// Conformance with Decree 30/2020/NĐ-CP, Phụ lục I (../shared/nd30.md): the built DOCX's XML and
+// Conformance with Decree 30/2020/NĐ-CP, Phụ lục I (docs/nd30.md): the built DOCX's XML and
 // the built PDF are checked rule by rule — page and margins, the fonts and sizes of each header
 // element, body paragraphs, page numbers (in the header, hidden on page 1), the signature and
 // distribution blocks, the landscape appendix with its repeating header row; PDF pages, fonts, text.

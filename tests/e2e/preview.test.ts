@@ -12,8 +12,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CLI, ROOT, runCli } from '../helpers/outputs.js';
+import { chromiumPath, describeWithTool } from '../helpers/tools.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
@@ -70,8 +71,16 @@ beforeAll(async () => {
   port = Number(new URL(url).port);
 });
 
-afterAll(() => {
-  if (server && server.exitCode === null) server.kill('SIGTERM');
+afterAll(async () => {
+  // Stop the server and wait until it has exited (SIGKILL if it ignores SIGTERM), so no preview
+  // process outlives the test run.
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -126,7 +135,7 @@ describe('report preview: the server', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('report preview: in Chromium', () => {
+describeWithTool('chromium')('report preview: in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   const line = (): number => original.slice(0, original.indexOf('allocation: 11.700 triệu đồng')).split('\n').length;

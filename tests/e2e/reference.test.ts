@@ -1,14 +1,13 @@
 // The 2024 report built from data and templates contains every paragraph of the hand-typed
-// reference (../shared/reference/bao-cao-chu-de-nam-2024.txt), whitespace-normalised, in both
+// reference (tests/fixtures/reference/bao-cao-chu-de-nam-2024.txt, as typed by the district), whitespace-normalised, in both
 // the DOCX and the PDF. The only differences are listed below, each with its reason.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, runCli, docxXml, docxParagraphs, pdfPages, norm } from '../helpers/outputs.js';
 
-const REFERENCE = ['../shared/reference/bao-cao-chu-de-nam-2024.txt', '../../shared/reference/bao-cao-chu-de-nam-2024.txt']
-  .map((p) => path.resolve(ROOT, p)).find(existsSync)!;
+const REFERENCE = path.join(ROOT, 'tests/fixtures/reference/bao-cao-chu-de-nam-2024.txt');
 
 /**
  * [text in the reference, text in our output, why]. Applied to the reference before matching;

@@ -3,10 +3,15 @@
 // output. The child runs compiled JavaScript, so this test uses dist/ (built by `npm ci`).
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { compile } from '../../../dist/pipeline/compile.js';
-import { startWriters, writeAll } from '../../../dist/writers/background.js';
+import { pathToFileURL } from 'node:url';
+import type * as CompileModule from '../../../src/pipeline/compile.js';
+import type * as BackgroundModule from '../../../src/writers/background.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
+/** A module of the compiled tool, typed by its source. */
+const fromDist = (file: string): Promise<unknown> => import(pathToFileURL(path.join(ROOT, 'dist', file)).href);
+const { compile } = (await fromDist('pipeline/compile.js')) as typeof CompileModule;
+const { startWriters, writeAll } = (await fromDist('writers/background.js')) as typeof BackgroundModule;
 
 describe('background writers', () => {
   it('write the same bytes in a child process and in-process, in the order asked', async () => {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContentSection, ContextPageSize, DynamicContent } from 'pdfmake/interfaces.js';
 import { toPdfDefinition, writePdf } from '../../../src/writers/pdf/index.js';
-import { hasTool, sampleTree } from './sample.js';
+import { sampleTree } from './sample.js';
+import { itWithTool } from '../../helpers/tools.js';
 
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 
@@ -122,7 +123,7 @@ describe('PDF bytes', () => {
     expect(Buffer.from(again.value).equals(Buffer.from(bytes))).toBe(true);
   });
 
-  it.runIf(hasTool('pdftotext'))('extracts Vietnamese sentences intact and 4365/QĐ-UBND unbroken', () => {
+  itWithTool('pdftotext')('extracts Vietnamese sentences intact and 4365/QĐ-UBND unbroken', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baocao-pdf-'));
     const file = join(dir, 'sample.pdf');
     writeFileSync(file, bytes);

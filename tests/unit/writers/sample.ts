@@ -5,20 +5,9 @@
  * list, and a landscape appendix with a two-row merged table header, group, body and total rows.
  */
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import type { Root } from '../../../src/doctree/types.js';
 
 export function sampleTree(): Root {
   const url = new URL('../../fixtures/sample-tree.json', import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as Root;
-}
-
-/** Whether a command-line tool (poppler's pdftotext) is on this machine. */
-export function hasTool(name: string): boolean {
-  try {
-    execFileSync(name, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
