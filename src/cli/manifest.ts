@@ -92,9 +92,12 @@ function listFiles(dir: string, recursive: boolean, keep: (name: string) => bool
   return out;
 }
 
-/** The files a build of this data folder reads: every `*.yaml` of the folder (as the loader does). */
+/**
+ * The files a build of this data folder reads: every `*.yaml` of the folder (as the loader does)
+ * and the spreadsheets beside them that record lists may be read from (`from: du-an.xlsx`).
+ */
 export function dataFiles(dataDir: string): string[] {
-  return listFiles(dataDir, false, (n) => /\.ya?ml$/i.test(n));
+  return [...listFiles(dataDir, false, (n) => /\.ya?ml$/i.test(n)), ...listFiles(dataDir, true, (n) => /\.(xlsx|csv)$/i.test(n))];
 }
 
 /** The templates of a report kind: every `*.hbs` of `templates/<kind>/` (as the template loader does). */

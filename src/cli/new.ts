@@ -5,8 +5,8 @@
  * overwrites: an existing target folder is a usage error (exit 2) and nothing is written.
  */
 import { PACKAGE_ROOT } from '../pipeline/paths.js';
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { constants as fsConstants, existsSync, readdirSync } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { scaffoldYear, BLANK } from '../scaffold/index.js';
 import { resolveDataDir, UsageError } from './io.js';
@@ -47,9 +47,16 @@ export async function newCommand(target: string, opts: NewOptions): Promise<void
     throw err;
   }
   for (const f of files) await writeFile(path.join(toDir, f.name), f.text, { flag: 'wx' });
+  // Spreadsheets that record lists are read from are kept as they are: their rows are the year's
+  // records, which the clerk replaces in Excel, where they were kept.
+  const sheets = readdirSync(fromDir).filter((n) => /\.(xlsx|csv)$/i.test(n)).sort();
+  for (const name of sheets) await copyFile(path.join(fromDir, name), path.join(toDir, name), fsConstants.COPYFILE_EXCL);
 
   const blanks = files.reduce((n, f) => n + f.blanks, 0);
   process.stdout.write(`đã tạo ${shown(toDir)}/ từ ${shown(fromDir)}/: ${files.length} tệp, ${blanks} chỗ "${BLANK}" cần điền số liệu hoặc nội dung của năm ${toYear}.\n`);
+  if (sheets.length) {
+    process.stdout.write(`Đã chép nguyên ${sheets.map((n) => shown(path.join(toDir, n))).join(', ')}: bảng tính vẫn chứa số liệu năm ${fromYear}, cần cập nhật trong Excel trước khi dựng báo cáo.\n`);
+  }
   const mentions = files.flatMap((f) => f.oldYearLines.map((line) => `${shown(path.join(toDir, f.name))}:${line}`));
   if (mentions.length) {
     process.stdout.write(`Các dòng giữ lại còn nhắc năm ${fromYear} (văn bản trích dẫn, tên…), nên xem lại: ${mentions.join(', ')}\n`);

@@ -10,7 +10,21 @@ export type DiagnosticFormat = 'text' | 'json' | 'github';
 
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) =>
-    a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || cellOrder(a, b) || a.code.localeCompare(b.code));
+}
+
+/** Cells of one sheet in reading order: row, then column (`D9` before `A10`). */
+function cellOrder(a: Diagnostic, b: Diagnostic): number {
+  if (!a.cell || !b.cell) return a.cell ? 1 : b.cell ? -1 : 0;
+  const key = (ref: string): [number, string] => { const m = /^([A-Z]+)(\d+)$/.exec(ref); return m ? [Number(m[2]), m[1]!.padStart(3, ' ')] : [0, ref]; };
+  const [ra, ca] = key(a.cell.ref);
+  const [rb, cb] = key(b.cell.ref);
+  return a.cell.file.localeCompare(b.cell.file) || a.cell.sheet.localeCompare(b.cell.sheet) || ra - rb || ca.localeCompare(cb);
+}
+
+/** Where a diagnostic is, as people read it: `file:line:col`, or `file!sheet!cell` for a spreadsheet value. */
+export function where(d: Diagnostic): string {
+  return d.cell ? `${d.cell.file}!${d.cell.sheet}!${d.cell.ref}` : `${d.file}:${d.line}:${d.column}`;
 }
 
 function localised(d: Diagnostic, lang: Lang): { message: string; hint?: string } {
@@ -21,7 +35,7 @@ export function formatText(list: readonly Diagnostic[], lang: Lang = 'vi'): stri
   const hintWord = lang === 'en' ? 'hint' : 'gợi ý';
   return sortDiagnostics(list).map((d) => {
     const { message, hint } = localised(d, lang);
-    const head = `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${message}`;
+    const head = `${where(d)}: ${d.severity} ${d.code}: ${message}`;
     return hint ? `${head}\n    ${hintWord}: ${hint}` : head;
   }).join('\n');
 }
@@ -29,7 +43,7 @@ export function formatText(list: readonly Diagnostic[], lang: Lang = 'vi'): stri
 export function formatJson(list: readonly Diagnostic[], lang: Lang = 'vi'): string {
   return JSON.stringify(sortDiagnostics(list).map((d) => {
     const { message, hint } = localised(d, lang);
-    return { code: d.code, severity: d.severity, file: d.file, line: d.line, column: d.column, message, ...(hint ? { hint } : {}) };
+    return { code: d.code, severity: d.severity, file: d.file, line: d.line, column: d.column, ...(d.cell ? { cell: d.cell } : {}), message, ...(hint ? { hint } : {}) };
   }), null, 2);
 }
 
@@ -45,7 +59,9 @@ export function formatGithub(list: readonly Diagnostic[], lang: Lang = 'vi'): st
   return sortDiagnostics(list).map((d) => {
     const { message, hint } = localised(d, lang);
     const level = d.severity === 'note' ? 'notice' : d.severity;
-    const text = hint ? `${message}\n${hint}` : message;
+    // An annotation can only point into a text file: the YAML line that maps the sheet, naming the cell.
+    const said = d.cell ? `${where(d)}: ${message}` : message;
+    const text = hint ? `${said}\n${hint}` : said;
     return `::${level} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(text)}`;
   }).join('\n');
 }

@@ -15,6 +15,15 @@ export interface Diagnostic {
   hint?: string;
   /** English rendering of message and hint, for `--lang en`. */
   en?: { message: string; hint?: string };
+  /** For a value read from a spreadsheet: its cell (file, line and column are the YAML mapping's). */
+  cell?: CellRef;
+}
+
+/** A spreadsheet cell: `data/2024/du-an.xlsx!Danh mục!D12`. */
+export interface CellRef {
+  file: string;
+  sheet: string;
+  ref: string;
 }
 
 /** A position in a source file; line and column are 1-based. */
@@ -22,6 +31,7 @@ export interface SourcePosition {
   file: string;
   line: number;
   column: number;
+  cell?: CellRef;
 }
 
 /** What every stage returns: a value (possibly partial) and its findings. */

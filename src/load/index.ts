@@ -13,6 +13,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, isPair, isCollection, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
+import { expandSheets, sheetPosition, type SheetOrigin } from './sheets/index.js';
 
 /** Files above this size are refused unread: no real data file comes close. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -29,6 +30,8 @@ export interface SourceFile {
   lineCounter: LineCounter;
   /** Plain JS value of the document: objects, arrays and strings only (failsafe schema). */
   data: unknown;
+  /** Record lists read from spreadsheets, by the pointer of the list (see sheets/). */
+  sheets?: Map<string, SheetOrigin>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -280,10 +283,15 @@ export async function loadSources(dir: string, cwd: string = process.cwd()): Pro
     const abs = path.join(dir, n);
     return loadFile(abs, displayPathOf(abs, cwd));
   }));
-  return {
-    value: results.flatMap((r) => (r.value ? [r.value] : [])),
-    diagnostics: results.flatMap((r) => r.diagnostics),
-  };
+  const files = results.flatMap((r) => (r.value ? [r.value] : []));
+  const diagnostics = results.flatMap((r) => r.diagnostics);
+  const displayDir = displayPathOf(dir, cwd);
+  for (const file of files) {
+    const sheets = await expandSheets(file.data, dir, displayDir, (pointer) => positionOf(file, pointer));
+    if (sheets.origins.size) file.sheets = sheets.origins;
+    diagnostics.push(...sheets.diagnostics);
+  }
+  return { value: files, diagnostics };
 }
 
 /** Paths are shown relative to the working directory, with forward slashes, when inside it. */
@@ -319,12 +327,17 @@ function posOfOffset(file: SourceFile, offset: number | undefined): SourcePositi
 
 /** file:line:col of the value a JSON pointer names (or of its nearest existing ancestor). */
 export function positionOf(file: SourceFile, pointer: string): SourcePosition {
+  const cell = sheetPosition(file.sheets, pointer);
+  if (cell) return cell;
   const { node } = nodeAt(file, pointer);
   return posOfOffset(file, node?.range?.[0]);
 }
 
 /** Position of a key inside the mapping at `pointer` (for unknown keys). */
 export function keyPositionOf(file: SourceFile, pointer: string, key: string): SourcePosition {
+  // A field of a record from a spreadsheet is named by the mapping's `columns`.
+  const list = file.sheets && [...file.sheets.keys()].find((l) => /^\/\d+(\/|$)/.test(pointer.slice(l.length)) && pointer.startsWith(l));
+  if (list) return keyPositionOf(file, `${list}/columns`, key);
   const { node } = nodeAt(file, pointer);
   if (isMap(node)) {
     const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);

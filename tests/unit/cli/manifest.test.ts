@@ -69,17 +69,18 @@ describe('serialiseManifest', () => {
 });
 
 describe('input files', () => {
-  it('data: every *.yaml of the folder, as the loader reads it; templates: the kind\'s *.hbs', () => {
+  it('data: every *.yaml of the folder, as the loader reads it, and the spreadsheets in it; templates: the kind\'s *.hbs', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-manifest-'));
     mkdirSync(path.join(dir, 'data', '2024', 'sub'), { recursive: true });
-    for (const f of ['report.yaml', 'urban.YML', 'notes.txt', 'sub/x.yaml']) writeFileSync(path.join(dir, 'data', '2024', f), f);
+    for (const f of ['report.yaml', 'urban.YML', 'notes.txt', 'sub/x.yaml', 'sub/du-an.xlsx']) writeFileSync(path.join(dir, 'data', '2024', f), f);
     mkdirSync(path.join(dir, 'templates', 'k'), { recursive: true });
     for (const f of ['main.hbs', 'a.hbs', 'README.md']) writeFileSync(path.join(dir, 'templates', 'k', f), f);
-    expect(dataFiles(path.join(dir, 'data', '2024')).map((f) => path.basename(f))).toEqual(['report.yaml', 'urban.YML']);
+    expect(dataFiles(path.join(dir, 'data', '2024')).map((f) => path.basename(f))).toEqual(['report.yaml', 'urban.YML', 'du-an.xlsx']);
     expect(templateFiles(path.join(dir, 'templates'), 'k').map((f) => path.basename(f))).toEqual(['a.hbs', 'main.hbs']);
     expect(hashFiles(dataFiles(path.join(dir, 'data', '2024')), dir)).toEqual({
       'data/2024/report.yaml': sha256('report.yaml'),
       'data/2024/urban.YML': sha256('urban.YML'),
+      'data/2024/sub/du-an.xlsx': sha256('sub/du-an.xlsx'),
     });
   });
 
