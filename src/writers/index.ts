@@ -14,12 +14,13 @@ export const writers = {
   docx: (): Promise<Writer> => import('./docx/index.js').then((m) => m.writeDocx),
   pdf: (): Promise<Writer> => import('./pdf/index.js').then((m) => m.writePdf),
   html: (): Promise<Writer> => import('./html/index.js').then((m) => m.writeHtml),
+  xlsx: (): Promise<Writer> => import('./xlsx/index.js').then((m) => m.writeXlsx),
 } satisfies Record<string, () => Promise<Writer>>;
 
 export type OutputFormat = keyof typeof writers;
 
 /** File extension of each format's output. */
-export const extensions: Readonly<Record<OutputFormat, string>> = { docx: '.docx', pdf: '.pdf', html: '.html' };
+export const extensions: Readonly<Record<OutputFormat, string>> = { docx: '.docx', pdf: '.pdf', html: '.html', xlsx: '.xlsx' };
 
 /** Load the writer for `format`. */
 export function loadWriter(format: OutputFormat): Promise<Writer> {
