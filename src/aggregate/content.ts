@@ -5,11 +5,12 @@
  * digital KPI line; `{name}` prints a figure declared beside the text (`{name|count}` counts a
  * list of units); `{#}` is the number of sub-items listed under the text. Every resolved number
  * becomes a registered Figure, so it stays traceable to its line; a fraction whose part exceeds
- * its whole (18/17, or a rank 15/14) is an error, and an item's `projectId` must name a project.
+ * its whole (18/17, or a rank 15/14) is an error, and an item's links to records (`<record>Id`)
+ * are checked by the kind's code.
  */
-import type { ContentBlock, ContentItem, FigureInput, IdRef, Kpi, Reference, Loc } from '../validate/dataset.js';
+import type { ContentBlock, ContentItem, FigureInput, Kpi, Reference, Loc } from '../validate/dataset.js';
 import type { Decimal } from 'decimal.js';
-import { convertArea, formatArea, formatDate, toExact } from '../numbers/index.js';
+import { formatDate, toExact } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
 import { ref, type Figure, type FigureValue } from './figure.js';
 
@@ -47,8 +48,7 @@ export class ContentResolver {
   }
 
   item(item: ContentItem, id: string): RichItem {
-    if (item.projectId) this.ctx.project(item.projectId);
-    if (item.clearanceCaseId) this.checkSameLand(item, item.clearanceCaseId);
+    this.ctx.checkItem(item);
     const items = item.items.map((sub, i) => this.item(sub, `${id}.${i}`));
     const text: RichText = [];
     if (item.kpi) text.push(...this.kpiLine(item.kpi, item.at));
@@ -155,19 +155,6 @@ export class ContentResolver {
       if (k.rankAmong) out.push({ type: 'text', value: ` ${k.rankAmong}` });
     }
     return out;
-  }
-
-  /** An item about the same land as a clearance case gives the same area (else V304). */
-  private checkSameLand(item: ContentItem, caseRef: IdRef): void {
-    const c = this.ctx.clearanceCase(caseRef);
-    if (!c) return;
-    for (const f of Object.values(item.figures)) {
-      if (f.kind !== 'area') continue;
-      if (convertArea(f.value, c.area.unit).amount.equals(c.area.amount)) continue;
-      this.ctx.report('V304', f.at, {
-        value: formatArea(f.value), other: formatArea(c.area), project: c.project, at: `${c.at.file}:${c.at.line}`,
-      });
-    }
   }
 
   private reportUnusedFigures(item: ContentItem): void {

@@ -14,6 +14,7 @@ import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { findKinds, kindInputFiles } from '../kinds/registry.js';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const MANIFEST_VERSION = 1;
@@ -97,9 +98,14 @@ export function dataFiles(dataDir: string): string[] {
   return listFiles(dataDir, false, (n) => /\.ya?ml$/i.test(n));
 }
 
-/** The templates of a report kind: every `*.hbs` of `templates/<kind>/` (as the template loader does). */
-export function templateFiles(root: string, kind: string): string[] {
-  return listFiles(path.join(root, kind), false, (n) => n.endsWith('.hbs'));
+/**
+ * The files that shape a report kind's output — its kind.yaml, its templates (the package's with
+ * an agency's overrides, as the template loader takes them) and its record schemas — found as
+ * the pipeline finds them (kinds/registry.ts).
+ */
+export function templateFiles(cwd: string, dataDir: string, templates: string | undefined, kind: string): string[] {
+  const found = findKinds(cwd, dataDir, templates).value.get(kind);
+  return found ? kindInputFiles(found) : [];
 }
 
 export function hashFiles(files: readonly string[], cwd: string): Record<string, string> {
