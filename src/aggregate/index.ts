@@ -12,12 +12,12 @@ import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/typ
 import { toExact, formatDate, latestDay } from '../numbers/index.js';
 import type { ContentItem, Dataset, Kpi, RegisterUnit } from '../validate/dataset.js';
 import { AggregateContext } from './context.js';
-import { ContentResolver, cite, type RichBlock } from './content.js';
+import { ContentResolver, cite, type RichBlock, type RichDocument } from './content.js';
 import { ref, type Figure } from './figure.js';
 import { factFigure } from './stated.js';
 
 export type { Figure, SourceRef } from './figure.js';
-export type { RichBlock, RichText, RichItem, Segment } from './content.js';
+export type { RichBlock, RichText, RichItem, Segment, RichDocument, RichSection, RichTable } from './content.js';
 export { formatFigure } from './figure.js';
 export { AggregateContext, didYouMean } from './context.js';
 export { ContentResolver, cite } from './content.js';
@@ -73,8 +73,30 @@ export function aggregate(data: Dataset, options: AggregateOptions = {}, kind: K
     ...(kind.sections ? kind.sections(ctx, content) : { data: plainData(data.raw) }),
     figures: [],
   };
+  if (data.documents.length) model.document = mergeDocuments(data.documents.map((d) => content.document(d)), model.meta);
   model.figures = ctx.figures.all();
   return { value: model, diagnostics: ctx.diagnostics };
+}
+
+/**
+ * Several content files, in order, make one document. An appendix without a note, its "(Kèm theo …)" line names
+ * this document by type, number, date and agency.
+ */
+function mergeDocuments(docs: RichDocument[], meta: ReportModel['meta']): RichDocument {
+  const appendices = docs.flatMap((d) => d.appendices);
+  const attached = `(Kèm theo ${meta.documentTypeName} số ${meta.numberText} ${meta.dateLong} của ${meta.agency.fullName})`;
+  return {
+    intro: docs.flatMap((d) => d.intro),
+    sections: docs.flatMap((d) => d.sections),
+    closing: docs.flatMap((d) => d.closing),
+    appendices: appendices.map((a) => ({
+      ...a,
+      label: a.label ?? '',
+      /** Unlabelled appendices are numbered (Phụ lục I, II, …) when there are several. */
+      numbered: appendices.length > 1,
+      note: a.note ?? attached,
+    })),
+  };
 }
 
 /** `thong-tin` → `thongTin`: a file's values under a name templates can write. */
@@ -94,7 +116,10 @@ function reportMeta(ctx: AggregateContext, content: ContentResolver, options: Ag
   return {
     agency: r.agency,
     documentType: r.document.type,
+    /** `Báo cáo`: the type as named in running text. */
+    documentTypeName: capitalise(r.document.type.toLocaleLowerCase('vi')),
     summary: r.document.summary,
+    summaryLines: r.document.summaryLines,
     numberLine: `Số:${number ? ` ${number}` : BLANK}/${r.document.symbol}`,
     numberText: `${number || BLANK}/${r.document.symbol}`,
     placeDateLine: `${r.document.place}, ${dateLong}`,

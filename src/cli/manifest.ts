@@ -14,7 +14,7 @@ import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { findKinds, kindInputFiles } from '../kinds/registry.js';
+import { kindRoots, kindInputFiles } from '../kinds/roots.js';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const MANIFEST_VERSION = 1;
@@ -99,13 +99,11 @@ export function dataFiles(dataDir: string): string[] {
 }
 
 /**
- * The files that shape a report kind's output — its kind.yaml, its templates (the package's with
- * an agency's overrides, as the template loader takes them) and its record schemas — found as
- * the pipeline finds them (kinds/registry.ts).
+ * The files that shape a report kind's output — its kind.yaml, its templates (the package's and
+ * an agency's) and its record schemas — in every folder the pipeline looks in (kinds/roots.ts).
  */
 export function templateFiles(cwd: string, dataDir: string, templates: string | undefined, kind: string): string[] {
-  const found = findKinds(cwd, dataDir, templates).value.get(kind);
-  return found ? kindInputFiles(found) : [];
+  return kindInputFiles(kindRoots(cwd, dataDir, templates), kind);
 }
 
 export function hashFiles(files: readonly string[], cwd: string): Record<string, string> {

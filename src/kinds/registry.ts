@@ -11,12 +11,14 @@
  * This module only reads folders and small YAML manifests, so the light half of `report build`
  * (the up-to-date check) can use it without loading the pipeline.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
-import { PACKAGE_ROOT } from '../pipeline/paths.js';
+import { kindRoots, isDir, SHARED_SCHEMAS, type KindRoots } from './roots.js';
+
+export { kindRoots, PACKAGE_TEMPLATES, SHARED_SCHEMAS, type KindRoots } from './roots.js';
 
 /** One data file a kind reads: `<name>.yaml` in the data folder. */
 export interface DataFileSpec {
@@ -27,6 +29,8 @@ export interface DataFileSpec {
   schema: string;
   /** Plain-string fields that change every year (JSON pointers, `*` for any index): `report new` blanks them. */
   yearly: string[];
+  /** The file holds prose in the shared content model (sections, blocks, appendices). */
+  content: boolean;
 }
 
 export interface KindInfo {
@@ -45,44 +49,6 @@ export interface KindInfo {
   module?: string;
   /** Report metadata fields the kind's templates print, required in its report.yaml. */
   requires: string[];
-}
-
-export interface KindRoots {
-  /** Folders that may hold `<kind>/` folders, in override order (package first). */
-  roots: { dir: string; source: 'package' | 'agency' }[];
-}
-
-export const PACKAGE_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
-export const SHARED_SCHEMAS = path.join(PACKAGE_ROOT, 'schemas');
-
-/**
- * The template roots of a run: the package's, then the agency's `templates/` beside its data
- * root (`<agency>/data/2024` → `<agency>/templates`), `./templates`, and `--templates`.
- */
-export function kindRoots(cwd: string, dataDir?: string, templates?: string): KindRoots {
-  const candidates: { dir: string; source: 'package' | 'agency' }[] = [{ dir: PACKAGE_TEMPLATES, source: 'package' }];
-  const agency = [
-    dataDir && path.resolve(dataDir, '..', '..', 'templates'),
-    path.join(cwd, 'templates'),
-    templates && path.resolve(cwd, templates),
-  ].filter((d): d is string => !!d);
-  for (const dir of agency) {
-    if (!isDir(dir) || candidates.some((c) => samePath(c.dir, dir))) continue;
-    candidates.push({ dir, source: 'agency' });
-  }
-  return { roots: candidates };
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function samePath(a: string, b: string): boolean {
-  return path.resolve(a) === path.resolve(b);
 }
 
 /** Every kind the roots define, by name (sorted), with the diagnostics of broken manifests. */
@@ -163,6 +129,7 @@ function readManifest(file: string, folderName: string, source: 'package' | 'age
       required: s.required === 'true',
       schema,
       yearly: Array.isArray(s.yearly) ? s.yearly.map(String) : [],
+      content: s.content === 'true',
     });
   }
   return {
@@ -225,11 +192,6 @@ export function kindTemplates(kind: Pick<KindInfo, 'templateDirs'>): Map<string,
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort()) out.set(f.replace(/\.hbs$/, ''), path.join(dir, f));
   }
   return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/** Every file that shapes a kind's output: manifest, templates, record schemas (for manifests and watching). */
-export function kindInputFiles(kind: KindInfo): string[] {
-  return [kind.manifest, ...kindTemplates(kind).values(), ...kind.files.map((f) => f.schema)];
 }
 
 /** The kind a report.yaml names, read with a pattern (cheap enough for the up-to-date check). */

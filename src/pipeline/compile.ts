@@ -18,7 +18,7 @@ import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { loadSources, positionOf, type SourceFile } from '../load/index.js';
 import { validateDataset, type Dataset } from '../validate/index.js';
-import { checkDataFiles } from '../validate/files.js';
+import { checkDataFiles, checkRequiredMeta } from '../validate/files.js';
 import { REPORT_SCHEMA, type SchemaSpec } from '../validate/schema.js';
 import { checkIssue } from '../validate/issue.js';
 import { aggregate, type ReportModel, type AggregateOptions } from '../aggregate/index.js';
@@ -81,8 +81,14 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
 
   const failed = [...new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
   const schemas = kind ? schemaSpecs(kind, cwd) : [];
-  const validated = validateDataset(result.sources, dir, failed, { schemas, readRecords: code?.readRecords });
+  const validated = validateDataset(result.sources, dir, failed, {
+    schemas, readRecords: code?.readRecords, documents: kind?.files.filter((f) => f.content).map((f) => f.name),
+  });
   result.diagnostics.push(...validated.diagnostics);
+  const report = result.sources.find((f) => f.name === 'report');
+  if (kind && report && !validated.diagnostics.some((d) => d.severity === 'error' && d.file === report.path)) {
+    result.diagnostics.push(...checkRequiredMeta(report, kind));
+  }
   if (stop() || !validated.value || !kind) {
     // The cross-file rules still run on the files that are sound, so one run reports the
     // mistakes of every file; nothing of a partial dataset goes further.

@@ -27,6 +27,7 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   words: figureHelpers.words,
   rich: textHelpers.rich,
   content: textHelpers.content,
+  sections: textHelpers.sections,
   join: textHelpers.join,
   date: textHelpers.date,
   upper: textHelpers.upper,

@@ -46,7 +46,36 @@ export interface ContentItem {
   items: ContentItem[];
   at: Loc;
 }
-export type ContentBlock = { type: 'paragraph'; item: ContentItem } | { type: 'list'; items: ContentItem[]; at: Loc };
+export interface TableInput {
+  unit?: string;
+  columns: { title: string; width: number; align: 'left' | 'center' | 'right' }[];
+  rows: { cells: string[]; at: Loc }[];
+  total?: { cells: string[]; at: Loc };
+  figures: Record<string, FigureInput>;
+  at: Loc;
+}
+
+/** A block of prose; `id` (optional, from the data) keeps its figures' ids stable. */
+export type ContentBlock = ({ type: 'paragraph'; item: ContentItem } | { type: 'list'; items: ContentItem[]; at: Loc }
+  | { type: 'table'; table: TableInput } | { type: 'pageBreak'; at: Loc }) & { id?: string };
+
+/** A section of a content document: title (numbered by the tool), blocks, sub-sections. */
+export interface ContentSection {
+  id?: string; title: string; content: ContentBlock[]; sections: ContentSection[]; at: Loc;
+}
+
+export interface ContentAppendix {
+  label?: string; title: string[]; note?: string; orientation: 'landscape' | 'portrait'; content: ContentBlock[]; at: Loc;
+}
+
+/** A whole document's content (the shared content model, `common.schema.json#/$defs/document`). */
+export interface ContentDocument {
+  file: string;
+  intro: ContentBlock[];
+  sections: ContentSection[];
+  closing: ContentBlock[];
+  appendices: ContentAppendix[];
+}
 
 export interface Reference {
   id: string; type: string; number: string; date: FullDate; issuer?: string; subject?: string; at: Loc;
@@ -62,7 +91,9 @@ export interface ReportMeta {
   document: {
     type: string; symbol: string; number: string; place: string;
     date: { year: number; month?: number; day?: number; at: Loc };
+    /** The trích yếu on one line, and as the lines the data gives (one, or several). */
     summary: string;
+    summaryLines: string[];
   };
   theme: string;
   themeShort: string;
@@ -88,6 +119,8 @@ export interface Dataset {
   report: ReportMeta;
   /** The plain values of each of the kind's files, by file name (for kinds without code). */
   raw: Record<string, unknown>;
+  /** The kind's content documents (files in the shared content model), in manifest order. */
+  documents: ContentDocument[];
   /** The files the dataset was built from (for provenance and hashing). */
   files: string[];
   /**
@@ -216,14 +249,72 @@ function readItem(r: Reader, pointer: string): ContentItem {
 export function readContent(r: Reader, pointer: string): ContentBlock[] {
   return r.list(pointer).map((_, i) => {
     const p = `${pointer}/${i}`;
+    const id = r.opt(`${p}/id`);
+    const withId = <B extends ContentBlock>(b: B): B => (id ? { ...b, id } : b);
     if (r.has(`${p}/list`)) {
-      return { type: 'list' as const, items: r.list(`${p}/list`).map((__, j) => readItem(r, `${p}/list/${j}`)), at: r.loc(p) };
+      return withId({ type: 'list' as const, items: r.list(`${p}/list`).map((__, j) => readItem(r, `${p}/list/${j}`)), at: r.loc(p) });
     }
-    return { type: 'paragraph' as const, item: readItem(r, p) };
+    if (r.has(`${p}/table`)) return withId({ type: 'table' as const, table: readTable(r, `${p}/table`) });
+    if (r.has(`${p}/pageBreak`)) return withId({ type: 'pageBreak' as const, at: r.loc(p) });
+    return withId({ type: 'paragraph' as const, item: readItem(r, p) });
   });
 }
 
+const ALIGN = { left: 'left', center: 'center', right: 'right' } as const;
+
+function readTable(r: Reader, p: string): TableInput {
+  const cells = (q: string) => r.list(q).map(String);
+  return {
+    unit: r.opt(`${p}/unit`),
+    columns: r.list(`${p}/columns`).map((_, i) => ({
+      title: r.str(`${p}/columns/${i}/title`),
+      width: r.has(`${p}/columns/${i}/width`) ? r.int(`${p}/columns/${i}/width`) : 10,
+      align: ALIGN[(r.opt(`${p}/columns/${i}/align`) ?? 'left') as keyof typeof ALIGN],
+    })),
+    rows: r.list(`${p}/rows`).map((_, i) => ({ cells: cells(`${p}/rows/${i}`), at: r.loc(`${p}/rows/${i}`) })),
+    total: r.has(`${p}/total`) ? { cells: cells(`${p}/total`), at: r.loc(`${p}/total`) } : undefined,
+    figures: readFigures(r, `${p}/figures`),
+    at: r.loc(p),
+  };
+}
+
+function readSection(r: Reader, p: string): ContentSection {
+  return {
+    id: r.opt(`${p}/id`),
+    title: r.str(`${p}/title`),
+    content: readContent(r, `${p}/content`),
+    sections: r.list(`${p}/sections`).map((_, i) => readSection(r, `${p}/sections/${i}`)),
+    at: r.loc(`${p}/title`),
+  };
+}
+
+/** A content document (a kind's file that holds prose in the shared content model). */
+export function readDocument(r: Reader): ContentDocument {
+  return {
+    file: r.file.name,
+    intro: readContent(r, '/intro'),
+    sections: r.list('/sections').map((_, i) => readSection(r, `/sections/${i}`)),
+    closing: readContent(r, '/closing'),
+    appendices: r.list('/appendices').map((_, i) => {
+      const p = `/appendices/${i}`;
+      return {
+        label: r.opt(`${p}/label`),
+        title: r.list(`${p}/title`).map(String),
+        note: r.opt(`${p}/note`),
+        orientation: r.opt(`${p}/orientation`) === 'landscape' ? 'landscape' as const : 'portrait' as const,
+        content: readContent(r, `${p}/content`),
+        at: r.loc(p),
+      };
+    }),
+  };
+}
+
 // ---------- per-file builders ----------
+
+function summaryLines(r: Reader): string[] {
+  const v = r.get('/document/summary');
+  return Array.isArray(v) ? v.map(String) : [String(v ?? '')];
+}
 
 export function readReport(r: Reader): ReportMeta {
   const dateParts = (k: string) => (r.has(`/document/date/${k}`) ? r.int(`/document/date/${k}`) : undefined);
@@ -246,7 +337,8 @@ export function readReport(r: Reader): ReportMeta {
       number: r.str('/document/number'),
       place: r.str('/document/place'),
       date: { year: r.int('/document/date/year'), month: dateParts('month'), day: dateParts('day'), at: r.loc('/document/date') },
-      summary: r.str('/document/summary'),
+      summary: summaryLines(r).join(' '),
+      summaryLines: summaryLines(r),
     },
     theme: r.str('/theme'),
     themeShort: r.opt('/themeShort') ?? r.str('/theme'),
@@ -282,7 +374,7 @@ export type RecordReader = (files: ReadonlyMap<string, Reader>) => object;
  * other file, and the records the kind's reader builds. Throws only for a bug (a shape the
  * schema forbids).
  */
-export function buildDataset(files: SourceFile[], readRecords?: RecordReader): Dataset | null {
+export function buildDataset(files: SourceFile[], readRecords?: RecordReader, documents: readonly string[] = []): Dataset | null {
   const byName = new Map(files.map((f) => [f.name, new Reader(f)]));
   const report = byName.get('report');
   if (!report) return null;
@@ -292,6 +384,10 @@ export function buildDataset(files: SourceFile[], readRecords?: RecordReader): D
     ...(readRecords ? readRecords(byName) : {}),
     report: readReport(report),
     raw,
+    documents: documents.flatMap((name) => {
+      const doc = byName.get(name);
+      return doc ? [readDocument(doc)] : [];
+    }),
     files: files.map((f) => f.path),
   };
 }

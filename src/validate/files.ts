@@ -9,6 +9,7 @@
 import type { Diagnostic } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { suggest } from '../diagnostics/suggest.js';
+import { positionOf, type SourceFile } from '../load/index.js';
 
 export interface KindFiles {
   name: string;
@@ -75,4 +76,23 @@ function closest(base: string, known: readonly string[]): string | undefined {
 
 function at(dir: string, entry: string) {
   return { file: `${dir}/${entry}`, line: 1, column: 1 };
+}
+
+/**
+ * report.yaml's fields a kind prints (`requires:` in kind.yaml, dotted paths such as
+ * `agency.territory`): each one absent is V600, at the object that should hold it. The shared
+ * schema requires only what every document has, so a report without "Kính gửi" is valid for a
+ * kind that does not print it.
+ */
+export function checkRequiredMeta(report: SourceFile, kind: { name: string; requires: readonly string[] }): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const field of kind.requires) {
+    const parts = field.split('.');
+    let v: unknown = report.data;
+    for (const p of parts) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+    if (v !== undefined && v !== '') continue;
+    const parent = parts.length > 1 ? `/${parts.slice(0, -1).join('/')}` : '';
+    out.push(makeDiagnostic('V600', positionOf(report, parent), { field, kind: kind.name }));
+  }
+  return out;
 }

@@ -20,6 +20,8 @@ export type { Dataset } from './dataset.js';
 export interface KindSchemas {
   schemas: readonly SchemaSpec[];
   readRecords?: RecordReader;
+  /** The kind's files written in the shared content model (`content: true` in kind.yaml). */
+  documents?: readonly string[];
 }
 
 /**
@@ -34,7 +36,7 @@ export function validateDataset(files: SourceFile[], dir: string, failed: readon
   }
   const bad = new Set([...failedNames, ...files.filter((f) => hasErrors(ofFile(diagnostics, f))).map((f) => f.name)]);
   const sound = files.filter((f) => !bad.has(f.name));
-  const dataset = buildDataset(sound, kind.readRecords);
+  const dataset = buildDataset(sound, kind.readRecords, kind.documents);
   if (dataset && bad.size) dataset.incomplete = [...bad].sort();
   return { value: dataset, diagnostics };
 }

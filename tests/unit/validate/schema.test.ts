@@ -172,7 +172,8 @@ describe('schema files', () => {
   }
 
   it('one schema per data file plus common, each with its $id and draft 2020-12', () => {
-    const kindFiles = knownDataFiles(SPECS).map((n) => (n === 'report' ? n : `chu-de-nam/${n}`));
+    const kinds = [...findKinds(root).value.values()];
+    const kindFiles = ['report', ...kinds.flatMap((k) => k.files.filter((f) => f.name !== 'report').map((f) => `${k.name}/${f.name}`))];
     expect(schemas.map((s) => s.file).sort()).toEqual([...kindFiles, 'common'].map((n) => `${n}.schema.json`).sort());
     for (const { file, schema } of schemas) {
       expect(schema.$id).toBe(`https://baocao.local/schemas/${file}`);
