@@ -112,8 +112,8 @@ describe('a kind written by an agency: templates, kind.yaml and one schema, no T
 
   it('is listed as the agency\'s', () => {
     const json = JSON.parse(cli(ws, ['kinds', '--format', 'json']).stdout) as { name: string; source: string; folder: string }[];
-    expect(json.map((k) => k.name)).toEqual(['chu-de-nam', 'thong-bao-quy']);
-    expect(json[1]).toMatchObject({ source: 'agency', folder: 'templates/thong-bao-quy' });
+    expect(json.map((k) => k.name)).toEqual(['bao-cao', 'chu-de-nam', 'thong-bao-quy']);
+    expect(json[2]).toMatchObject({ source: 'agency', folder: 'templates/thong-bao-quy' });
   });
 
   it('builds its report from a data folder named under data/, into out/<folder name>/', () => {
