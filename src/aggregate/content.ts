@@ -5,11 +5,12 @@
  * digital KPI line; `{name}` prints a figure declared beside the text (`{name|count}` counts a
  * list of units); `{#}` is the number of sub-items listed under the text. Every resolved number
  * becomes a registered Figure, so it stays traceable to its line; a fraction whose part exceeds
- * its whole (18/17, or a rank 15/14) is an error, and an item's `projectId` must name a project.
+ * its whole (18/17, or a rank 15/14) is an error, and an item's links to records (`<record>Id`)
+ * are checked by the kind's code.
  */
-import type { ContentBlock, ContentItem, FigureInput, IdRef, Kpi, Reference, Loc } from '../validate/dataset.js';
+import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, TableInput } from '../validate/dataset.js';
 import type { Decimal } from 'decimal.js';
-import { convertArea, formatArea, formatDate, toExact } from '../numbers/index.js';
+import { formatDate, toExact } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
 import { ref, type Figure, type FigureValue } from './figure.js';
 
@@ -19,7 +20,18 @@ export type Segment =
   | { type: 'quote'; value: string };
 export type RichText = Segment[];
 export interface RichItem { text: RichText; items: RichItem[] }
-export type RichBlock = { type: 'paragraph'; text: RichText } | { type: 'list'; items: RichItem[] };
+export interface RichTable {
+  unit?: string;
+  columns: { title: string; width: number; align: 'left' | 'center' | 'right' }[];
+  rows: RichText[][];
+  total?: RichText[];
+}
+export type RichBlock = { type: 'paragraph'; text: RichText } | { type: 'list'; items: RichItem[] }
+  | { type: 'table'; table: RichTable } | { type: 'pageBreak' };
+export interface RichSection { id?: string; title: string; content: RichBlock[]; sections: RichSection[] }
+export interface RichAppendix { label?: string; numbered?: boolean; title: string[]; note?: string; orientation: 'landscape' | 'portrait'; content: RichBlock[] }
+/** A content document resolved: what the kind's templates print as the body. */
+export interface RichDocument { intro: RichBlock[]; sections: RichSection[]; closing: RichBlock[]; appendices: RichAppendix[] }
 
 /** A citation in one of the forms Decree 30 prose uses. */
 export function cite(r: Reference, form: string): string {
@@ -39,16 +51,51 @@ const CITE_FORMS = new Set(['full', 'short', 'date', 'dated', 'number']);
 export class ContentResolver {
   constructor(private readonly ctx: AggregateContext, private readonly kpis: Map<string, Kpi> = new Map()) {}
 
+  /** Blocks in order; a block's figures are named `<prefix>.<block id or index>.…`. */
   blocks(blocks: ContentBlock[], idPrefix: string): RichBlock[] {
-    return blocks.map((b, i) =>
-      b.type === 'paragraph'
-        ? { type: 'paragraph' as const, text: this.item(b.item, `${idPrefix}.${i}`).text }
-        : { type: 'list' as const, items: b.items.map((it, j) => this.item(it, `${idPrefix}.${i}.${j}`)) });
+    return blocks.map((b, i) => {
+      const id = `${idPrefix}.${b.id ?? i}`;
+      switch (b.type) {
+        case 'paragraph': return { type: 'paragraph' as const, text: this.item(b.item, id).text };
+        case 'list': return { type: 'list' as const, items: b.items.map((it, j) => this.item(it, `${id}.${j}`)) };
+        case 'table': return { type: 'table' as const, table: this.table(b.table, id) };
+        case 'pageBreak': return { type: 'pageBreak' as const };
+      }
+    });
+  }
+
+  /** A declared table: every cell's tokens resolved against the table's figures. */
+  private table(t: TableInput, id: string): RichTable {
+    const row = (cells: string[], at: Loc, rowId: string) => cells.map((c, k) => this.text(c, at, `${rowId}.${k}`, t.figures));
+    const out: RichTable = {
+      unit: t.unit,
+      columns: t.columns,
+      rows: t.rows.map((r, j) => row(r.cells, r.at, `${id}.${j}`)),
+      total: t.total && row(t.total.cells, t.total.at, `${id}.total`),
+    };
+    this.reportUnused(t.figures);
+    return out;
+  }
+
+  /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
+  document(doc: ContentDocument): RichDocument {
+    const section = (s: ContentSection, prefix: string): RichSection => {
+      const id = `${prefix}.${s.id ?? slugOf(s.title)}`;
+      return { id: s.id, title: s.title, content: this.blocks(s.content, id), sections: s.sections.map((c) => section(c, id)) };
+    };
+    return {
+      intro: this.blocks(doc.intro, `${doc.file}:intro`),
+      sections: doc.sections.map((s) => section(s, doc.file)),
+      closing: this.blocks(doc.closing, `${doc.file}:closing`),
+      appendices: doc.appendices.map((a, i) => ({
+        label: a.label, title: a.title, note: a.note, orientation: a.orientation,
+        content: this.blocks(a.content, `${doc.file}:appendix.${i + 1}`),
+      })),
+    };
   }
 
   item(item: ContentItem, id: string): RichItem {
-    if (item.projectId) this.ctx.project(item.projectId);
-    if (item.clearanceCaseId) this.checkSameLand(item, item.clearanceCaseId);
+    this.ctx.checkItem(item);
     const items = item.items.map((sub, i) => this.item(sub, `${id}.${i}`));
     const text: RichText = [];
     if (item.kpi) text.push(...this.kpiLine(item.kpi, item.at));
@@ -157,22 +204,19 @@ export class ContentResolver {
     return out;
   }
 
-  /** An item about the same land as a clearance case gives the same area (else V304). */
-  private checkSameLand(item: ContentItem, caseRef: IdRef): void {
-    const c = this.ctx.clearanceCase(caseRef);
-    if (!c) return;
-    for (const f of Object.values(item.figures)) {
-      if (f.kind !== 'area') continue;
-      if (convertArea(f.value, c.area.unit).amount.equals(c.area.amount)) continue;
-      this.ctx.report('V304', f.at, {
-        value: formatArea(f.value), other: formatArea(c.area), project: c.project, at: `${c.at.file}:${c.at.line}`,
-      });
-    }
+  private reportUnusedFigures(item: ContentItem): void {
+    this.reportUnused(item.figures);
   }
 
-  private reportUnusedFigures(item: ContentItem): void {
-    for (const [name, input] of Object.entries(item.figures)) {
+  private reportUnused(figures: Record<string, FigureInput>): void {
+    for (const [name, input] of Object.entries(figures)) {
       if (!this.used.has(input)) this.ctx.report('V207', input.at, { name });
     }
   }
+}
+
+/** A section title as an id part when the data gives none: `Về kinh tế` → `ve-kinh-te`. */
+function slugOf(title: string): string {
+  return title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+    .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 }

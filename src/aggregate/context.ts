@@ -3,26 +3,33 @@
  * diagnostics being collected, the reference (cited document) index and the register of
  * administrative units with name resolution. Name resolution is strict: a unit name that is not
  * in the register is an error with a suggestion; a spelling the data marks as `stated` (copied
- * from a source document) is resolved to the closest register name with a warning. Project ids
- * named in other files are checked against investment.yaml. When the dataset is partial (a file
- * failed validation), a check that needs the failed file stays silent instead of reporting
- * everything in it as missing.
+ * from a source document) is resolved to the closest register name with a warning. The register
+ * and the checks on a content item's links to records come from the kind's code. When the
+ * dataset is partial (a file failed validation), a check that needs the failed file stays silent
+ * instead of reporting everything in it as missing.
  */
 import type { Diagnostic, SourcePosition } from '../diagnostics/types.js';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
-import type { Dataset, Reference, UnitRef, AdministrativeUnit, IdRef, LandClearanceCase } from '../validate/dataset.js';
+import type { ContentItem, Dataset, Reference, UnitRef, RegisterUnit } from '../validate/dataset.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { FigureRegistry } from './figure.js';
 
-export class AggregateContext {
+export class AggregateContext<D extends Dataset = Dataset> {
   readonly figures = new FigureRegistry();
   readonly diagnostics: Diagnostic[] = [];
   readonly references: Map<string, Reference>;
-  readonly units: AdministrativeUnit[];
 
-  constructor(readonly data: Dataset) {
+  constructor(
+    readonly data: D,
+    readonly units: readonly RegisterUnit[] = [],
+    private readonly itemCheck?: (ctx: AggregateContext<D>, item: ContentItem) => void,
+  ) {
     this.references = new Map(data.report.references.map((r) => [r.id, r]));
-    this.units = data.communes?.units ?? [];
+  }
+
+  /** The kind's checks on a content item's links to its records. */
+  checkItem(item: ContentItem): void {
+    this.itemCheck?.(this, item);
   }
 
   report(code: DiagnosticCode, at: SourcePosition, args: Record<string, unknown> = {}): void {
@@ -40,29 +47,9 @@ export class AggregateContext {
     return found;
   }
 
-  /** Check that a project id names a project of investment.yaml. */
-  project(ref: IdRef): void {
-    if (this.lacks('investment')) return;
-    const ids = (this.data.investment?.areas ?? []).flatMap((a) => a.projects.map((p) => p.id));
-    if (ids.includes(ref.id)) return;
-    this.report('V208', ref.at, { id: ref.id, ...didYouMean(ref.id, ids), known: ids.length ? ids.join(', ') : 'chưa có dự án nào' });
-  }
-
-  /** The land-clearance case an item names (V209 when there is none). */
-  clearanceCase(ref: IdRef): LandClearanceCase | undefined {
-    if (this.lacks('land-clearance')) return undefined;
-    const cases = this.data.landClearance?.cases ?? [];
-    const found = cases.find((c) => c.id === ref.id);
-    if (!found) {
-      const ids = cases.map((c) => c.id);
-      this.report('V209', ref.at, { id: ref.id, ...didYouMean(ref.id, ids), known: ids.length ? ids.join(', ') : 'chưa có trường hợp nào' });
-    }
-    return found;
-  }
-
   /**
    * Resolve a unit reference to the name to print. Names may carry the unit type
-   * (`thị trấn An Lão`); the type, when given, must match the register.
+   * (`thị trấn <tên>`); the type, when given, must match the register.
    */
   unitName(ref: UnitRef): string {
     const exact = this.findUnit(ref.name);
@@ -82,13 +69,13 @@ export class AggregateContext {
     return ref.name;
   }
 
-  findUnit(name: string): AdministrativeUnit | undefined {
+  findUnit(name: string): RegisterUnit | undefined {
     const n = name.trim();
     return this.units.find((u) => u.name === n || `${u.type} ${u.name}` === n);
   }
 }
 
-function didYouMean(word: string, candidates: Iterable<string>): { suggestion: string; suggestionEn: string } {
+export function didYouMean(word: string, candidates: Iterable<string>): { suggestion: string; suggestionEn: string } {
   const guess = suggest(word, candidates);
   return { suggestion: guess ? ` Có phải "${guess}"?` : '', suggestionEn: guess ? ` Did you mean "${guess}"?` : '' };
 }

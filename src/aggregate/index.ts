@@ -1,42 +1,57 @@
 /**
  * Aggregate: the ReportModel — every total, count and ratio the report states, computed from the
- * Dataset's rows with decimal.js, each a Figure that knows the rows it came from. Where the data
- * also states a figure, the parts are checked against it (a warning on disagreement) and the
- * printed value is the data's explicit choice. The model is what templates see: plain objects,
- * arrays and Figures, no YAML and no formatting decisions beyond the document's own lines.
+ * Dataset's rows with decimal.js, each a Figure that knows the rows it came from. This module
+ * builds what every kind shares (the document's metadata lines, the checks on cited documents)
+ * and asks the kind's code for the rest through `KindModel`: its sections, the register of
+ * units its prose may name, its KPI lines, the links from content items to its records. A kind
+ * without code gets its files' plain values under `data` (file names in camelCase). The model
+ * is what templates see: plain objects, arrays and Figures, no YAML and no formatting decisions
+ * beyond the document's own lines.
  */
-import type { Diagnostic, StageResult } from '../diagnostics/types.js';
-import { sumQuantities, ratioPercent, toExact, formatDate, formatNumber, latestDay, type Money } from '../numbers/index.js';
-import type { Dataset, Stated, Standard, LandClearanceCase, ModelCommune } from '../validate/dataset.js';
-import { STANDARDS } from '../validate/dataset.js';
+import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
+import { toExact, formatDate, latestDay } from '../numbers/index.js';
+import type { ContentItem, Dataset, Kpi, RegisterUnit } from '../validate/dataset.js';
 import { AggregateContext } from './context.js';
-import { ContentResolver, cite, type RichBlock } from './content.js';
-import { ref, type Figure, type SourceRef } from './figure.js';
-import { computedFigure, factFigure } from './stated.js';
-import { checkUnitStandards } from './standards.js';
-import { WORK_KIND_LABEL, STANDARD_LABEL, STANDARD_SHORT } from './labels.js';
-
-export { WORK_KIND_LABEL, STANDARD_LABEL } from './labels.js';
+import { ContentResolver, cite, type RichBlock, type RichDocument } from './content.js';
+import { ref, type Figure } from './figure.js';
+import { factFigure } from './stated.js';
 
 export type { Figure, SourceRef } from './figure.js';
-export type { RichBlock, RichText, RichItem, Segment } from './content.js';
+export type { RichBlock, RichText, RichItem, Segment, RichDocument, RichSection, RichTable } from './content.js';
 export { formatFigure } from './figure.js';
+export { AggregateContext, didYouMean } from './context.js';
+export { ContentResolver, cite } from './content.js';
 
 /** The no-break spaces left for the văn thư to write the number and date in by hand. */
 const BLANK = '\u00a0'.repeat(6);
+
+/** Ids that must be unique within one kind of record (`what` names it in the message). */
+export interface DuplicateGroup { what: string; items: { id: string; at: SourcePosition }[] }
+
+/** What a kind's code contributes to the model; every part is optional. */
+export interface KindModel<D extends Dataset = Dataset> {
+  /** The register of units the prose may name (`{tên|count}`, stated spellings). */
+  units?(data: D): RegisterUnit[];
+  /** KPI lines the prose may print (`kpi: ID`, `{kpi:ID}`). */
+  kpis?(data: D): Kpi[];
+  /** Ids to check for duplicates beside the cited documents. */
+  duplicates?(data: D): DuplicateGroup[];
+  /** Checks on a content item's links to the kind's records (`projectId`, …). */
+  checkItem?(ctx: AggregateContext<D>, item: ContentItem): void;
+  /** Cross-file rules of the kind, run before the model is built. */
+  check?(ctx: AggregateContext<D>): void;
+  /** The kind's sections of the model, by name (what its templates use). */
+  sections?(ctx: AggregateContext<D>, content: ContentResolver): Record<string, unknown>;
+}
 
 export interface ReportModel {
   year: number;
   meta: ReturnType<typeof reportMeta>;
   leadership: RichBlock[];
-  communication?: RichBlock[];
-  investment?: ReturnType<typeof investmentModel>;
-  landClearance?: ReturnType<typeof landClearanceModel>;
-  urban?: { goal: string; resultsIntro: string; results: RichBlock[] };
-  ntm?: ReturnType<typeof ntmModel>;
-  digital?: { intro: RichBlock[]; areas: { title: string; content: RichBlock[] }[] };
   /** Every figure by id, for provenance (preview, `report explain`). */
   figures: Figure[];
+  /** The kind's sections (or, for a kind without code, `data`). */
+  [section: string]: unknown;
 }
 
 export interface AggregateOptions {
@@ -45,33 +60,48 @@ export interface AggregateOptions {
   date?: { year: number; month: number; day: number };
 }
 
-export function aggregate(data: Dataset, options: AggregateOptions = {}): StageResult<ReportModel> {
-  const ctx = new AggregateContext(data);
-  const kpis = new Map((data.digital?.kpis ?? []).map((k) => [k.id, k]));
+export function aggregate(data: Dataset, options: AggregateOptions = {}, kind: KindModel = {}): StageResult<ReportModel> {
+  const ctx = new AggregateContext(data, kind.units?.(data) ?? [], kind.checkItem);
+  const kpis = new Map((kind.kpis?.(data) ?? []).map((k) => [k.id, k]));
   const content = new ContentResolver(ctx, kpis);
-  checkDuplicates(ctx);
-  checkUnitStandards(ctx);
+  checkDuplicates(ctx, kind.duplicates?.(data) ?? []);
+  kind.check?.(ctx);
   const model: ReportModel = {
     year: data.report.year,
     meta: reportMeta(ctx, content, options),
     leadership: content.blocks(data.report.leadership, 'leadership'),
-    communication: data.communication && content.blocks(data.communication.content, 'communication'),
-    investment: data.investment && investmentModel(ctx),
-    landClearance: data.landClearance && landClearanceModel(ctx, content),
-    urban: data.urban && {
-      goal: data.urban.goal,
-      resultsIntro: data.urban.resultsIntro,
-      results: content.blocks(data.urban.results, 'urban'),
-    },
-    ntm: data.communes && ntmModel(ctx, content),
-    digital: data.digital && {
-      intro: content.blocks(data.digital.intro, 'digital.intro'),
-      areas: data.digital.areas.map((a, i) => ({ title: a.title, content: content.blocks(a.content, `digital.${i}`) })),
-    },
+    ...(kind.sections ? kind.sections(ctx, content) : { data: plainData(data.raw) }),
     figures: [],
   };
+  if (data.documents.length) model.document = mergeDocuments(data.documents.map((d) => content.document(d)), model.meta);
   model.figures = ctx.figures.all();
   return { value: model, diagnostics: ctx.diagnostics };
+}
+
+/**
+ * Several content files, in order, make one document. An appendix without a note, its "(Kèm theo …)" line names
+ * this document by type, number, date and agency.
+ */
+function mergeDocuments(docs: RichDocument[], meta: ReportModel['meta']): RichDocument {
+  const appendices = docs.flatMap((d) => d.appendices);
+  const attached = `(Kèm theo ${meta.documentTypeName} số ${meta.numberText} ${meta.dateLong} của ${meta.agency.fullName})`;
+  return {
+    intro: docs.flatMap((d) => d.intro),
+    sections: docs.flatMap((d) => d.sections),
+    closing: docs.flatMap((d) => d.closing),
+    appendices: appendices.map((a) => ({
+      ...a,
+      label: a.label ?? '',
+      /** Unlabelled appendices are numbered (Phụ lục I, II, …) when there are several. */
+      numbered: appendices.length > 1,
+      note: a.note ?? attached,
+    })),
+  };
+}
+
+/** `thong-tin` → `thongTin`: a file's values under a name templates can write. */
+function plainData(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()), v]));
 }
 
 // ---------- report metadata ----------
@@ -86,7 +116,10 @@ function reportMeta(ctx: AggregateContext, content: ContentResolver, options: Ag
   return {
     agency: r.agency,
     documentType: r.document.type,
+    /** `Báo cáo`: the type as named in running text. */
+    documentTypeName: capitalise(r.document.type.toLocaleLowerCase('vi')),
     summary: r.document.summary,
+    summaryLines: r.document.summaryLines,
     numberLine: `Số:${number ? ` ${number}` : BLANK}/${r.document.symbol}`,
     numberText: `${number || BLANK}/${r.document.symbol}`,
     placeDateLine: `${r.document.place}, ${dateLong}`,
@@ -103,7 +136,7 @@ function reportMeta(ctx: AggregateContext, content: ContentResolver, options: Ag
     signer: { lines: signer, name: r.signer.name },
     distribution: r.distribution,
     archive: r.archive,
-    unitCount: ctx.units.length ? factFigure(ctx, 'communes.units', `Số đơn vị hành chính trực thuộc`, { kind: 'count', n: toExact(ctx.units.length) }, ref(ctx.data.communes!.units[0].at, 'Sổ đăng ký đơn vị')) : undefined,
+    unitCount: ctx.units.length ? factFigure(ctx, 'communes.units', `Số đơn vị hành chính trực thuộc`, { kind: 'count', n: toExact(ctx.units.length) }, ref(ctx.units[0].at, 'Sổ đăng ký đơn vị')) : undefined,
     title: `${capitalise(r.document.type.toLowerCase())} ${r.document.summary}`,
     content,
   };
@@ -121,16 +154,8 @@ function capitalise(s: string): string {
 
 // ---------- duplicates ----------
 
-function checkDuplicates(ctx: AggregateContext): void {
-  const d = ctx.data;
-  const groups: { what: string; items: { id: string; at: SourceRef | { file: string; line: number; column: number } }[] }[] = [
-    { what: 'văn bản', items: d.report.references },
-    { what: 'lĩnh vực đầu tư', items: d.investment?.areas ?? [] },
-    { what: 'dự án', items: (d.investment?.areas ?? []).flatMap((a) => a.projects) },
-    { what: 'trường hợp GPMB', items: d.landClearance?.cases ?? [] },
-    { what: 'chỉ số', items: d.digital?.kpis ?? [] },
-    { what: 'đơn vị', items: (d.communes?.units ?? []).map((u) => ({ id: u.name, at: u.at })) },
-  ];
+function checkDuplicates(ctx: AggregateContext, kindGroups: DuplicateGroup[]): void {
+  const groups: DuplicateGroup[] = [{ what: 'văn bản', items: ctx.data.report.references }, ...kindGroups];
   for (const g of groups) {
     const seen = new Map<string, { file: string; line: number }>();
     for (const item of g.items) {
@@ -141,216 +166,4 @@ function checkDuplicates(ctx: AggregateContext): void {
   }
 }
 
-// ---------- III. investment ----------
-
-function investmentModel(ctx: AggregateContext) {
-  const inv = ctx.data.investment!;
-  const sources = inv.sources.map((s, i) => ({
-    name: s.name,
-    amount: factFigure(ctx, `investment.sources.${i}`, s.name, { kind: 'money', money: s.amount }, ref(s.at, s.name)),
-  }));
-  const sourcesSum = sumQuantities(inv.sources.map((s) => s.amount), inv.total.value.unit);
-  const total = computedFigure(ctx, {
-    id: 'investment.total',
-    label: 'Tổng kế hoạch vốn đầu tư công năm',
-    formula: `Tổng ${inv.sources.length} nguồn vốn: ${inv.sources.map((s) => formatNumber(s.amount.amount)).join(' + ')}`,
-    sources: inv.sources.map((s) => ref(s.at, s.name)),
-  }, { kind: 'money', money: sourcesSum }, { value: { kind: 'money', money: inv.total.value }, print: 'stated', at: inv.total.at });
-  const areas = inv.areas.map((a) => {
-    const projects = a.projects.map((p) => ({
-      id: p.id,
-      name: p.name,
-      label: p.kind ? `${p.kind} ${p.name}` : p.name,
-      allocation: factFigure(ctx, `investment.project.${p.id}`, p.name, { kind: 'money', money: p.allocation }, ref(p.allocationAt, p.name)),
-      totalInvestment: p.totalInvestment && factFigure(ctx, `investment.project.${p.id}.total`, `Tổng mức đầu tư: ${p.name}`, { kind: 'money', money: p.totalInvestment }, ref(p.at, p.name)),
-    }));
-    const allocation = a.projects.length
-      ? computedFigure(ctx, {
-          id: `investment.area.${a.id}`, label: `Vốn phân bổ: ${a.name}`,
-          formula: `Tổng ${a.projects.length} dự án: ${a.projects.map((p) => formatNumber(p.allocation.amount)).join(' + ')}`,
-          sources: a.projects.map((p) => ref(p.allocationAt, p.name)),
-        }, { kind: 'money', money: sumQuantities(a.projects.map((p) => p.allocation), a.allocation.value.unit) }, statedMoney(a.allocation))
-      : factFigure(ctx, `investment.area.${a.id}`, `Vốn phân bổ: ${a.name}`, { kind: 'money', money: a.allocation.value }, ref(a.allocation.at, a.name));
-    return { id: a.id, name: a.name, note: a.note, allocation, projects, amount: moneyOf(allocation) };
-  });
-  const allocated = computedFigure(ctx, {
-    id: 'investment.allocated',
-    label: 'Tổng vốn đã phân bổ cho các lĩnh vực của Chủ đề năm',
-    formula: `Tổng ${areas.length} lĩnh vực: ${areas.map((a) => formatNumber(a.amount.amount)).join(' + ')}`,
-    sources: areas.flatMap((a) => a.allocation.sources),
-  }, { kind: 'money', money: sumQuantities(areas.map((a) => a.amount), inv.total.value.unit) });
-  return {
-    total, sources, areas, allocated,
-  };
-}
-
-function statedMoney(s: Stated<Money>): Stated<{ kind: 'money'; money: Money }> {
-  return { value: { kind: 'money', money: s.value }, print: s.print, at: s.at };
-}
-
-function moneyOf(f: Figure): Money {
-  if (f.kind !== 'money') throw new Error('not a money figure');
-  return f.money;
-}
-
-// ---------- IV.1 land clearance ----------
-
-const STAGE_ORDER = ['completed', 'compensation-approved', 'in-progress'] as const;
-
-function landClearanceModel(ctx: AggregateContext, content: ContentResolver) {
-  const lc = ctx.data.landClearance!;
-  for (const c of lc.cases) if (c.projectId) ctx.project(c.projectId);
-  const caseModel = (c: LandClearanceCase) => ({
-    id: c.id,
-    project: c.project,
-    stage: c.stage,
-    note: c.note,
-    households: factFigure(ctx, `gpmb.${c.id}.households`, `Số hộ: ${c.project}`, { kind: 'count', n: toExact(c.households) }, ref(c.at, c.project)),
-    organisations: c.organisations ? factFigure(ctx, `gpmb.${c.id}.organisations`, `Số tổ chức: ${c.project}`, { kind: 'count', n: toExact(c.organisations) }, ref(c.at, c.project)) : undefined,
-    area: factFigure(ctx, `gpmb.${c.id}.area`, `Diện tích: ${c.project}`, { kind: 'area', area: c.area }, ref(c.at, c.project)),
-    cost: c.cost && factFigure(ctx, `gpmb.${c.id}.cost`, `Kinh phí: ${c.project}`, { kind: 'money', money: c.cost }, ref(c.at, c.project)),
-  });
-  const byStage = (stage: string) => lc.cases.filter((c) => c.stage === stage);
-  const completed = byStage('completed');
-  // One model (and one set of figures) per case, in stage order.
-  const cases = STAGE_ORDER.flatMap((s) => byStage(s)).map(caseModel);
-  const sources = (cs: LandClearanceCase[]) => cs.map((c) => ref(c.at, c.project));
-  const sum = (id: string, label: string, cs: LandClearanceCase[], pick: (c: LandClearanceCase) => number) =>
-    computedFigure(ctx, { id, label, formula: cs.map((c) => formatNumber(pick(c))).join(' + '), sources: sources(cs) },
-      { kind: 'count', n: cs.reduce((acc, c) => acc.plus(pick(c)), toExact(0)) });
-  return {
-    intro: content.text(lc.intro.text, lc.intro.at, 'gpmb.intro'),
-    completedSummary: lc.completedSummary,
-    inProgressSummary: lc.inProgressSummary,
-    completedCount: computedFigure(ctx, {
-      id: 'gpmb.completed.count', label: 'Số dự án hoàn thành GPMB', formula: `đếm ${completed.length} trường hợp có stage: completed`, sources: sources(completed), countsItems: true,
-    }, { kind: 'count', n: toExact(completed.length) }, lc.statedCompleted && { value: { kind: 'count', n: lc.statedCompleted.value }, print: lc.statedCompleted.print, at: lc.statedCompleted.at }),
-    completedHouseholds: sum('gpmb.completed.households', 'Số hộ dân đã hoàn thành GPMB', completed, (c) => c.households),
-    completedOrganisations: sum('gpmb.completed.organisations', 'Số tổ chức đã hoàn thành GPMB', completed, (c) => c.organisations),
-    completedArea: computedFigure(ctx, { id: 'gpmb.completed.area', label: 'Diện tích đã hoàn thành GPMB', formula: completed.map((c) => formatNumber(c.area.amount)).join(' + '), sources: sources(completed) },
-      { kind: 'area', area: sumQuantities(completed.map((c) => c.area), 'ha') }),
-    completedCost: computedFigure(ctx, { id: 'gpmb.completed.cost', label: 'Kinh phí GPMB các dự án đã hoàn thành', formula: completed.flatMap((c) => (c.cost ? [formatNumber(c.cost.amount)] : [])).join(' + '), sources: sources(completed) },
-      { kind: 'money', money: sumQuantities(completed.flatMap((c) => (c.cost ? [c.cost] : [])), 'tỷ') }),
-    cases,
-    completed: cases.filter((c) => c.stage === 'completed'),
-    compensationApproved: cases.filter((c) => c.stage === 'compensation-approved'),
-    inProgress: cases.filter((c) => c.stage === 'in-progress'),
-  };
-}
-
-// ---------- IV.3 new rural standards ----------
-
-function ntmModel(ctx: AggregateContext, content: ContentResolver) {
-  const c = ctx.data.communes!;
-  const rural = c.units.filter((u) => u.type === 'xã');
-  const meeting = (s: Standard) => rural.filter((u) => u.standards[s]);
-  const countOf = (s: Standard) => {
-    const units = meeting(s);
-    const stated = c.stated[s];
-    return computedFigure(ctx, {
-      id: `ntm.${s}.count`, label: `Số xã đạt chuẩn ${STANDARD_LABEL[s]}`,
-      formula: `đếm ${units.length}/${rural.length} xã trong sổ đăng ký`, sources: units.map((u) => ref(u.at, u.name)), countsItems: true,
-    }, { kind: 'count', n: toExact(units.length) }, stated && { value: { kind: 'count', n: stated.value }, print: stated.print, at: stated.at });
-  };
-  const shareOf = (s: Standard) => {
-    const units = meeting(s);
-    const stated = s === 'kieuMau' ? c.stated.kieuMauShare : undefined;
-    const share = rural.length ? ratioPercent(toExact(units.length), toExact(rural.length)) : toExact(0);
-    return computedFigure(ctx, {
-      id: `ntm.${s}.share`, label: `Tỷ lệ xã đạt chuẩn ${STANDARD_LABEL[s]}`,
-      formula: `${units.length}/${rural.length} × 100%`, sources: units.map((u) => ref(u.at, u.name)),
-    }, { kind: 'percent', n: share.toDecimalPlaces(2, 4) }, stated && { value: { kind: 'percent', n: stated.value }, print: stated.print, at: stated.at });
-  };
-  const standards = STANDARDS.map((s) => ({
-    standard: s,
-    label: STANDARD_LABEL[s],
-    short: STANDARD_SHORT[s],
-    /** Name the units when only some of the xã meet the standard. */
-    listUnits: meeting(s).length > 0 && meeting(s).length < rural.length,
-    count: countOf(s),
-    share: shareOf(s),
-    units: factFigure(ctx, `ntm.${s}.units`, `Các xã đạt chuẩn ${STANDARD_LABEL[s]}`, { kind: 'units', names: meeting(s).map((u) => u.name) }, ref(c.units[0]?.at ?? ctx.data.report.at, 'Sổ đăng ký đơn vị')),
-  }));
-  return {
-    ruralCount: rural.length,
-    territoryStatus: c.territoryStatus,
-    standards,
-    byStandard: Object.fromEntries(standards.map((s) => [s.standard, s])) as Record<Standard, (typeof standards)[number]>,
-    modelProgramme: c.modelProgramme && modelProgrammeModel(ctx),
-    nextGroup: c.nextGroup && {
-      units: factFigure(ctx, 'ntm.nextGroup.units', 'Các xã về đích giai đoạn tiếp theo', { kind: 'units', names: c.nextGroup.units.map((u) => ctx.unitName(u)) }, ref(c.nextGroup.at, 'nextGroup')),
-      period: c.nextGroup.period,
-      content: content.blocks(c.nextGroup.content, 'ntm.nextGroup'),
-    },
-  };
-}
-
-function modelProgrammeModel(ctx: AggregateContext) {
-  const mp = ctx.data.communes!.modelProgramme!;
-  const communes = mp.communes.map((mc) => modelCommune(ctx, mc));
-  const allWorks = mp.communes.flatMap((mc) => mc.works);
-  return {
-    name: mp.name,
-    period: mp.period,
-    communeNames: factFigure(ctx, 'ntm.model.communes', 'Các xã thực hiện', { kind: 'units', names: communes.map((m) => m.name) }, ref(mp.at, mp.name)),
-    communeCount: computedFigure(ctx, {
-      id: 'ntm.model.communeCount', label: `Số xã thực hiện: ${mp.name}`, formula: `đếm ${communes.length} xã trong modelProgramme.communes`,
-      sources: mp.communes.map((m) => ref(m.at, m.unit.name)), countsItems: true,
-    }, { kind: 'count', n: toExact(communes.length) }, mp.communeCount && { value: { kind: 'count', n: mp.communeCount.value }, print: mp.communeCount.print, at: mp.communeCount.at }),
-    investment: computedFigure(ctx, {
-      id: 'ntm.model.investment', label: `Tổng mức đầu tư: ${mp.name}`,
-      formula: mp.communes.map((m) => formatNumber(m.investment.amount)).join(' + '),
-      sources: mp.communes.map((m) => ref(m.at, m.unit.name)),
-    }, { kind: 'money', money: sumQuantities(mp.communes.map((m) => m.investment), 'triệu') }, mp.investment && statedMoney(mp.investment)),
-    works: computedFigure(ctx, {
-      id: 'ntm.model.works', label: 'Số hạng mục công trình',
-      formula: allWorks.map((w) => formatNumber(w.count)).join(' + '),
-      sources: allWorks.map((w) => ref(w.at, WORK_KIND_LABEL[w.kind])),
-    }, { kind: 'count', n: allWorks.reduce((a, w) => a.plus(w.count), toExact(0)) }, mp.works && { value: { kind: 'count', n: mp.works.value }, print: mp.works.print, at: mp.works.at }),
-    communes,
-  };
-}
-
-function modelCommune(ctx: AggregateContext, mc: ModelCommune) {
-  const name = ctx.unitName(mc.unit);
-  const unit = ctx.findUnit(name);
-  const id = `ntm.model.${slug(name)}`;
-  const ld = mc.landDonation;
-  const recognitions = (['nangCao', 'kieuMau'] as const).flatMap((s) => {
-    const decision = unit?.standards[s];
-    if (typeof decision !== 'string') return [];
-    const r = ctx.references.get(decision);
-    return r ? [{ standard: s, label: STANDARD_LABEL[s], issuer: r.issuer ?? '', citation: cite(r, 'dated') }] : [];
-  });
-  return {
-    name,
-    type: unit?.type ?? 'xã',
-    investment: factFigure(ctx, `${id}.investment`, `Tổng mức đầu tư: xã ${name}`, { kind: 'money', money: mc.investment }, ref(mc.at, name)),
-    works: mc.works.map((w) => ({
-      kind: w.kind, label: WORK_KIND_LABEL[w.kind],
-      count: factFigure(ctx, `${id}.works.${w.kind}`, `${WORK_KIND_LABEL[w.kind]}: xã ${name}`, { kind: 'count', n: w.count }, ref(w.at, WORK_KIND_LABEL[w.kind])),
-    })),
-    landDonation: ld && {
-      households: factFigure(ctx, `${id}.land.households`, `Số hộ hiến đất: xã ${name}`, { kind: 'count', n: ld.households }, ref(ld.at, 'households')),
-      total: computedFigure(ctx, {
-        id: `${id}.land.total`, label: `Tổng diện tích đất hiến: xã ${name}`,
-        formula: `${formatNumber(ld.residential.amount)} + ${formatNumber(ld.agricultural.amount)}`,
-        sources: [ref(ld.at, 'residential'), ref(ld.at, 'agricultural')],
-      }, { kind: 'area', area: sumQuantities([ld.residential, ld.agricultural], ld.residential.unit) }, ld.total && { value: { kind: 'area', area: ld.total.value }, print: ld.total.print, at: ld.total.at }),
-      residential: factFigure(ctx, `${id}.land.residential`, `Đất ở hiến: xã ${name}`, { kind: 'area', area: ld.residential }, ref(ld.at, 'residential')),
-      agricultural: factFigure(ctx, `${id}.land.agricultural`, `Đất nông nghiệp hiến: xã ${name}`, { kind: 'area', area: ld.agricultural }, ref(ld.at, 'agricultural')),
-    },
-    expected: mc.expected && {
-      by: mc.expected.by,
-      completion: factFigure(ctx, `${id}.expected`, `Dự kiến hoàn thành: xã ${name}`, { kind: 'percent', n: mc.expected.completion }, ref(mc.at, name)),
-    },
-    recognitions,
-  };
-}
-
-function slug(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
-
-export type { RichBlock as ContentModel };
 export { type Diagnostic };

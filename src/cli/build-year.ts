@@ -5,7 +5,6 @@
  * that changed since the manifest was written. Imported only when the light half (`build.ts`)
  * found something to do; also what each `--all` worker thread runs.
  */
-import { templatesRoot } from '../pipeline/paths.js';
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -55,12 +54,11 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
   // Inputs are hashed before they are read for the build: an edit made meanwhile makes the
   // manifest older than the output, so the next build runs again rather than wrongly skipping.
   const dataInputs = hashFiles(dataFiles(dataDir), cwd);
-  const tplRoot = templatesRoot(cwd, job.templates);
   const date = fromIso(settings.date);
   const compilation = await compile({
     dataDir,
     cwd,
-    templatesDir: tplRoot,
+    templatesDir: job.templates,
     strict: job.strict,
     draft: settings.draft,
     number: settings.number ?? undefined,
@@ -69,7 +67,7 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
   const diagnostics = [...compilation.diagnostics];
   printDiagnostics(diagnostics, job, sink);
   const counts = countBySeverity(diagnostics);
-  if (hasErrors(diagnostics) || !compilation.tree || !compilation.dataset) {
+  if (hasErrors(diagnostics) || !compilation.tree || !compilation.dataset || !compilation.kind) {
     sink.err(job.lang === 'en' ? 'Nothing was written: the data or templates have errors.\n' : 'Không ghi tệp nào vì dữ liệu hoặc mẫu có lỗi.\n');
     return result('failed', { errors: Math.max(1, counts.error), warnings: counts.warning });
   }
@@ -80,7 +78,8 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
   for (const [i, written] of results.entries()) {
     if (written.diagnostics.length) printDiagnostics(written.diagnostics, job, sink, true);
     if (hasErrors(written.diagnostics)) return result('failed', { errors: countBySeverity(written.diagnostics).error, warnings: counts.warning });
-    outputs.push({ name: outputName(dataset.report.kind, dataset.report.year, b.writers[i].format), bytes: written.value });
+    const number = (settings.number ?? dataset.report.document.number).padStart(2, '0').replace(/^00$/, '');
+    outputs.push({ name: outputName(dataset.report.kind, dataset.report.year, b.writers[i].format, number), bytes: written.value });
   }
 
   const kind = dataset.report.kind;
@@ -90,9 +89,9 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
     year,
     kind,
     data: inputPath(cwd, dataDir),
-    templates: inputPath(cwd, path.join(tplRoot, kind)),
+    templates: inputPath(cwd, compilation.kind.templateDirs[compilation.kind.templateDirs.length - 1]),
     settings,
-    inputs: { ...dataInputs, ...hashFiles(templateFiles(tplRoot, kind), cwd) },
+    inputs: { ...dataInputs, ...hashFiles(templateFiles(cwd, dataDir, job.templates, kind), cwd) },
     outputs: Object.fromEntries(outputs.map((o) => [o.name, { sha256: sha256(o.bytes), bytes: o.bytes.length }])),
     diagnostics: { errors: 0, warnings: counts.warning },
   };

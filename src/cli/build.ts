@@ -10,7 +10,6 @@
  * always rebuilds in memory and compares with the files on disk; `--all` hands every year under
  * `data/` to a pool of worker threads (`build-all.ts`).
  */
-import { templatesRoot } from '../pipeline/paths.js';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
@@ -112,9 +111,15 @@ export function isoDate(d: FullDate): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
-/** `bao-cao-chu-de-nam-2024.pdf`: from the report's kind and year. */
-export function outputName(kind: string, year: number, format: OutputFormat): string {
-  return `bao-cao-${kind}-${year}${extensions[format]}`;
+/**
+ * The output file's name, from the document: `bao-cao-<kind>-<year>` (the kind's name alone
+ * when it already starts with "bao-cao"), then `-so-<number>` when the document has a number,
+ * so two reports of one year never share a name.
+ */
+export function outputName(kind: string, year: number, format: OutputFormat, number?: string | null): string {
+  const base = kind.startsWith('bao-cao') ? kind : `bao-cao-${kind}`;
+  const no = number ? `-so-${number.replace(/[^0-9A-Za-z]+/g, '-')}` : '';
+  return `${base}-${year}${no}${extensions[format]}`;
 }
 
 /**
@@ -135,7 +140,7 @@ export function resolveSettings(job: Pick<BuildJob, 'format' | 'draft' | 'number
 export function currentInputs(dataDir: string, kind: string, job: Pick<BuildJob, 'cwd' | 'templates'>): Record<string, string> {
   return {
     ...hashFiles(dataFiles(dataDir), job.cwd),
-    ...hashFiles(templateFiles(templatesRoot(job.cwd, job.templates), kind), job.cwd),
+    ...hashFiles(templateFiles(job.cwd, dataDir, job.templates, kind), job.cwd),
   };
 }
 
@@ -163,7 +168,9 @@ interface Located { dir: string; year: string; outDir: string; manifest: Manifes
 
 function locate(job: BuildJob): Located {
   const { dir, year } = resolveDataDir(job.target, job.data, job.cwd);
-  const outDir = path.resolve(job.cwd, job.out, year);
+  // One output folder per data folder (`out/2024/`, `out/xa-an-tien-q3-2025/`), so two reports
+  // of the same year never share a folder or a manifest.
+  const outDir = path.resolve(job.cwd, job.out, path.basename(dir));
   return { dir, year, outDir, manifest: readManifest(outDir) };
 }
 

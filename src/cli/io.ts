@@ -11,11 +11,18 @@ import path from 'node:path';
 /** A mistake in how the command was called: exit status 2, one line, no stack trace. */
 export class UsageError extends Error {}
 
-/** `2024` → `<data>/2024`; an existing folder path is taken as is. */
+/**
+ * `2024` → `<data>/2024`; an existing folder path is taken as is; any other name is a folder
+ * under `<data>/` (`xa-an-tien-q3-2025` → `<data>/xa-an-tien-q3-2025`).
+ */
 export function resolveDataDir(yearOrDir: string, dataRoot: string, cwd: string): { dir: string; year: string } {
   const direct = path.resolve(cwd, yearOrDir);
   if (!/^\d{4}$/.test(yearOrDir) && existsSync(direct) && statSync(direct).isDirectory()) {
     return { dir: direct, year: yearOf(direct) };
+  }
+  const named = path.resolve(cwd, dataRoot, yearOrDir);
+  if (!/^\d{4}$/.test(yearOrDir) && !/[\\/]/.test(yearOrDir) && existsSync(named) && statSync(named).isDirectory()) {
+    return { dir: named, year: yearOf(named) };
   }
   if (!/^\d{4}$/.test(yearOrDir)) {
     throw new UsageError(`"${yearOrDir}" không phải là năm (4 chữ số) hay thư mục dữ liệu. Ví dụ: report build 2024`);

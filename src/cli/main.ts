@@ -22,6 +22,11 @@ function program(): Command {
       outputError: (s, write) => write(process.argv.includes('en') && process.argv.includes('--lang') ? s : usageInVietnamese(s)),
     });
 
+  cmd.command('kinds [folder]')
+    .description('liệt kê các loại báo cáo (templates/<loại>/kind.yaml): tên, nguồn (gói hay cơ quan), tệp dữ liệu')
+    .addOption(new Option('--format <format>', 'định dạng kết quả').choices(['text', 'json']).default('text'))
+    .action(async (folder: string | undefined, opts) => (await import('./kinds.js')).kindsCommand(folder, { ...cmd.opts(), ...opts }));
+
   cmd.command('summary <year>')
     .description('in các số liệu của báo cáo: giá trị, cách tính, nguồn file:dòng')
     .action(async (year: string) => (await import('./summary.js')).summaryCommand(year, cmd.opts()));

@@ -14,6 +14,7 @@ import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { kindRoots, kindInputFiles } from '../kinds/roots.js';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const MANIFEST_VERSION = 1;
@@ -100,9 +101,12 @@ export function dataFiles(dataDir: string): string[] {
   return [...listFiles(dataDir, false, (n) => /\.ya?ml$/i.test(n)), ...listFiles(dataDir, true, (n) => /\.(xlsx|csv)$/i.test(n))];
 }
 
-/** The templates of a report kind: every `*.hbs` of `templates/<kind>/` (as the template loader does). */
-export function templateFiles(root: string, kind: string): string[] {
-  return listFiles(path.join(root, kind), false, (n) => n.endsWith('.hbs'));
+/**
+ * The files that shape a report kind's output — its kind.yaml, its templates (the package's and
+ * an agency's) and its record schemas — in every folder the pipeline looks in (kinds/roots.ts).
+ */
+export function templateFiles(cwd: string, dataDir: string, templates: string | undefined, kind: string): string[] {
+  return kindInputFiles(kindRoots(cwd, dataDir, templates), kind);
 }
 
 export function hashFiles(files: readonly string[], cwd: string): Record<string, string> {

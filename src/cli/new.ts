@@ -4,11 +4,12 @@
  * blanks that `report validate` lists one by one, the report's year and date moved on. It never
  * overwrites: an existing target folder is a usage error (exit 2) and nothing is written.
  */
-import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import { constants as fsConstants, existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { scaffoldYear, BLANK } from '../scaffold/index.js';
+import { findKinds, kindOfDataFolder, SHARED_SCHEMAS, type KindInfo } from '../kinds/registry.js';
+import { suggest } from '../diagnostics/suggest.js';
 import { resolveDataDir, UsageError } from './io.js';
 import type { GlobalOptions } from './run.js';
 
@@ -34,9 +35,10 @@ export async function newCommand(target: string, opts: NewOptions): Promise<void
     throw new UsageError(`thư mục ${shown(toDir)} đã có; report new không bao giờ ghi đè dữ liệu. Đổi tên hoặc xóa thư mục đó trước nếu thật sự muốn tạo lại.`);
   };
   if (existsSync(toDir)) refuse();
-  const localSchemas = path.join(cwd, 'schemas');
-  const schemasDir = existsSync(localSchemas) ? localSchemas : path.join(PACKAGE_ROOT, 'schemas');
-  const files = scaffoldYear({ fromDir, toDir, fromYear, toYear, schemasDir });
+  const kind = kindOf(fromDir, cwd, opts.templates);
+  const schemas = { report: path.join(SHARED_SCHEMAS, 'report.schema.json'), ...Object.fromEntries(kind.files.filter((f) => f.name !== 'report').map((f) => [f.name, f.schema])) };
+  const yearly = Object.fromEntries(kind.files.map((f) => [f.name, f.yearly]));
+  const files = scaffoldYear({ fromDir, toDir, fromYear, toYear, schemas, yearly });
   if (!files.length) throw new UsageError(`thư mục ${shown(fromDir)} không có tệp dữ liệu .yaml nào`);
 
   await mkdir(path.dirname(toDir), { recursive: true });
@@ -63,4 +65,16 @@ export async function newCommand(target: string, opts: NewOptions): Promise<void
   }
   process.stdout.write(`Tiếp theo: report validate ${target}  (liệt kê từng chỗ cần điền), rồi report preview ${target}\n`);
   process.exitCode = 0;
+}
+
+/** The kind of the folder the new one is made from: its schemas and yearly fields come from its manifest. */
+function kindOf(fromDir: string, cwd: string, templates: string | undefined): KindInfo {
+  const name = kindOfDataFolder(fromDir);
+  const kinds = findKinds(cwd, fromDir, templates).value;
+  const kind = name ? kinds.get(name) : undefined;
+  if (kind) return kind;
+  const guess = name ? suggest(name, kinds.keys()) : undefined;
+  throw new UsageError(name
+    ? `loại báo cáo "${name}" (report.yaml của ${path.relative(cwd, fromDir) || '.'}) không có${guess ? `; có phải "${guess}"?` : ''}. Các loại có: ${[...kinds.keys()].join(', ')}`
+    : `không đọc được "kind:" trong ${path.relative(cwd, path.join(fromDir, 'report.yaml'))}`);
 }

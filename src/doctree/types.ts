@@ -90,7 +90,7 @@ export interface Header {
   agency: string[];
   /** e.g. `Số: 05/BC-UBND` or `Số:      /BC-UBND` (room for the văn thư). */
   numberLine: string;
-  /** e.g. `An Lão, ngày 05 tháng 12 năm 2024`. */
+  /** e.g. `<địa danh>, ngày 05 tháng 12 năm 2024`. */
   placeDateLine: string;
 }
 

@@ -4,22 +4,36 @@
  * error and returns everything it has — except that when some data files fail, the cross-file
  * rules still run on the sound ones, so one run names every mistake — and `validate`,
  * `summary`, `build` and `preview` share exactly one path from files to document tree.
+ *
+ * The report's kind (`kind:` in report.yaml) is looked up among the kinds found in the template
+ * folders (src/kinds/registry.ts); its manifest says which data files exist and which are
+ * required, where their schemas are, and which code module (if any) reads its records and adds
+ * its sections to the model. The core itself names no kind.
  */
 import path from 'node:path';
+import { readdirSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { applyStrict } from '../diagnostics/format.js';
-import { templatesRoot } from './paths.js';
-import { loadSources, type SourceFile } from '../load/index.js';
+import { makeDiagnostic } from '../diagnostics/catalogue.js';
+import { suggest } from '../diagnostics/suggest.js';
+import { loadSources, positionOf, type SourceFile } from '../load/index.js';
 import { validateDataset, type Dataset } from '../validate/index.js';
+import { checkDataFiles, checkRequiredMeta } from '../validate/files.js';
+import { REPORT_SCHEMA, type SchemaSpec } from '../validate/schema.js';
 import { checkIssue } from '../validate/issue.js';
 import { aggregate, type ReportModel, type AggregateOptions } from '../aggregate/index.js';
+import { findKinds, displayPath, kindOfDataFolder, type KindInfo } from '../kinds/registry.js';
+import { kindCode, type KindCode } from '../kinds/code.js';
 import { loadTemplateSet, renderDocument } from '../render/index.js';
 import type { Root } from '../doctree/types.js';
 
 export interface CompileOptions extends AggregateOptions {
   /** The year's data folder. */
   dataDir: string;
-  /** The folder holding `<kind>/main.hbs`; default: ./templates, else the package's own. */
+  /**
+   * An agency's templates folder (`--templates`) holding `<kind>/` folders, over the package's
+   * own and the `templates/` beside the data (see kinds/registry.ts).
+   */
   templatesDir?: string;
   cwd?: string;
   draft?: boolean;
@@ -36,11 +50,13 @@ export interface Compilation {
   diagnostics: Diagnostic[];
   /** Template files used (for manifests and watching). */
   templateFiles: string[];
+  /** The report's kind, when known. */
+  kind: KindInfo | null;
 }
 
 export async function compile(options: CompileOptions): Promise<Compilation> {
   const cwd = options.cwd ?? process.cwd();
-  const result: Compilation = { sources: [], dataset: null, model: null, tree: null, diagnostics: [], templateFiles: [] };
+  const result: Compilation = { sources: [], dataset: null, model: null, tree: null, diagnostics: [], templateFiles: [], kind: null };
   const finish = (): Compilation => {
     if (options.strict) result.diagnostics = applyStrict(result.diagnostics);
     return result;
@@ -48,29 +64,48 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   const stop = () => result.diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
 
   const loaded = await loadSources(options.dataDir, cwd);
-  result.sources = loaded.value;
   result.diagnostics.push(...loaded.diagnostics);
+  const dir = path.relative(cwd, options.dataDir) || '.';
+
+  const kinds = findKinds(cwd, options.dataDir, options.templatesDir);
+  const kind = resolveKind(loaded.value, options.dataDir, kinds.value, result.diagnostics);
+  result.diagnostics.push(...kinds.diagnostics.filter((d) => !kind || d.file.startsWith(displayPath(path.dirname(kind.manifest), cwd))));
+  result.kind = kind;
+  const code = kindOfCode(kind, cwd, result.diagnostics);
+
+  // The data folder against the manifest: required files, near-miss names, doubled files.
+  const files = kind ? checkDataFiles(readdirSync(options.dataDir), kind, dir) : { diagnostics: [], misnamed: new Set<string>() };
+  result.diagnostics.push(...files.diagnostics);
+  // Without a kind the other files' schemas are unknown: only report.yaml can be checked.
+  result.sources = loaded.value.filter((f) => (kind ? !files.misnamed.has(path.basename(f.path)) : f.name === 'report'));
 
   const failed = [...new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
-  const validated = validateDataset(loaded.value, path.relative(cwd, options.dataDir) || '.', failed);
+  const schemas = kind ? schemaSpecs(kind, cwd) : [];
+  const validated = validateDataset(result.sources, dir, failed, {
+    schemas, readRecords: code?.readRecords, documents: kind?.files.filter((f) => f.content).map((f) => f.name),
+  });
   result.diagnostics.push(...validated.diagnostics);
-  if (stop() || !validated.value) {
+  const report = result.sources.find((f) => f.name === 'report');
+  if (kind && report && !validated.diagnostics.some((d) => d.severity === 'error' && d.file === report.path)) {
+    result.diagnostics.push(...checkRequiredMeta(report, kind));
+  }
+  if (stop() || !validated.value || !kind) {
     // The cross-file rules still run on the files that are sound, so one run reports the
     // mistakes of every file; nothing of a partial dataset goes further.
-    if (validated.value) result.diagnostics.push(...aggregate(validated.value, options).diagnostics);
+    if (validated.value && kind) result.diagnostics.push(...aggregate(validated.value, options, code?.model).diagnostics);
     return finish();
   }
   result.dataset = validated.value;
   // The document number and date (from the data or --number/--date) against what the data knows.
-  result.diagnostics.push(...checkIssue(validated.value, loaded.value, { date: options.date, number: options.number }));
+  const kpis = code?.model?.kpis?.(validated.value) ?? [];
+  result.diagnostics.push(...checkIssue(validated.value, result.sources, { date: options.date, number: options.number }, kpis));
 
-  const model = aggregate(validated.value, options);
+  const model = aggregate(validated.value, options, code?.model);
   result.diagnostics.push(...model.diagnostics);
   result.model = model.value;
   if (options.skipRender) return finish();
 
-  const templatesDir = options.templatesDir ?? templatesRoot(cwd);
-  const set = loadTemplateSet(templatesDir, validated.value.report.kind, cwd);
+  const set = loadTemplateSet(kind.templateDirs, kind.name, cwd);
   result.diagnostics.push(...set.diagnostics);
   if (!set.value) return finish();
   result.templateFiles = [...set.value.files.values()].map((f) => f.path);
@@ -80,4 +115,40 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   result.diagnostics.push(...tree.diagnostics);
   result.tree = tree.value;
   return finish();
+}
+
+/**
+ * The kind report.yaml names, among those found; an unknown name is K001 with a did-you-mean.
+ * When report.yaml could not be read, its `kind:` line is still used if it can be found.
+ */
+function resolveKind(sources: readonly SourceFile[], dataDir: string, kinds: ReadonlyMap<string, KindInfo>, out: Diagnostic[]): KindInfo | null {
+  const report = sources.find((f) => f.name === 'report');
+  const written = (report?.data as { kind?: unknown } | undefined)?.kind;
+  const name = typeof written === 'string' ? written : report ? undefined : kindOfDataFolder(dataDir);
+  if (name === undefined) return null;
+  const found = kinds.get(name);
+  if (found) return found;
+  if (report) {
+    const guess = suggest(name, kinds.keys());
+    out.push(makeDiagnostic('K001', positionOf(report, '/kind'), {
+      kind: name,
+      suggestion: guess ? ` Có phải "${guess}"?` : '',
+      suggestionEn: guess ? ` Did you mean "${guess}"?` : '',
+      known: [...kinds.keys()].join(', ') || '(không có)',
+    }));
+  }
+  return null;
+}
+
+/** The code module a manifest names (K002 when the package has no such module). */
+function kindOfCode(kind: KindInfo | null, cwd: string, out: Diagnostic[]): KindCode | undefined {
+  if (!kind?.module) return undefined;
+  const code = kindCode(kind.module);
+  if (!code) out.push(makeDiagnostic('K002', { file: displayPath(kind.manifest, cwd), line: 1, column: 1 }, { reason: `không có mã "${kind.module}" (module) trong src/kinds/` }));
+  return code;
+}
+
+/** report.yaml's schema and the kind's, with the paths shown in messages. */
+function schemaSpecs(kind: KindInfo, cwd: string): SchemaSpec[] {
+  return [REPORT_SCHEMA, ...kind.files].map((f) => ({ name: f.name, schema: f.schema, display: displayPath(f.schema, cwd) }));
 }

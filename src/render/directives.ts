@@ -134,6 +134,9 @@ export function parseDirective(name: string, content: string, line: number): Sta
       break;
     case 'table':
       return table(fields, line);
+    case 'pagebreak':
+      value = [{ type: 'pageBreak' }];
+      break;
     default:
       return { value: [], diagnostics: [makeDiagnostic('T010', { file: '(markup)', line, column: 1 }, { name })] };
   }

@@ -27,6 +27,7 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   words: figureHelpers.words,
   rich: textHelpers.rich,
   content: textHelpers.content,
+  sections: textHelpers.sections,
   join: textHelpers.join,
   date: textHelpers.date,
   upper: textHelpers.upper,
@@ -95,15 +96,26 @@ export interface TemplateSet {
   files: Map<string, { path: string; source: string }>;
 }
 
-export function loadTemplateSet(templatesRoot: string, kind: string, displayRoot: string): StageResult<TemplateSet | null> {
-  const dir = path.join(templatesRoot, kind);
-  const display = (f: string) => path.relative(displayRoot, path.join(dir, f)).split(path.sep).join('/') || f;
-  if (!existsSync(path.join(dir, 'main.hbs'))) {
-    return { value: null, diagnostics: [makeDiagnostic('T001', { file: display('main.hbs'), line: 1, column: 1 }, { kind })] };
+/**
+ * A kind's templates from its folders (the package's first, then an agency's): every `.hbs`
+ * file by base name, a later folder's file replacing an earlier one's of the same name.
+ */
+export function loadTemplateSet(dirs: string | readonly string[], kind: string, displayRoot: string): StageResult<TemplateSet | null> {
+  const folders = typeof dirs === 'string' ? [path.join(dirs, kind)] : dirs;
+  const dir = folders[folders.length - 1] ?? kind;
+  const display = (d: string, f: string) => path.relative(displayRoot, path.join(d, f)).split(path.sep).join('/') || f;
+  const found = new Map<string, string>();
+  for (const d of folders) {
+    if (!existsSync(d)) continue;
+    for (const f of readdirSync(d).filter((n) => n.endsWith('.hbs'))) found.set(f, d);
+  }
+  if (!found.has('main.hbs')) {
+    return { value: null, diagnostics: [makeDiagnostic('T001', { file: display(dir, 'main.hbs'), line: 1, column: 1 }, { kind })] };
   }
   const files = new Map<string, { path: string; source: string }>();
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort()) {
-    files.set(f.replace(/\.hbs$/, ''), { path: display(f), source: readFileSync(path.join(dir, f), 'utf8').normalize('NFC') });
+  for (const f of [...found.keys()].sort()) {
+    const d = found.get(f)!;
+    files.set(f.replace(/\.hbs$/, ''), { path: display(d, f), source: readFileSync(path.join(d, f), 'utf8').normalize('NFC') });
   }
   return { value: { kind, dir, files }, diagnostics: [] };
 }

@@ -6,8 +6,8 @@
  *   history), KPI definitions, project and case names;
  * - cleared: every yearly figure (a value whose schema format is money, area, percent,
  *   fraction, count, a figure or KPI value, month/year or a period), the yearly prose (every
- *   `content` list becomes one `- text: "__"` block) and the few yearly texts listed below,
- *   each replaced by the blank `"__"` that `report validate` reports as V150, one per blank;
+ *   `content` list becomes one `- text: "__"` block) and the yearly texts the kind's manifest
+ *   lists (`yearly:` in kind.yaml), each replaced by the blank `"__"` that `report validate` reports as V150, one per blank;
  * - moved: `year`, the document date (its year; day and month left for the văn thư), the
  *   document number (emptied) and the year in the trích yếu.
  * Values are replaced in the source text itself, so every comment, quote and line break the
@@ -26,21 +26,18 @@ export { BLANK };
 /** Formats whose values are the year's figures. */
 const FIGURE_FORMATS = new Set(['money', 'area', 'percent', 'fraction', 'count', 'figureValue', 'kpiValue', 'monthYear', 'period']);
 
-/** Yearly texts that are plain strings in the schema (pointers; `*` stands for any index). */
-const YEARLY_TEXT: Readonly<Record<string, readonly string[]>> = {
-  report: ['/theme', '/themeShort'],
-  communes: ['/territoryStatus/title', '/territoryStatus/text', '/modelProgramme/name', '/modelProgramme/communes/*/expected/by'],
-  'land-clearance': ['/intro', '/completedSummary', '/inProgressSummary', '/cases/*/stage'],
-  urban: ['/goal', '/resultsIntro'],
-};
-
 export interface ScaffoldOptions {
   fromDir: string;
   toDir: string;
   fromYear: number;
   toYear: number;
-  /** The folder of `<name>.schema.json` files. */
-  schemasDir: string;
+  /** Each data file's schema (absolute path), by data file name: the report's kind's. */
+  schemas: Readonly<Record<string, string>>;
+  /**
+   * Yearly texts that are plain strings in the schema, by data file name (JSON pointers; `*`
+   * stands for any index): the `yearly` lists of the kind's manifest.
+   */
+  yearly: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ScaffoldFile {
@@ -54,23 +51,25 @@ export interface ScaffoldFile {
 
 /** The new year's files, in memory. */
 export function scaffoldYear(opts: ScaffoldOptions): ScaffoldFile[] {
-  const schemas = new SchemaSet(opts.schemasDir);
-  const modelinePath = path.relative(opts.toDir, opts.schemasDir).split(path.sep).join('/');
+  const schemas = new SchemaSet(opts.schemas);
+  const modelines = Object.fromEntries(Object.entries(opts.schemas).map(([n, f]) => [n, path.relative(opts.toDir, f).split(path.sep).join('/')]));
   return readdirSync(opts.fromDir)
     .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.'))
     .sort()
     .map((f) => {
       const name = f.replace(/\.ya?ml$/i, '');
       const text = readFileSync(path.join(opts.fromDir, f), 'utf8');
-      return { ...scaffoldFile(text, name, schemas, { ...opts, modelinePath }), name: f };
+      return { ...scaffoldFile(text, name, schemas, { ...opts, modelines, yearly: opts.yearly[name] ?? [] }), name: f };
     });
 }
 
 export interface FileOptions {
   fromYear: number;
   toYear: number;
-  /** Path from the new folder to the schemas, for a modeline the source file lacks (`../../schemas`). */
-  modelinePath: string;
+  /** Path from the new folder to each file's schema, for a modeline the source file lacks. */
+  modelines: Readonly<Record<string, string>>;
+  /** The file's yearly plain-string fields (JSON pointers, `*` for any index). */
+  yearly: readonly string[];
 }
 
 /** A replacement of the source text between two offsets. */
@@ -94,7 +93,7 @@ export function scaffoldFile(text: string, name: string, schemas: SchemaSet, opt
   const edits: Edit[] = [];
   const mentions: string[][] = [];
   let blanks = 0;
-  const yearly = (YEARLY_TEXT[name] ?? []).map((p) => new RegExp(`^${p.replace(/\*/g, '\\d+')}$`));
+  const yearly = opts.yearly.map((p) => new RegExp(`^${p.replace(/\*/g, '\\d+')}$`));
   const oldYear = new RegExp(`\\b${opts.fromYear}\\b`);
 
   /** Replace `node` by `replacement`; after a key's colon, a flow value moves up beside it. */
@@ -173,7 +172,7 @@ function withHeader(text: string, name: string, opts: FileOptions, known: boolea
   const firstLineEnd = text.indexOf('\n');
   const first = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
   if (/^#\s*yaml-language-server:/.test(first)) return `${first}\n${note}${text.slice(first.length)}`;
-  const modeline = known ? `# yaml-language-server: $schema=${opts.modelinePath}/${name}.schema.json\n` : '';
+  const modeline = known && opts.modelines[name] ? `# yaml-language-server: $schema=${opts.modelines[name]}\n` : '';
   return `${modeline}${note}\n${text}`;
 }
 

@@ -1,11 +1,11 @@
 /**
- * Reading the data schemas for `report new`: every `<name>.schema.json` of a schemas folder,
- * and a walker that follows the data alongside its schema — `$ref` across files (merged with
+ * Reading the data schemas for `report new`: the schema of each data file of the report's kind
+ * (report.yaml's shared one, the kind's own from its manifest), read when first needed, and a walker that follows the data alongside its schema — `$ref` across files (merged with
  * the keywords beside it, as 2020-12 applies both), properties, additionalProperties, items,
  * and the branches of anyOf/oneOf/allOf that declare a property — so the scaffold can ask, at
  * any place in a file, which format (`x-format`) or shared definition the value has.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface SchemaNode {
@@ -34,17 +34,25 @@ export interface At {
 export class SchemaSet {
   private readonly files = new Map<string, SchemaNode>();
 
-  constructor(dir: string) {
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort()) {
-      this.files.set(f, JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as SchemaNode);
+  /** `byName`: each data file's schema, by data file name (`report`, `investment`, …), as absolute paths. */
+  constructor(private readonly byName: Readonly<Record<string, string>>) {}
+
+  private load(file: string): SchemaNode | undefined {
+    if (!this.files.has(file)) {
+      try {
+        this.files.set(file, JSON.parse(readFileSync(file, 'utf8')) as SchemaNode);
+      } catch {
+        return undefined;
+      }
     }
+    return this.files.get(file);
   }
 
   /** The schema of a data file (`report` → report.schema.json), if there is one. */
   root(name: string): At | undefined {
-    const file = `${name}.schema.json`;
-    const node = this.files.get(file);
-    return node && name !== 'common' ? this.resolve({ node, file, refs: [] }) : undefined;
+    const file = this.byName[name];
+    const node = file ? this.load(file) : undefined;
+    return node && file ? this.resolve({ node, file, refs: [] }) : undefined;
   }
 
   /** Follow `$ref`s, merging each target with the keywords written beside the reference. */
@@ -53,11 +61,11 @@ export class SchemaSet {
     const refs = [...at.refs];
     for (let hops = 0; node.$ref && hops < 20; hops++) {
       const [target = '', pointer = ''] = node.$ref.split('#');
-      const targetFile = target === '' ? file : target;
-      let found: unknown = this.files.get(targetFile);
+      const targetFile = target === '' ? file : path.resolve(path.dirname(file), target);
+      let found: unknown = this.load(targetFile);
       for (const seg of pointer.split('/').filter(Boolean)) found = (found as Record<string, unknown> | undefined)?.[seg];
       if (!found || typeof found !== 'object') break;
-      refs.push(`${targetFile}#${pointer}`);
+      refs.push(`${path.basename(targetFile)}#${pointer}`);
       const { $ref: _ignored, ...beside } = node;
       node = { ...(found as SchemaNode), ...beside };
       file = targetFile;

@@ -1,9 +1,11 @@
 /**
- * The Dataset: the year's data after schema validation, typed, with money and area as exact
+ * The Dataset: the data folder after schema validation, typed, with money and area as exact
  * Decimal quantities and every record carrying the file:line:col it came from. Building it is
  * the "normalise" step between schema checks and cross-file rules; it runs only on files the
- * schemas accepted, so it may rely on their shapes. Every file except report.yaml is optional:
- * an agency that has no land clearance simply has no such section.
+ * schemas accepted, so it may rely on their shapes. This module reads what every kind shares —
+ * report.yaml's metadata and the content blocks (prose with figures, lists, KPI lines) — and
+ * hands the kind's own files to the kind's reader (`src/kinds/<kind>/`), whose records join the
+ * Dataset beside `report`. A kind without code keeps each file's plain values under `raw`.
  */
 import type { SourceFile } from '../load/index.js';
 import { positionOf } from '../load/index.js';
@@ -35,15 +37,45 @@ export interface IdRef { id: string; at: Loc }
 export interface ContentItem {
   text?: string;
   kpi?: string;
-  /** The investment project this item reports on (checked against investment.yaml). */
-  projectId?: IdRef;
-  /** The land-clearance case about the same land (its area is checked against this item's). */
-  clearanceCaseId?: IdRef;
+  /**
+   * Links from this item to records of the kind's files, by id (`<record>Id: <id>`); the kind
+   * checks them (that the record exists, that the figures agree).
+   */
+  links: Record<string, IdRef>;
   figures: Record<string, FigureInput>;
   items: ContentItem[];
   at: Loc;
 }
-export type ContentBlock = { type: 'paragraph'; item: ContentItem } | { type: 'list'; items: ContentItem[]; at: Loc };
+export interface TableInput {
+  unit?: string;
+  columns: { title: string; width: number; align: 'left' | 'center' | 'right' }[];
+  rows: { cells: string[]; at: Loc }[];
+  total?: { cells: string[]; at: Loc };
+  figures: Record<string, FigureInput>;
+  at: Loc;
+}
+
+/** A block of prose; `id` (optional, from the data) keeps its figures' ids stable. */
+export type ContentBlock = ({ type: 'paragraph'; item: ContentItem } | { type: 'list'; items: ContentItem[]; at: Loc }
+  | { type: 'table'; table: TableInput } | { type: 'pageBreak'; at: Loc }) & { id?: string };
+
+/** A section of a content document: title (numbered by the tool), blocks, sub-sections. */
+export interface ContentSection {
+  id?: string; title: string; content: ContentBlock[]; sections: ContentSection[]; at: Loc;
+}
+
+export interface ContentAppendix {
+  label?: string; title: string[]; note?: string; orientation: 'landscape' | 'portrait'; content: ContentBlock[]; at: Loc;
+}
+
+/** A whole document's content (the shared content model, `common.schema.json#/$defs/document`). */
+export interface ContentDocument {
+  file: string;
+  intro: ContentBlock[];
+  sections: ContentSection[];
+  closing: ContentBlock[];
+  appendices: ContentAppendix[];
+}
 
 export interface Reference {
   id: string; type: string; number: string; date: FullDate; issuer?: string; subject?: string; at: Loc;
@@ -59,7 +91,9 @@ export interface ReportMeta {
   document: {
     type: string; symbol: string; number: string; place: string;
     date: { year: number; month?: number; day?: number; at: Loc };
+    /** The trích yếu on one line, and as the lines the data gives (one, or several). */
     summary: string;
+    summaryLines: string[];
   };
   theme: string;
   themeShort: string;
@@ -74,82 +108,19 @@ export interface ReportMeta {
   at: Loc;
 }
 
-export interface Project {
-  id: string; kind?: string; name: string; allocation: Money; totalInvestment?: Money; at: Loc;
-  /** Where the allocation itself is written (provenance points at the figure, not the record). */
-  allocationAt: Loc;
-}
-export interface InvestmentArea {
-  id: string; name: string; allocation: Stated<Money>; note?: string; projects: Project[]; at: Loc;
-}
-export interface Investment {
-  total: { value: Money; at: Loc };
-  sources: { name: string; amount: Money; at: Loc }[];
-  areas: InvestmentArea[];
-}
-
-export type ClearanceStage = 'completed' | 'compensation-approved' | 'in-progress';
-export interface LandClearanceCase {
-  id: string; project: string; stage: ClearanceStage; organisations: number; households: number;
-  area: Area; cost?: Money; note?: string; projectId?: IdRef; at: Loc;
-}
-export interface LandClearance {
-  intro: { text: string; at: Loc };
-  completedSummary: string;
-  inProgressSummary: string;
-  statedCompleted?: Stated<Decimal>;
-  cases: LandClearanceCase[];
-}
-
-export type Standard = 'ntm' | 'nangCao' | 'kieuMau';
-export const STANDARDS: readonly Standard[] = ['ntm', 'nangCao', 'kieuMau'];
-export interface AdministrativeUnit {
-  name: string; type: string;
-  /** true = recognised without a cited decision; a string = the reference id of the decision. */
-  standards: Partial<Record<Standard, true | string>>;
-  at: Loc;
-}
-export const WORK_KINDS = ['road', 'school', 'concrete', 'lighting', 'culture', 'health', 'other'] as const;
-export type WorkKind = (typeof WORK_KINDS)[number];
-export interface ModelCommune {
-  unit: UnitRef;
-  investment: Money;
-  works: { kind: WorkKind; count: Decimal; at: Loc }[];
-  landDonation?: {
-    households: Decimal; total?: Stated<Area>; residential: Area; agricultural: Area; at: Loc;
-  };
-  expected?: { by: string; completion: Decimal };
-  at: Loc;
-}
-export interface Communes {
-  units: AdministrativeUnit[];
-  stated: Partial<Record<Standard, Stated<Decimal>>> & { kieuMauShare?: Stated<Decimal> };
-  territoryStatus?: { title: string; text: string; at: Loc };
-  modelProgramme?: {
-    name: string; period: string; investment?: Stated<Money>; works?: Stated<Decimal>; communeCount?: Stated<Decimal>;
-    communes: ModelCommune[]; at: Loc;
-  };
-  nextGroup?: { units: UnitRef[]; period: string; content: ContentBlock[]; at: Loc };
-}
-
 export interface Kpi {
   id: string; label?: string; text?: string; qualifier?: string;
   value: FigureInput; rank?: { part: Decimal; whole: Decimal; at: Loc }; rankAmong?: string; asOf?: string; at: Loc;
 }
-export interface Digital {
-  kpis: Kpi[];
-  intro: ContentBlock[];
-  areas: { title: string; content: ContentBlock[]; at: Loc }[];
-}
+/** An entry of a register of named units (the administrative units content may name). */
+export interface RegisterUnit { name: string; type: string; at: Loc }
 
 export interface Dataset {
   report: ReportMeta;
-  investment?: Investment;
-  landClearance?: LandClearance;
-  communes?: Communes;
-  urban?: { goal: string; resultsIntro: string; results: ContentBlock[] };
-  digital?: Digital;
-  communication?: { content: ContentBlock[] };
+  /** The plain values of each of the kind's files, by file name (for kinds without code). */
+  raw: Record<string, unknown>;
+  /** The kind's content documents (files in the shared content model), in manifest order. */
+  documents: ContentDocument[];
   /** The files the dataset was built from (for provenance and hashing). */
   files: string[];
   /**
@@ -164,7 +135,7 @@ export interface Dataset {
 
 type Raw = Record<string, unknown>;
 
-class Reader {
+export class Reader {
   constructor(readonly file: SourceFile) {}
 
   loc(pointer: string): Loc {
@@ -251,18 +222,24 @@ function readFigures(r: Reader, pointer: string): Record<string, FigureInput> {
 
 function escapeSeg(s: string): string { return s.replace(/~/g, '~0').replace(/\//g, '~1'); }
 
-function readIdRef(r: Reader, pointer: string): IdRef | undefined {
+export function readIdRef(r: Reader, pointer: string): IdRef | undefined {
   return r.has(pointer) ? { id: r.str(pointer), at: r.loc(pointer) } : undefined;
+}
+
+/** Every `<record>Id: <id>` field of an item. */
+function readLinks(r: Reader, pointer: string): ContentItem['links'] {
+  const raw = r.get(pointer) as Raw;
+  const keys = Object.keys(raw).filter((k) => /^[a-z][A-Za-z0-9]*Id$/.test(k) && typeof raw[k] === 'string');
+  return Object.fromEntries(keys.map((k) => [k, readIdRef(r, `${pointer}/${escapeSeg(k)}`)!]));
 }
 
 function readItem(r: Reader, pointer: string): ContentItem {
   const v = r.get(pointer);
-  if (typeof v === 'string') return { text: v, figures: {}, items: [], at: r.loc(pointer) };
+  if (typeof v === 'string') return { text: v, links: {}, figures: {}, items: [], at: r.loc(pointer) };
   return {
     text: r.opt(`${pointer}/text`),
     kpi: r.opt(`${pointer}/kpi`),
-    projectId: readIdRef(r, `${pointer}/projectId`),
-    clearanceCaseId: readIdRef(r, `${pointer}/clearanceCaseId`),
+    links: readLinks(r, pointer),
     figures: readFigures(r, `${pointer}/figures`),
     items: r.list(`${pointer}/items`).map((_, i) => readItem(r, `${pointer}/items/${i}`)),
     at: r.loc(r.has(`${pointer}/text`) ? `${pointer}/text` : pointer),
@@ -272,16 +249,74 @@ function readItem(r: Reader, pointer: string): ContentItem {
 export function readContent(r: Reader, pointer: string): ContentBlock[] {
   return r.list(pointer).map((_, i) => {
     const p = `${pointer}/${i}`;
+    const id = r.opt(`${p}/id`);
+    const withId = <B extends ContentBlock>(b: B): B => (id ? { ...b, id } : b);
     if (r.has(`${p}/list`)) {
-      return { type: 'list' as const, items: r.list(`${p}/list`).map((__, j) => readItem(r, `${p}/list/${j}`)), at: r.loc(p) };
+      return withId({ type: 'list' as const, items: r.list(`${p}/list`).map((__, j) => readItem(r, `${p}/list/${j}`)), at: r.loc(p) });
     }
-    return { type: 'paragraph' as const, item: readItem(r, p) };
+    if (r.has(`${p}/table`)) return withId({ type: 'table' as const, table: readTable(r, `${p}/table`) });
+    if (r.has(`${p}/pageBreak`)) return withId({ type: 'pageBreak' as const, at: r.loc(p) });
+    return withId({ type: 'paragraph' as const, item: readItem(r, p) });
   });
+}
+
+const ALIGN = { left: 'left', center: 'center', right: 'right' } as const;
+
+function readTable(r: Reader, p: string): TableInput {
+  const cells = (q: string) => r.list(q).map(String);
+  return {
+    unit: r.opt(`${p}/unit`),
+    columns: r.list(`${p}/columns`).map((_, i) => ({
+      title: r.str(`${p}/columns/${i}/title`),
+      width: r.has(`${p}/columns/${i}/width`) ? r.int(`${p}/columns/${i}/width`) : 10,
+      align: ALIGN[(r.opt(`${p}/columns/${i}/align`) ?? 'left') as keyof typeof ALIGN],
+    })),
+    rows: r.list(`${p}/rows`).map((_, i) => ({ cells: cells(`${p}/rows/${i}`), at: r.loc(`${p}/rows/${i}`) })),
+    total: r.has(`${p}/total`) ? { cells: cells(`${p}/total`), at: r.loc(`${p}/total`) } : undefined,
+    figures: readFigures(r, `${p}/figures`),
+    at: r.loc(p),
+  };
+}
+
+function readSection(r: Reader, p: string): ContentSection {
+  return {
+    id: r.opt(`${p}/id`),
+    title: r.str(`${p}/title`),
+    content: readContent(r, `${p}/content`),
+    sections: r.list(`${p}/sections`).map((_, i) => readSection(r, `${p}/sections/${i}`)),
+    at: r.loc(`${p}/title`),
+  };
+}
+
+/** A content document (a kind's file that holds prose in the shared content model). */
+export function readDocument(r: Reader): ContentDocument {
+  return {
+    file: r.file.name,
+    intro: readContent(r, '/intro'),
+    sections: r.list('/sections').map((_, i) => readSection(r, `/sections/${i}`)),
+    closing: readContent(r, '/closing'),
+    appendices: r.list('/appendices').map((_, i) => {
+      const p = `/appendices/${i}`;
+      return {
+        label: r.opt(`${p}/label`),
+        title: r.list(`${p}/title`).map(String),
+        note: r.opt(`${p}/note`),
+        orientation: r.opt(`${p}/orientation`) === 'landscape' ? 'landscape' as const : 'portrait' as const,
+        content: readContent(r, `${p}/content`),
+        at: r.loc(p),
+      };
+    }),
+  };
 }
 
 // ---------- per-file builders ----------
 
-function readReport(r: Reader): ReportMeta {
+function summaryLines(r: Reader): string[] {
+  const v = r.get('/document/summary');
+  return Array.isArray(v) ? v.map(String) : [String(v ?? '')];
+}
+
+export function readReport(r: Reader): ReportMeta {
   const dateParts = (k: string) => (r.has(`/document/date/${k}`) ? r.int(`/document/date/${k}`) : undefined);
   return {
     kind: r.str('/kind'),
@@ -302,7 +337,8 @@ function readReport(r: Reader): ReportMeta {
       number: r.str('/document/number'),
       place: r.str('/document/place'),
       date: { year: r.int('/document/date/year'), month: dateParts('month'), day: dateParts('day'), at: r.loc('/document/date') },
-      summary: r.str('/document/summary'),
+      summary: summaryLines(r).join(' '),
+      summaryLines: summaryLines(r),
     },
     theme: r.str('/theme'),
     themeShort: r.opt('/themeShort') ?? r.str('/theme'),
@@ -330,159 +366,28 @@ function readReport(r: Reader): ReportMeta {
   };
 }
 
-function readInvestment(r: Reader): Investment {
-  return {
-    total: { value: r.money('/plan/total'), at: r.loc('/plan/total') },
-    sources: r.list('/plan/sources').map((_, i) => ({
-      name: r.str(`/plan/sources/${i}/name`), amount: r.money(`/plan/sources/${i}/amount`), at: r.loc(`/plan/sources/${i}/amount`),
-    })),
-    areas: r.list('/areas').map((_, i) => {
-      const p = `/areas/${i}`;
-      return {
-        id: r.str(`${p}/id`), name: r.str(`${p}/name`),
-        allocation: r.stated(`${p}/allocation`, (q) => r.money(q))!,
-        note: r.opt(`${p}/note`),
-        projects: r.list(`${p}/projects`).map((__, j) => {
-          const q = `${p}/projects/${j}`;
-          return {
-            id: r.str(`${q}/id`), kind: r.opt(`${q}/kind`), name: r.str(`${q}/name`),
-            allocation: r.money(`${q}/allocation`),
-            totalInvestment: r.has(`${q}/totalInvestment`) ? r.money(`${q}/totalInvestment`) : undefined,
-            at: r.loc(q),
-            allocationAt: r.loc(`${q}/allocation`),
-          };
-        }),
-        at: r.loc(p),
-      };
-    }),
-  };
-}
+/** What a kind's code adds to the Dataset: its records, read from its schema-valid files by name. */
+export type RecordReader = (files: ReadonlyMap<string, Reader>) => object;
 
-function readLandClearance(r: Reader): LandClearance {
-  return {
-    intro: { text: r.str('/intro'), at: r.loc('/intro') },
-    completedSummary: r.str('/completedSummary'),
-    inProgressSummary: r.str('/inProgressSummary'),
-    statedCompleted: r.stated('/stated/completedProjects', (p) => r.dec(p)),
-    cases: r.list('/cases').map((_, i) => {
-      const p = `/cases/${i}`;
-      return {
-        id: r.str(`${p}/id`), project: r.str(`${p}/project`), stage: r.str(`${p}/stage`) as ClearanceStage,
-        organisations: r.has(`${p}/organisations`) ? r.int(`${p}/organisations`) : 0,
-        households: r.int(`${p}/households`),
-        area: r.area(`${p}/area`),
-        cost: r.has(`${p}/cost`) ? r.money(`${p}/cost`) : undefined,
-        note: r.opt(`${p}/note`),
-        projectId: readIdRef(r, `${p}/projectId`),
-        at: r.loc(p),
-      };
-    }),
-  };
-}
-
-function readCommunes(r: Reader): Communes {
-  const standardsOf = (p: string): AdministrativeUnit['standards'] => {
-    const out: AdministrativeUnit['standards'] = {};
-    for (const s of STANDARDS) {
-      const v = r.opt(`${p}/standards/${s}`);
-      if (v === undefined || v === 'false') continue;
-      out[s] = v === 'true' ? true : v;
-    }
-    return out;
-  };
-  const statedCount = (k: string) => r.stated(`/stated/${k}`, (p) => r.dec(p));
-  const c: Communes = {
-    units: r.list('/units').map((_, i) => ({
-      name: r.str(`/units/${i}/name`), type: r.str(`/units/${i}/type`), standards: standardsOf(`/units/${i}`), at: r.loc(`/units/${i}`),
-    })),
-    stated: {
-      ntm: statedCount('ntm'), nangCao: statedCount('nangCao'), kieuMau: statedCount('kieuMau'),
-      kieuMauShare: statedCount('kieuMauShare'),
-    },
-  };
-  if (r.has('/territoryStatus')) {
-    c.territoryStatus = { title: r.str('/territoryStatus/title'), text: r.str('/territoryStatus/text'), at: r.loc('/territoryStatus/text') };
-  }
-  if (r.has('/modelProgramme')) c.modelProgramme = readModelProgramme(r);
-  if (r.has('/nextGroup')) {
-    c.nextGroup = {
-      units: r.list('/nextGroup/units').map((_, i) => readUnitRef(r, `/nextGroup/units/${i}`)),
-      period: r.str('/nextGroup/period'),
-      content: readContent(r, '/nextGroup/content'),
-      at: r.loc('/nextGroup'),
-    };
-  }
-  return c;
-}
-
-function readModelProgramme(r: Reader): NonNullable<Communes['modelProgramme']> {
-  const p = '/modelProgramme';
-  return {
-    name: r.str(`${p}/name`),
-    period: r.str(`${p}/period`),
-    investment: r.stated(`${p}/investment`, (q) => r.money(q)),
-    works: r.stated(`${p}/works`, (q) => r.dec(q)),
-    communeCount: r.stated(`${p}/communeCount`, (q) => r.dec(q)),
-    communes: r.list(`${p}/communes`).map((_, i) => {
-      const q = `${p}/communes/${i}`;
-      const worksRaw = (r.get(`${q}/works`) ?? {}) as Raw;
-      return {
-        unit: readUnitRef(r, `${q}/unit`),
-        investment: r.money(`${q}/investment`),
-        works: WORK_KINDS.filter((k) => k in worksRaw).map((k) => ({ kind: k, count: r.dec(`${q}/works/${k}`), at: r.loc(`${q}/works/${k}`) })),
-        landDonation: r.has(`${q}/landDonation`) ? {
-          households: r.dec(`${q}/landDonation/households`),
-          total: r.stated(`${q}/landDonation/total`, (x) => r.area(x)),
-          residential: r.area(`${q}/landDonation/residential`),
-          agricultural: r.area(`${q}/landDonation/agricultural`),
-          at: r.loc(`${q}/landDonation`),
-        } : undefined,
-        expected: r.has(`${q}/expected`) ? { by: r.str(`${q}/expected/by`), completion: r.dec(`${q}/expected/completion`) } : undefined,
-        at: r.loc(q),
-      };
-    }),
-    at: r.loc(p),
-  };
-}
-
-function readDigital(r: Reader): Digital {
-  return {
-    kpis: r.list('/kpis').map((_, i) => {
-      const p = `/kpis/${i}`;
-      const rank = r.opt(`${p}/rank`);
-      const m = rank ? /^(\d+)\s*\/\s*(\d+)$/.exec(rank) : null;
-      return {
-        id: r.str(`${p}/id`), label: r.opt(`${p}/label`), text: r.opt(`${p}/text`), qualifier: r.opt(`${p}/qualifier`),
-        value: readFigure(r, `${p}/value`),
-        rank: m ? { part: toExact(m[1]), whole: toExact(m[2]), at: r.loc(`${p}/rank`) } : undefined,
-        rankAmong: r.opt(`${p}/rankAmong`), asOf: r.opt(`${p}/asOf`),
-        at: r.loc(p),
-      };
-    }),
-    intro: readContent(r, '/intro'),
-    areas: r.list('/areas').map((_, i) => ({
-      title: r.str(`/areas/${i}/title`), content: readContent(r, `/areas/${i}/content`), at: r.loc(`/areas/${i}`),
-    })),
-  };
-}
-
-/** Build the Dataset from schema-valid files. Throws only for a bug (a shape the schema forbids). */
-export function buildDataset(files: SourceFile[]): Dataset | null {
+/**
+ * Build the Dataset from schema-valid files: report.yaml's metadata, the plain values of every
+ * other file, and the records the kind's reader builds. Throws only for a bug (a shape the
+ * schema forbids).
+ */
+export function buildDataset(files: SourceFile[], readRecords?: RecordReader, documents: readonly string[] = []): Dataset | null {
   const byName = new Map(files.map((f) => [f.name, new Reader(f)]));
   const report = byName.get('report');
   if (!report) return null;
-  const opt = <T>(name: string, read: (r: Reader) => T): T | undefined => {
-    const r = byName.get(name);
-    return r ? read(r) : undefined;
-  };
+  byName.delete('report');
+  const raw = Object.fromEntries(files.filter((f) => f.name !== 'report').map((f) => [f.name, f.data]));
   return {
+    ...(readRecords ? readRecords(byName) : {}),
     report: readReport(report),
-    investment: opt('investment', readInvestment),
-    landClearance: opt('land-clearance', readLandClearance),
-    communes: opt('communes', readCommunes),
-    urban: opt('urban', (r) => ({ goal: r.str('/goal'), resultsIntro: r.str('/resultsIntro'), results: readContent(r, '/results') })),
-    digital: opt('digital', readDigital),
-    communication: opt('communication', (r) => ({ content: readContent(r, '/content') })),
+    raw,
+    documents: documents.flatMap((name) => {
+      const doc = byName.get(name);
+      return doc ? [readDocument(doc)] : [];
+    }),
     files: files.map((f) => f.path),
   };
 }

@@ -14,7 +14,7 @@ import type { Diagnostic, SourcePosition } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { positionOf, type SourceFile } from '../load/index.js';
 import { dateOrder, formatDate, latestDay, type FullDate } from '../numbers/index.js';
-import type { Dataset, Loc } from './dataset.js';
+import type { Dataset, Kpi, Loc } from './dataset.js';
 
 export interface IssueOptions {
   /** `--date`, already parsed (an impossible date never gets here). */
@@ -39,7 +39,8 @@ function fieldAt(sources: readonly SourceFile[], at: Loc, field: string): Source
   }
 }
 
-export function checkIssue(data: Dataset, sources: readonly SourceFile[], options: IssueOptions = {}): Diagnostic[] {
+/** `kpis`: the KPI lines of the report's kind, whose "as of" months the date must not precede. */
+export function checkIssue(data: Dataset, sources: readonly SourceFile[], options: IssueOptions = {}, kpis: readonly Kpi[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
   const r = data.report;
   const fromOption = options.date !== undefined;
@@ -64,7 +65,7 @@ export function checkIssue(data: Dataset, sources: readonly SourceFile[], option
 
   // A KPI known "as of" a month later than the report.
   let asOf: { id: string; month: number; year: number; at: Loc } | undefined;
-  for (const kpi of data.digital?.kpis ?? []) {
+  for (const kpi of kpis) {
     const m = kpi.asOf && /^(\d{1,2})\/(\d{4})$/.exec(kpi.asOf.trim());
     if (!m) continue;
     const candidate = { id: kpi.id, month: Number(m[1]), year: Number(m[2]), at: kpi.at };

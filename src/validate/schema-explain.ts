@@ -24,12 +24,13 @@ interface Explained {
   at?: 'value' | 'key';
 }
 
-export function explainProblem(p: Problem, file: SourceFile): Diagnostic {
+/** `schema`: the schema's path as shown to the user (named in the hint of V109). */
+export function explainProblem(p: Problem, file: SourceFile, schema: string = file.name): Diagnostic {
   const e = explain(p, file);
   const position = e.at === 'key'
     ? keyPositionOf(file, p.instancePath, String(p.params.additionalProperty))
     : positionOf(file, p.instancePath);
-  const args = { field: fieldPath(p.instancePath), schema: file.name, ...e.args };
+  const args = { field: fieldPath(p.instancePath), schema, ...e.args };
   return makeDiagnostic(e.code, position, args, e.hint);
 }
 

@@ -292,10 +292,11 @@ describe('draft, number and date', () => {
   it('--number 5 --date 2024-12-05 prints "Số: 05/BC-UBND" and "An Lão, ngày 05 tháng 12 năm 2024"', () => {
     const r = cli(ws, ['build', '2024', '--number', '5', '--date', '2024-12-05', '--out', 'issued']);
     expect(r.status, r.stderr).toBe(0);
-    const first = norm(pdfPages(path.join(ws, 'issued', '2024', `${NAME}.pdf`))[0]);
+    // The document's number is part of the file names (two reports of a year never collide).
+    const first = norm(pdfPages(path.join(ws, 'issued', '2024', `${NAME}-so-05.pdf`))[0]);
     expect(first).toContain('Số: 05/BC-UBND');
     expect(first).toContain('An Lão, ngày 05 tháng 12 năm 2024');
-    const paras = docxParagraphs(docxXml(path.join(ws, 'issued', '2024', `${NAME}.docx`))).map(norm);
+    const paras = docxParagraphs(docxXml(path.join(ws, 'issued', '2024', `${NAME}-so-05.docx`))).map(norm);
     expect(paras.some((p) => p.includes('Số: 05/BC-UBND'))).toBe(true);
     expect(paras.some((p) => p.includes('An Lão, ngày 05 tháng 12 năm 2024'))).toBe(true);
     const m = JSON.parse(readFileSync(path.join(ws, 'issued', '2024', 'manifest.json'), 'utf8'));

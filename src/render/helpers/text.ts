@@ -3,7 +3,7 @@
  * names joined the Vietnamese way, dates, and small case changes. Structure (paragraph breaks,
  * list markers) is produced here; the words come from data.
  */
-import type { RichBlock, RichItem, RichText } from '../../aggregate/index.js';
+import type { RichBlock, RichItem, RichSection, RichTable, RichText } from '../../aggregate/index.js';
 import { formatFigure } from '../../aggregate/index.js';
 import { formatDate } from '../../numbers/index.js';
 import { escapeMarkup, figureMarker } from '../escape.js';
@@ -33,13 +33,52 @@ function itemMarkup(item: RichItem, depth: number): string {
   return `${indent}${marker} ${richMarkup(item.text)}\n${sub}`;
 }
 
-/** `{{content blocks}}`: paragraphs and `-`/`+` lists, separated by blank lines. */
+/** A declared table as the markup's `table` block: columns, unit, header row, rows, total. */
+function tableMarkup(t: RichTable): string {
+  const align = { left: 'l', center: 'c', right: 'r' } as const;
+  const cells = (row: RichText[]) => row.map((c) => richMarkup(c)).join(' | ');
+  return [
+    '```table',
+    `columns: ${t.columns.map((c) => `${c.width}${align[c.align]}`).join(' ')}`,
+    ...(t.unit ? [`unit: ${escapeMarkup(t.unit)}`] : []),
+    `header: ${t.columns.map((c) => escapeMarkup(c.title)).join(' | ')}`,
+    ...t.rows.map((r) => `row: ${cells(r)}`),
+    ...(t.total ? [`total: ${cells(t.total)}`] : []),
+    '```',
+    '',
+  ].join('\n');
+}
+
+function blockMarkup(b: RichBlock): string {
+  switch (b.type) {
+    case 'paragraph': return `${richMarkup(b.text)}\n`;
+    case 'list': return b.items.map((i) => itemMarkup(i, 0)).join('');
+    case 'table': return tableMarkup(b.table);
+    case 'pageBreak': return '```pagebreak\n```\n';
+  }
+}
+
+/** `{{content blocks}}`: paragraphs, `-`/`+` lists, tables and page breaks, separated by blank lines. */
 export function content(blocks: RichBlock[]): unknown {
   if (!Array.isArray(blocks)) throw new Error('helper "content" cần danh sách khối nội dung của mô hình');
-  const parts = blocks.map((b) => (b.type === 'paragraph'
-    ? `${richMarkup(b.text)}\n`
-    : b.items.map((i) => itemMarkup(i, 0)).join('')));
-  return safe(parts.join('\n'));
+  return safe(blocks.map(blockMarkup).join('\n'));
+}
+
+/**
+ * `{{sections document.sections}}`: a tree of sections, numbered as Decree 30 does — headings
+ * I., 1., a) for the first three levels (the markup numbers them), then `-` and `+` items.
+ */
+export function sections(list: RichSection[]): unknown {
+  if (!Array.isArray(list)) throw new Error('helper "sections" cần danh sách mục của mô hình');
+  const out: string[] = [];
+  const visit = (s: RichSection, depth: number): void => {
+    const title = escapeMarkup(s.title);
+    out.push(depth <= 3 ? `${'#'.repeat(depth)} ${title}\n` : `${depth === 4 ? '-' : '+'} ${title}\n`);
+    for (const b of s.content) out.push(blockMarkup(b));
+    for (const c of s.sections) visit(c, depth + 1);
+  };
+  for (const s of list) visit(s, 1);
+  return safe(out.join('\n'));
 }
 
 /** `{{join list ", "}}`: escaped strings joined. */

@@ -15,16 +15,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics/types.js';
 import { loadSources, parseSource } from '../../../src/load/index.js';
 import { knownDataFiles, validateSchemas } from '../../../src/validate/schema.js';
+import { findKinds } from '../../../src/kinds/registry.js';
 import { editDistance, suggest } from '../../../src/diagnostics/suggest.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const generated = path.join(root, 'src/validate/generated/validators.cjs');
+const generated = path.join(root, 'dist/validators/validators.cjs');
+/** The schemas of the theme report's files (report.yaml's included), as the pipeline passes them. */
+const SPECS = [...findKinds(root).value.get('chu-de-nam')!.files];
+/** Every schema below schemas/, by path relative to it (`report.schema.json`, `chu-de-nam/…`). */
+function schemaFiles(): string[] {
+  return readdirSync(path.join(root, 'schemas'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.schema.json')).map((f) => f.split(path.sep).join('/'));
+}
 
 function validatorsAreStale(): boolean {
   if (!existsSync(generated)) return true;
   const built = statSync(generated).mtimeMs;
-  const schemaDir = path.join(root, 'schemas');
-  return readdirSync(schemaDir).some((f) => statSync(path.join(schemaDir, f)).mtimeMs > built);
+  return schemaFiles().some((f) => statSync(path.join(root, 'schemas', f)).mtimeMs > built);
 }
 
 beforeAll(() => {
@@ -38,7 +44,7 @@ function check(name: string, text: string): Diagnostic[] {
   const parsed = parseSource(text, `data/test/${name}.yaml`);
   expect(parsed.diagnostics).toEqual([]);
   if (!parsed.value) throw new Error('fixture did not parse');
-  return validateSchemas([parsed.value]);
+  return validateSchemas([parsed.value], SPECS);
 }
 
 /** Exactly one diagnostic, with its code and position; returns it for message checks. */
@@ -50,7 +56,7 @@ function only(diagnostics: Diagnostic[], code: string, line: number, column: num
   return d;
 }
 
-const INVESTMENT = `# yaml-language-server: $schema=../../schemas/investment.schema.json
+const INVESTMENT = `# yaml-language-server: $schema=../../schemas/chu-de-nam/investment.schema.json
 plan:
   total: 676.373 triệu đồng
   sources:
@@ -131,14 +137,14 @@ describe('bundled data', () => {
   it('data/2024 passes every schema with zero diagnostics', async () => {
     const loaded = await loadSources(path.join(root, 'data/2024'), root);
     expect(loaded.diagnostics).toEqual([]);
-    expect(loaded.value.map((f) => f.name).sort()).toEqual([...knownDataFiles()].sort());
-    expect(validateSchemas(loaded.value)).toEqual([]);
+    expect(loaded.value.map((f) => f.name).sort()).toEqual([...knownDataFiles(SPECS)].sort());
+    expect(validateSchemas(loaded.value, SPECS)).toEqual([]);
   });
 
   it('data/2024 also passes as editors read it (YAML core schema: numbers, booleans)', () => {
     const validators = createRequire(import.meta.url)(generated) as Record<string, ((d: unknown) => boolean) & { errors?: unknown }>;
     for (const file of readdirSync(path.join(root, 'data/2024'))) {
-      const name = file.replace(/\.yaml$/, '');
+      const name = file.replace(/\.yaml$/, '') === 'report' ? 'report' : `chu-de-nam/${file.replace(/\.yaml$/, '')}`;
       const data = parseDocument(readFileSync(path.join(root, 'data/2024', file), 'utf8')).toJS();
       expect({ name, ok: validators[name](data), errors: validators[name].errors ?? null }).toEqual({ name, ok: true, errors: null });
     }
@@ -153,7 +159,7 @@ describe('bundled data', () => {
 
 describe('schema files', () => {
   const schemaDir = path.join(root, 'schemas');
-  const schemas = readdirSync(schemaDir).map((f) => ({ file: f, schema: JSON.parse(readFileSync(path.join(schemaDir, f), 'utf8')) }));
+  const schemas = schemaFiles().map((f) => ({ file: f, schema: JSON.parse(readFileSync(path.join(schemaDir, f), 'utf8')) }));
 
   /** Every object schema below `node`, with its JSON pointer. */
   function* objects(node: unknown, at: string): Generator<[string, Record<string, unknown>]> {
@@ -166,7 +172,9 @@ describe('schema files', () => {
   }
 
   it('one schema per data file plus common, each with its $id and draft 2020-12', () => {
-    expect(schemas.map((s) => s.file).sort()).toEqual([...knownDataFiles(), 'common'].map((n) => `${n}.schema.json`).sort());
+    const kinds = [...findKinds(root).value.values()];
+    const kindFiles = ['report', ...kinds.flatMap((k) => k.files.filter((f) => f.name !== 'report').map((f) => `${k.name}/${f.name}`))];
+    expect(schemas.map((s) => s.file).sort()).toEqual([...kindFiles, 'common'].map((n) => `${n}.schema.json`).sort());
     for (const { file, schema } of schemas) {
       expect(schema.$id).toBe(`https://baocao.local/schemas/${file}`);
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');

@@ -2,7 +2,7 @@
  * Domain vocabulary: the Vietnamese names of the kinds and standards the data uses as enum
  * values. These are the fixed words of the domain, shared by the model and its checks.
  */
-import type { Standard, WorkKind } from '../validate/dataset.js';
+import type { Standard, WorkKind } from './records.js';
 
 export const WORK_KIND_LABEL: Record<WorkKind, string> = {
   road: 'tuyến đường giao thông',

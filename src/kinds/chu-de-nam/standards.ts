@@ -4,10 +4,10 @@
  * nâng cao, nâng cao requires NTM; a cited decision must exist, must not be dated after the
  * report, and a kiểu mẫu decision cannot predate the nâng cao one; standards apply to xã only.
  */
-import { dateOrder, latestDay, type FullDate } from '../numbers/index.js';
-import type { AggregateContext } from './context.js';
+import { dateOrder, latestDay, type FullDate } from '../../numbers/index.js';
+import type { AggregateContext } from '../../aggregate/index.js';
 import { STANDARD_LABEL } from './labels.js';
-import type { Standard } from '../validate/dataset.js';
+import type { Standard, ThemeDataset } from './records.js';
 
 const REQUIRES: Partial<Record<Standard, Standard>> = { nangCao: 'ntm', kieuMau: 'nangCao' };
 
@@ -15,9 +15,9 @@ function dateKey(d: { year: number; month?: number; day?: number }): number {
   return dateOrder(latestDay(d));
 }
 
-export function checkUnitStandards(ctx: AggregateContext): void {
+export function checkUnitStandards(ctx: AggregateContext<ThemeDataset>): void {
   const reportDate = ctx.data.report.document.date;
-  for (const unit of ctx.units) {
+  for (const unit of ctx.data.communes?.units ?? []) {
     const decisions: Partial<Record<Standard, FullDate>> = {};
     for (const [standard, value] of Object.entries(unit.standards) as [Standard, true | string][]) {
       if (unit.type !== 'xã') ctx.report('V404', unit.at, { name: unit.name, type: unit.type, standard: STANDARD_LABEL[standard] });
