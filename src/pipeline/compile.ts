@@ -12,6 +12,7 @@ import { templatesRoot } from './paths.js';
 import { loadSources, type SourceFile } from '../load/index.js';
 import { validateDataset, type Dataset } from '../validate/index.js';
 import { checkIssue } from '../validate/issue.js';
+import { checkDistribution } from '../validate/rules/distribution.js';
 import { aggregate, type ReportModel, type AggregateOptions } from '../aggregate/index.js';
 import { loadTemplateSet, renderDocument } from '../render/index.js';
 import type { Root } from '../doctree/types.js';
@@ -63,6 +64,8 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   result.dataset = validated.value;
   // The document number and date (from the data or --number/--date) against what the data knows.
   result.diagnostics.push(...checkIssue(validated.value, loaded.value, { date: options.date, number: options.number }));
+  // Decree 30's content rules for "Nơi nhận" (warnings, every kind).
+  result.diagnostics.push(...checkDistribution(validated.value.report, loaded.value));
 
   const model = aggregate(validated.value, options);
   result.diagnostics.push(...model.diagnostics);

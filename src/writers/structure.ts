@@ -39,6 +39,15 @@ export function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/**
+ * The document's subject for file properties: its trích yếu, the title block's summary lines
+ * joined into one line (they are broken only for layout). Empty when the tree has no title.
+ */
+export function documentSubject(root: Root): string {
+  const title = root.children.find((b) => b.type === 'title');
+  return title?.type === 'title' ? title.summary.map((l) => l.normalize('NFC').trim()).join(' ') : '';
+}
+
 // ---------- page runs ----------
 /** A run of blocks laid out on pages of one orientation, each run starting a new page. */
 export interface PageRun {

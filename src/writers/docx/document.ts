@@ -9,7 +9,7 @@ import { Document } from 'docx';
 import type { Diagnostic, StageResult } from '../../diagnostics/types.js';
 import type { Root } from '../../doctree/types.js';
 import { BODY, FONT, mmToTwip, ptToHalfPt, textWidthMm } from '../theme.js';
-import { documentDate, pageRuns } from '../structure.js';
+import { documentDate, documentSubject, pageRuns } from '../structure.js';
 import { nfc } from '../text.js';
 import { renderBlocks } from './blocks.js';
 import { sectionOptions } from './page.js';
@@ -22,6 +22,7 @@ export function toDocxDocument(root: Root): StageResult<Document> {
   });
   const document = new Document({
     title: nfc(root.meta.title),
+    subject: documentSubject(root),
     creator: nfc(root.meta.author),
     lastModifiedBy: nfc(root.meta.author),
     styles: {

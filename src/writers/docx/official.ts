@@ -30,7 +30,7 @@ import {
   ruleLengthPt,
   textWidthPt,
 } from '../theme.js';
-import { listLines, singleLine } from '../text.js';
+import { distributionLines, listLines, singleLine } from '../text.js';
 import { centredLine, lineSpacing, ruleParagraph, spacerParagraph, styledRun } from './paragraphs.js';
 
 const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
@@ -134,7 +134,7 @@ export function signatureBlock(node: Signature, textWidth: number): FileChild[] 
   const first = ptToTwip(SIGNATURE.spaceBeforePt);
   const distribution = [
     new Paragraph({ spacing: spacing(first), children: [styledRun(TEXTS.distributionLabel, SIGNATURE.distributionLabel)] }),
-    ...listLines(node.distribution).map(
+    ...distributionLines(node.distribution).map(
       (line) => new Paragraph({ spacing: spacing(0), children: [styledRun(line, SIGNATURE.distributionItems)] }),
     ),
   ];

@@ -2,14 +2,14 @@
  * The pure step of the PDF writer: the document tree becomes a pdfmake document definition that
  * tests can inspect before any byte is written. Page runs become sections (portrait body,
  * landscape appendix); the default style is the embedded Tinos at the body size; the document
- * info carries the tree's title, author and its one date, so two builds are byte-identical; a
+ * info carries the tree's title, author, subject (the trích yếu) and its one date, so two builds are byte-identical; a
  * draft gets a watermark (real text, so text extraction finds it) on every page.
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Diagnostic, StageResult } from '../../diagnostics/types.js';
 import type { Root } from '../../doctree/types.js';
 import { BODY, DRAFT, FONT, HEADER, mmToPt, textWidthMm } from '../theme.js';
-import { documentDate, pageRuns } from '../structure.js';
+import { documentDate, documentSubject, pageRuns } from '../structure.js';
 import { nfc } from '../text.js';
 import { renderBlocks } from './blocks.js';
 import { PAGE_MARGINS, pageHeaders, runSection } from './page.js';
@@ -30,6 +30,7 @@ export function toPdfDefinition(root: Root): StageResult<TDocumentDefinitions> {
     info: {
       title: nfc(root.meta.title),
       author: nfc(root.meta.author),
+      subject: documentSubject(root),
       creator: 'baocao',
       producer: 'baocao',
       creationDate: date,
