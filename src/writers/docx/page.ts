@@ -18,9 +18,10 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
-import { DRAFT, FONT, PAGE, PAGE_NUMBER, mmToTwip, ptToHalfPt, ptToTwip, textWidthMm, textWidthPt } from '../theme.js';
+import { DRAFT, FONT, PAGE, PAGE_NUMBER, mmToTwip, ptToTwip, textWidthMm, textWidthPt } from '../theme.js';
 import type { PageRun } from '../structure.js';
-import { lineSpacing, styledRun } from './paragraphs.js';
+import { styledRun } from './paragraphs.js';
+import { STYLE } from './styles.js';
 
 export function sectionOptions(run: PageRun, index: number, children: FileChild[], draft: boolean): ISectionOptions {
   const hideFirst = PAGE_NUMBER.hideOnFirstPage && (index === 0 || run.restartNumbering);
@@ -45,18 +46,15 @@ export function sectionOptions(run: PageRun, index: number, children: FileChild[
     headers: {
       default: new Header({ children: [...draftMark(draft, run), pageNumberParagraph()] }),
       // The first page's header holds no number; a header part needs at least one paragraph.
-      ...(hideFirst ? { first: new Header({ children: draft ? draftMark(draft, run) : [new Paragraph({})] }) } : {}),
+      ...(hideFirst ? { first: new Header({ children: draft ? draftMark(draft, run) : [new Paragraph({ style: STYLE.pageHeader })] }) } : {}),
     },
     children,
   };
 }
 
 function pageNumberParagraph(): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after: 0, ...lineSpacing(1) },
-    children: [new TextRun({ children: [PageNumber.CURRENT], size: ptToHalfPt(PAGE_NUMBER.sizePt) })],
-  });
+  // The header style centres the number in the page number's size (styles.ts).
+  return new Paragraph({ style: STYLE.pageHeader, children: [new TextRun({ children: [PageNumber.CURRENT] })] });
 }
 
 /** The small framed text mark (top right of the page, in the top margin) and the watermark. */
@@ -65,8 +63,8 @@ function draftMark(draft: boolean, run: PageRun): Paragraph[] {
   const width = ptToTwip(textWidthPt(DRAFT.text, DRAFT.mark.sizePt, true)) + mmToTwip(2);
   return [
     new Paragraph({
+      style: STYLE.pageHeader,
       alignment: AlignmentType.RIGHT,
-      spacing: { before: 0, after: 0, ...lineSpacing(1) },
       frame: {
         type: 'absolute',
         position: { x: mmToTwip(textWidthMm(run.orientation)) - width, y: mmToTwip(PAGE.headerDistanceMm) },
