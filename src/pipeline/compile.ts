@@ -16,6 +16,9 @@ import { checkDistribution } from '../validate/rules/distribution.js';
 import { aggregate, type ReportModel, type AggregateOptions } from '../aggregate/index.js';
 import { loadTemplateSet, renderDocument } from '../render/index.js';
 import type { Root } from '../doctree/types.js';
+import type { StageResult } from '../diagnostics/types.js';
+import { positionOf } from '../load/index.js';
+import { readFontFolder, type FontFolder } from '../writers/fonts.js';
 
 export interface CompileOptions extends AggregateOptions {
   /** The year's data folder. */
@@ -27,6 +30,8 @@ export interface CompileOptions extends AggregateOptions {
   strict?: boolean;
   /** Stop after aggregation (summary, explain, validate without templates). */
   skipRender?: boolean;
+  /** `--font-dir`: the agency's font folder, absolute; wins over `fonts:` in report.yaml. */
+  fontDir?: string;
 }
 
 export interface Compilation {
@@ -37,11 +42,14 @@ export interface Compilation {
   diagnostics: Diagnostic[];
   /** Template files used (for manifests and watching). */
   templateFiles: string[];
+  /** The font folder used (absolute) and its font files, when the report names one. */
+  fontDir?: string;
+  fontFiles: string[];
 }
 
 export async function compile(options: CompileOptions): Promise<Compilation> {
   const cwd = options.cwd ?? process.cwd();
-  const result: Compilation = { sources: [], dataset: null, model: null, tree: null, diagnostics: [], templateFiles: [] };
+  const result: Compilation = { sources: [], dataset: null, model: null, tree: null, diagnostics: [], templateFiles: [], fontFiles: [] };
   const finish = (): Compilation => {
     if (options.strict) result.diagnostics = applyStrict(result.diagnostics);
     return result;
@@ -67,6 +75,14 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   // Decree 30's content rules for "Nơi nhận" (warnings, every kind).
   result.diagnostics.push(...checkDistribution(validated.value.report, loaded.value));
 
+  // The agency's font folder, if the report names one (read here so `validate` reports it too).
+  const font = agencyFont(loaded.value, options, cwd);
+  result.diagnostics.push(...font.diagnostics);
+  if (font.value) {
+    result.fontDir = font.value.dir;
+    result.fontFiles = font.value.files;
+  }
+
   const model = aggregate(validated.value, options);
   result.diagnostics.push(...model.diagnostics);
   result.model = model.value;
@@ -82,5 +98,22 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   const tree = renderDocument(set.value, model.value, { draft: options.draft });
   result.diagnostics.push(...tree.diagnostics);
   result.tree = tree.value;
+  if (result.tree && font.value) result.tree.meta.font = { family: font.value.family, faces: font.value.faces };
   return finish();
+}
+
+/**
+ * The font folder a build uses: `--font-dir` (relative to the working directory), else `fonts:`
+ * in report.yaml (relative to the data folder), else none — the writers' bundled default.
+ */
+function agencyFont(sources: readonly SourceFile[], options: CompileOptions, cwd: string): StageResult<(FontFolder & { dir: string }) | null> {
+  const report = sources.find((s) => s.name === 'report');
+  const named = (report?.data as { fonts?: unknown } | undefined)?.fonts;
+  const fromYaml = typeof named === 'string' && named.trim() !== '' ? named.trim() : undefined;
+  if (!options.fontDir && !fromYaml) return { value: null, diagnostics: [] };
+  const dir = options.fontDir ?? path.resolve(options.dataDir, fromYaml!);
+  const at = report ? (fromYaml && !options.fontDir ? positionOf(report, '/fonts') : { file: report.path, line: 1, column: 1 }) : { file: '', line: 0, column: 0 };
+  const shown = options.fontDir ? `"${path.relative(cwd, dir) || '.'}" (--font-dir)` : `"${fromYaml!}"`;
+  const read = readFontFolder(dir, shown, at);
+  return { value: read.value ? { ...read.value, dir } : null, diagnostics: read.diagnostics };
 }

@@ -17,16 +17,17 @@ import { documentStyles } from './styles.js';
 
 export function toDocxDocument(root: Root): StageResult<Document> {
   const diagnostics: Diagnostic[] = [...documentDate(root.meta).diagnostics];
+  const family = root.meta.font?.family ?? FONT.family;
   const sections = pageRuns(root).map((run, i) => {
     const children = renderBlocks(run.children, { textWidth: mmToTwip(textWidthMm(run.orientation)), diagnostics });
-    return sectionOptions(run, i, children, root.meta.draft ?? false);
+    return sectionOptions(run, i, children, root.meta.draft ?? false, family);
   });
   const document = new Document({
     title: nfc(root.meta.title),
     subject: documentSubject(root),
     creator: nfc(root.meta.author),
     lastModifiedBy: nfc(root.meta.author),
-    styles: documentStyles(FONT.family),
+    styles: documentStyles(family),
     sections,
   });
   return { value: document, diagnostics };

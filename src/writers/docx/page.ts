@@ -23,7 +23,7 @@ import type { PageRun } from '../structure.js';
 import { styledRun } from './paragraphs.js';
 import { STYLE } from './styles.js';
 
-export function sectionOptions(run: PageRun, index: number, children: FileChild[], draft: boolean): ISectionOptions {
+export function sectionOptions(run: PageRun, index: number, children: FileChild[], draft: boolean, family: string = FONT.family): ISectionOptions {
   const hideFirst = PAGE_NUMBER.hideOnFirstPage && (index === 0 || run.restartNumbering);
   const orientation = run.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT;
   return {
@@ -44,9 +44,9 @@ export function sectionOptions(run: PageRun, index: number, children: FileChild[
       },
     },
     headers: {
-      default: new Header({ children: [...draftMark(draft, run), pageNumberParagraph()] }),
+      default: new Header({ children: [...draftMark(draft, run, family), pageNumberParagraph()] }),
       // The first page's header holds no number; a header part needs at least one paragraph.
-      ...(hideFirst ? { first: new Header({ children: draft ? draftMark(draft, run) : [new Paragraph({ style: STYLE.pageHeader })] }) } : {}),
+      ...(hideFirst ? { first: new Header({ children: draft ? draftMark(draft, run, family) : [new Paragraph({ style: STYLE.pageHeader })] }) } : {}),
     },
     children,
   };
@@ -58,7 +58,7 @@ function pageNumberParagraph(): Paragraph {
 }
 
 /** The small framed text mark (top right of the page, in the top margin) and the watermark. */
-function draftMark(draft: boolean, run: PageRun): Paragraph[] {
+function draftMark(draft: boolean, run: PageRun, family: string): Paragraph[] {
   if (!draft) return [];
   const width = ptToTwip(textWidthPt(DRAFT.text, DRAFT.mark.sizePt, true)) + mmToTwip(2);
   return [
@@ -73,7 +73,7 @@ function draftMark(draft: boolean, run: PageRun): Paragraph[] {
       },
       children: [
         styledRun(DRAFT.text, DRAFT.mark),
-        new TextWatermark({ text: DRAFT.text, font: FONT.family, bold: true, color: DRAFT.watermarkColor, opacity: DRAFT.watermarkOpacity }),
+        new TextWatermark({ text: DRAFT.text, font: family, bold: true, color: DRAFT.watermarkColor, opacity: DRAFT.watermarkOpacity }),
       ],
     }),
   ];
