@@ -112,6 +112,19 @@ describe('DOCX writer', () => {
     }
   });
 
+  it('prints the last line of Nơi nhận as the data wrote it, with no added full stop', async () => {
+    const root = sampleTree();
+    const signature = root.children.find((b) => b.type === 'signature')!;
+    if (signature.type === 'signature') signature.distribution = ['Như trên', 'Lưu: VT, NC.Châu'];
+    const xml = parts((await writeDocx(root)).value)['word/document.xml']!;
+    expect(xml).toContain('>- Như trên;</w:t>');
+    expect(xml).toContain('>- Lưu: VT, NC.Châu</w:t>');
+  });
+
+  it('names the trích yếu as the document subject', () => {
+    expect(files['docProps/core.xml']).toContain('<dc:subject>Kết quả thực hiện Chủ đề năm 2024</dc:subject>');
+  });
+
   it('keeps the Vietnamese text intact', () => {
     expect(doc).toContain('Quyết định số 4365/QĐ-UBND ngày 20/11/2024');
     expect(doc).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?>I\. <\/w:t><\/w:r><w:r><w:t xml:space="preserve">CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO</);
