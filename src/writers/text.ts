@@ -2,7 +2,8 @@
  * Text helpers every writer shares: Unicode NFC (decomposed Vietnamese renders with misplaced
  * tone marks in PDF and sorts wrongly in Word), the flattening of inline nodes into styled
  * segments that each format turns into its own runs, and the punctuation of the administrative
- * lists ("Kính gửi" and "Nơi nhận" items: `- …;`, the last one ending with `.`).
+ * lists ("Kính gửi" and "Nơi nhận" items: `- …;`; the last "Kính gửi" item ends with `.`, the
+ * last "Nơi nhận" line prints as the data wrote it).
  */
 import type { Inline } from '../doctree/types.js';
 

@@ -3,8 +3,8 @@
  * tests can inspect before any byte is written. Page runs become sections (portrait body,
  * landscape appendix); the default style is the embedded font at the body size (Tinos, or the
  * agency's font when the tree names one); the document info carries the tree's title, author,
- * subject (the trích yếu) and its one date, so two builds are byte-identical; a
- * draft gets a watermark (real text, so text extraction finds it) on every page.
+ * subject (the trích yếu) and its one date, so two builds are byte-identical; a draft gets a
+ * watermark (real text, so text extraction finds it) on every page.
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Diagnostic, StageResult } from '../../diagnostics/types.js';
