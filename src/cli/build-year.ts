@@ -63,6 +63,7 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
     draft: settings.draft,
     number: settings.number ?? undefined,
     date,
+    fontDir: settings.fontDir ? path.resolve(cwd, settings.fontDir) : undefined,
   });
   const diagnostics = [...compilation.diagnostics];
   printDiagnostics(diagnostics, job, sink);
@@ -90,8 +91,9 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
     kind,
     data: inputPath(cwd, dataDir),
     templates: inputPath(cwd, compilation.kind.templateDirs[compilation.kind.templateDirs.length - 1]),
+    ...(compilation.fontDir ? { fonts: inputPath(cwd, compilation.fontDir) } : {}),
     settings,
-    inputs: { ...dataInputs, ...hashFiles(templateFiles(cwd, dataDir, job.templates, kind), cwd) },
+    inputs: { ...dataInputs, ...hashFiles(templateFiles(cwd, dataDir, job.templates, kind), cwd), ...hashFiles(compilation.fontFiles, cwd) },
     outputs: Object.fromEntries(outputs.map((o) => [o.name, { sha256: sha256(o.bytes), bytes: o.bytes.length }])),
     diagnostics: { errors: 0, warnings: counts.warning },
   };

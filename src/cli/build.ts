@@ -10,6 +10,7 @@
  * always rebuilds in memory and compares with the files on disk; `--all` hands every year under
  * `data/` to a pool of worker threads (`build-all.ts`).
  */
+import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { parseDate, formatDate, type FullDate } from '../numbers/index.js';
 import type { GlobalOptions } from './run.js';
 import { UsageError, resolveDataDir, humanSize } from './io.js';
 import {
-  compareInputs, dataFiles, displayPath, hashFiles, readManifest, sha256, templateFiles,
+  compareInputs, dataFiles, displayPath, fontFiles, hashFiles, readManifest, sha256, templateFiles,
   toolId, unchanged, type BuildSettings, type Manifest,
 } from './manifest.js';
 
@@ -33,6 +34,7 @@ export interface BuildOptions extends GlobalOptions {
   draft?: boolean;
   number?: string;
   date?: string;
+  fontDir?: string;
   diagnostics: DiagnosticFormat;
   check?: boolean;
   all?: boolean;
@@ -51,6 +53,8 @@ export interface BuildJob {
   draft?: boolean;
   number?: string;
   date?: string;
+  /** `--font-dir`, as given (relative to `cwd`). */
+  fontDir?: string;
   strict: boolean;
   check: boolean;
   force: boolean;
@@ -126,28 +130,35 @@ export function outputName(kind: string, year: number, format: OutputFormat, num
  * The settings that shape the output. Options given on the command line win; with `--check`
  * the rest come from the manifest (the committed outputs are checked as they were built).
  */
-export function resolveSettings(job: Pick<BuildJob, 'format' | 'draft' | 'number' | 'date'>, recorded: Manifest | null): BuildSettings {
+export function resolveSettings(job: Pick<BuildJob, 'format' | 'draft' | 'number' | 'date' | 'fontDir' | 'cwd'>, recorded: Manifest | null): BuildSettings {
   const date = parseDateOption(job.date);
+  const fontDir = job.fontDir !== undefined ? displayPath(job.cwd, path.resolve(job.cwd, job.fontDir)) : recorded?.settings.fontDir;
   return {
     formats: job.format !== undefined ? parseFormats(job.format) : recorded ? recorded.settings.formats : parseFormats(DEFAULT_FORMATS),
     draft: job.draft ? true : recorded ? recorded.settings.draft : false,
     number: job.number !== undefined ? parseNumberOption(job.number)! : recorded ? recorded.settings.number : null,
     date: date ? isoDate(date) : recorded ? recorded.settings.date : null,
+    // Recorded only when given, so manifests of builds without it keep their shape.
+    ...(fontDir ? { fontDir } : {}),
   };
 }
 
-/** Hash the current inputs of a year; templates of the kind the manifest recorded. */
-export function currentInputs(dataDir: string, kind: string, job: Pick<BuildJob, 'cwd' | 'templates'>): Record<string, string> {
+/**
+ * Hash the current inputs of a year; templates of the kind the manifest recorded, and the font
+ * files of the font folder it recorded (a `fonts:` folder changes report.yaml when renamed).
+ */
+export function currentInputs(dataDir: string, kind: string, job: Pick<BuildJob, 'cwd' | 'templates'>, fonts?: string): Record<string, string> {
   return {
     ...hashFiles(dataFiles(dataDir), job.cwd),
     ...hashFiles(templateFiles(job.cwd, dataDir, job.templates, kind), job.cwd),
+    ...(fonts ? hashFiles(fontFiles(fonts.startsWith('baocao:') ? path.join(PACKAGE_ROOT, fonts.slice(7)) : path.resolve(job.cwd, fonts)), job.cwd) : {}),
   };
 }
 
 /** True when the manifest describes exactly these inputs and settings and the outputs are intact. */
 export function upToDate(manifest: Manifest, dataDir: string, outDir: string, settings: BuildSettings, job: BuildJob): boolean {
   if (job.strict && (manifest.diagnostics.warnings > 0 || manifest.diagnostics.errors > 0)) return false;
-  const now = { tool: toolId(), settings, inputs: currentInputs(dataDir, manifest.kind, job) };
+  const now = { tool: toolId(), settings, inputs: currentInputs(dataDir, manifest.kind, job, settings.fontDir ?? manifest.fonts) };
   if (!unchanged(compareInputs(manifest, now))) return false;
   return Object.entries(manifest.outputs).every(([name, o]) => {
     const file = path.join(outDir, name);
@@ -225,6 +236,7 @@ export function jobFrom(target: string, opts: BuildOptions): BuildJob {
     draft: opts.draft,
     number: opts.number,
     date: opts.date,
+    fontDir: opts.fontDir,
     strict: !!opts.strict,
     check: !!opts.check,
     force: !!opts.force,

@@ -43,6 +43,7 @@ function program(): Command {
     .option('--draft', 'đóng dấu "DỰ THẢO" trên mọi trang')
     .option('--number <n>', 'số văn bản (ví dụ 5 → 05)')
     .option('--date <date>', 'ngày ban hành (yyyy-mm-dd hoặc dd/mm/yyyy)')
+    .option('--font-dir <dir>', 'thư mục phông chữ của cơ quan (tệp .ttf), thay cho Tinos kèm theo; ghi đè `fonts:` của report.yaml')
     .addOption(new Option('--diagnostics <format>', 'định dạng thông báo').choices(['text', 'json', 'github']).default('text'))
     .option('--check', 'dựng lại trong bộ nhớ và báo lỗi nếu tệp đã có (đã commit) khác bản dựng lại')
     .option('--force', 'dựng lại dù dữ liệu, mẫu và tùy chọn không đổi')

@@ -25,6 +25,8 @@ export interface BuildSettings {
   draft: boolean;
   number: string | null;
   date: string | null;
+  /** `--font-dir` (relative to the working directory), when given. */
+  fontDir?: string;
 }
 
 export interface Manifest {
@@ -35,6 +37,8 @@ export interface Manifest {
   /** Data folder and templates folder, relative to the working directory (`/` separators). */
   data: string;
   templates: string;
+  /** The font folder the build used (`--font-dir` or `fonts:`), when any; its files are inputs. */
+  fonts?: string;
   settings: BuildSettings;
   /** Every input file (path relative to the working directory) → SHA-256 of its bytes. */
   inputs: Record<string, string>;
@@ -109,6 +113,11 @@ export function templateFiles(cwd: string, dataDir: string, templates: string | 
   return kindInputFiles(kindRoots(cwd, dataDir, templates), kind);
 }
 
+/** The font files of a font folder: every `*.ttf`/`*.otf` (as writers/fonts.ts reads them). */
+export function fontFiles(dir: string): string[] {
+  return listFiles(dir, false, (n) => /\.(ttf|otf)$/i.test(n));
+}
+
 export function hashFiles(files: readonly string[], cwd: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of files) out[inputPath(cwd, f)] = sha256(readFileSync(f));
@@ -174,7 +183,7 @@ export function compareInputs(
   for (const f of Object.keys(old.inputs)) if (!(f in now.inputs)) removed.push(f);
   const show = (v: unknown) => (v === null || v === undefined || v === false ? '(không)' : v === true ? 'có' : Array.isArray(v) ? v.join(',') : String(v));
   const settings: InputChanges['settings'] = [];
-  for (const name of ['formats', 'draft', 'number', 'date'] as const) {
+  for (const name of ['formats', 'draft', 'number', 'date', 'fontDir'] as const) {
     const a = show(old.settings[name]);
     const b = show(now.settings[name]);
     if (a !== b) settings.push({ name, old: a, new: b });
@@ -187,7 +196,7 @@ export function unchanged(c: InputChanges): boolean {
 }
 
 const SETTING_LABEL: Record<keyof BuildSettings, string> = {
-  formats: '--format', draft: '--draft', number: '--number', date: '--date',
+  formats: '--format', draft: '--draft', number: '--number', date: '--date', fontDir: '--font-dir',
 };
 
 /** One Vietnamese line per change: `data/2024/investment.yaml đã sửa`. */

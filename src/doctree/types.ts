@@ -149,6 +149,14 @@ export type Block =
   | PageBreak
   | Section;
 
+/** The four font files a document is set in (absolute paths; a missing face repeats another). */
+export interface FontFaces {
+  normal: string;
+  bold: string;
+  italics: string;
+  bolditalics: string;
+}
+
 export interface DocumentMeta {
   /** Document title for file properties, e.g. `Báo cáo Kết quả thực hiện Chủ đề năm 2024`. */
   title: string;
@@ -158,6 +166,11 @@ export interface DocumentMeta {
   date: string;
   /** Mark every page "DỰ THẢO". */
   draft?: boolean;
+  /**
+   * The agency's own font (from `fonts:` or `--font-dir`): the PDF embeds these files, the DOCX
+   * names the family. Absent: the bundled default (Tinos in the PDF, Times New Roman named).
+   */
+  font?: { family: string; faces: FontFaces };
 }
 
 export interface Root {

@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
-import type { Diagnostic } from '../diagnostics/types.js';
+import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { applyStrict } from '../diagnostics/format.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { suggest } from '../diagnostics/suggest.js';
@@ -21,11 +21,13 @@ import { validateDataset, type Dataset } from '../validate/index.js';
 import { checkDataFiles, checkRequiredMeta } from '../validate/files.js';
 import { REPORT_SCHEMA, type SchemaSpec } from '../validate/schema.js';
 import { checkIssue } from '../validate/issue.js';
+import { checkDistribution } from '../validate/rules/distribution.js';
 import { aggregate, type ReportModel, type AggregateOptions } from '../aggregate/index.js';
 import { findKinds, displayPath, kindOfDataFolder, type KindInfo } from '../kinds/registry.js';
 import { kindCode, type KindCode } from '../kinds/code.js';
 import { loadTemplateSet, renderDocument } from '../render/index.js';
 import type { Root } from '../doctree/types.js';
+import { readFontFolder, type FontFolder } from '../writers/fonts.js';
 
 export interface CompileOptions extends AggregateOptions {
   /** The year's data folder. */
@@ -40,6 +42,8 @@ export interface CompileOptions extends AggregateOptions {
   strict?: boolean;
   /** Stop after aggregation (summary, explain, validate without templates). */
   skipRender?: boolean;
+  /** `--font-dir`: the agency's font folder, absolute; wins over `fonts:` in report.yaml. */
+  fontDir?: string;
 }
 
 export interface Compilation {
@@ -52,11 +56,14 @@ export interface Compilation {
   templateFiles: string[];
   /** The report's kind, when known. */
   kind: KindInfo | null;
+  /** The font folder used (absolute) and its font files, when the report names one. */
+  fontDir?: string;
+  fontFiles: string[];
 }
 
 export async function compile(options: CompileOptions): Promise<Compilation> {
   const cwd = options.cwd ?? process.cwd();
-  const result: Compilation = { sources: [], dataset: null, model: null, tree: null, diagnostics: [], templateFiles: [], kind: null };
+  const result: Compilation = { sources: [], dataset: null, model: null, tree: null, diagnostics: [], templateFiles: [], kind: null, fontFiles: [] };
   const finish = (): Compilation => {
     if (options.strict) result.diagnostics = applyStrict(result.diagnostics);
     return result;
@@ -99,6 +106,16 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   // The document number and date (from the data or --number/--date) against what the data knows.
   const kpis = code?.model?.kpis?.(validated.value) ?? [];
   result.diagnostics.push(...checkIssue(validated.value, result.sources, { date: options.date, number: options.number }, kpis));
+  // Decree 30's content rules for "Nơi nhận" (warnings, every kind).
+  result.diagnostics.push(...checkDistribution(validated.value.report, result.sources));
+
+  // The agency's font folder, if the report names one (read here so `validate` reports it too).
+  const font = agencyFont(result.sources, options, cwd);
+  result.diagnostics.push(...font.diagnostics);
+  if (font.value) {
+    result.fontDir = font.value.dir;
+    result.fontFiles = font.value.files;
+  }
 
   const model = aggregate(validated.value, options, code?.model);
   result.diagnostics.push(...model.diagnostics);
@@ -114,6 +131,7 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   const tree = renderDocument(set.value, model.value, { draft: options.draft });
   result.diagnostics.push(...tree.diagnostics);
   result.tree = tree.value;
+  if (result.tree && font.value) result.tree.meta.font = { family: font.value.family, faces: font.value.faces };
   return finish();
 }
 
@@ -151,4 +169,20 @@ function kindOfCode(kind: KindInfo | null, cwd: string, out: Diagnostic[]): Kind
 /** report.yaml's schema and the kind's, with the paths shown in messages. */
 function schemaSpecs(kind: KindInfo, cwd: string): SchemaSpec[] {
   return [REPORT_SCHEMA, ...kind.files].map((f) => ({ name: f.name, schema: f.schema, display: displayPath(f.schema, cwd) }));
+}
+
+/**
+ * The font folder a build uses: `--font-dir` (relative to the working directory), else `fonts:`
+ * in report.yaml (relative to the data folder), else none — the writers' bundled default.
+ */
+function agencyFont(sources: readonly SourceFile[], options: CompileOptions, cwd: string): StageResult<(FontFolder & { dir: string }) | null> {
+  const report = sources.find((s) => s.name === 'report');
+  const named = (report?.data as { fonts?: unknown } | undefined)?.fonts;
+  const fromYaml = typeof named === 'string' && named.trim() !== '' ? named.trim() : undefined;
+  if (!options.fontDir && !fromYaml) return { value: null, diagnostics: [] };
+  const dir = options.fontDir ?? path.resolve(options.dataDir, fromYaml!);
+  const at = report ? (fromYaml && !options.fontDir ? positionOf(report, '/fonts') : { file: report.path, line: 1, column: 1 }) : { file: '', line: 0, column: 0 };
+  const shown = options.fontDir ? `"${path.relative(cwd, dir) || '.'}" (--font-dir)` : `"${fromYaml!}"`;
+  const read = readFontFolder(dir, shown, at);
+  return { value: read.value ? { ...read.value, dir } : null, diagnostics: read.diagnostics };
 }

@@ -5,7 +5,8 @@
  * are applied, which document date stamps the files, and how a writer reports a node it
  * cannot render. Nothing here knows a file format.
  */
-import type { Block, DocumentMeta, Position, Root, Table, TableCell } from '../doctree/types.js';
+import type { Block, DocumentMeta, Heading, Position, Root, Table, TableCell } from '../doctree/types.js';
+import { segments } from './text.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
 import type { Orientation } from './theme.js';
@@ -37,6 +38,31 @@ export function documentDate(meta: DocumentMeta): { date: Date; diagnostics: Dia
 /** ISO 8601 without milliseconds, as docProps/core.xml writes dates. */
 export function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * The document's subject for file properties: its trích yếu, the title block's summary lines
+ * joined into one line (they are broken only for layout). Empty when the tree has no title.
+ */
+export function documentSubject(root: Root): string {
+  const title = root.children.find((b) => b.type === 'title');
+  return title?.type === 'title' ? title.summary.map((l) => l.normalize('NFC').trim()).join(' ') : '';
+}
+
+// ---------- headings ----------
+/**
+ * Whether a heading runs in: its label is followed by text in the same paragraph
+ * (`a) Mục tiêu chung: Tiếp tục …`, `b) Xây dựng nông thôn mới: 493.227 triệu đồng, …`) rather
+ * than printed as a title on its own line (`a) Phát triển Chính quyền số`). A heading that holds
+ * a sentence — a colon followed by more text, or closing punctuation — runs in; a bare title
+ * does not. Run-in headings are body text: no outline level, no navigation entry.
+ */
+export function headingRunsIn(node: Heading): boolean {
+  const text = segments(node.children)
+    .map((s) => (s.kind === 'text' ? s.text : ' '))
+    .join('')
+    .trim();
+  return /[.:;!?…]$/u.test(text) || /:\s+\S/u.test(text);
 }
 
 // ---------- page runs ----------

@@ -2,7 +2,8 @@
  * Text helpers every writer shares: Unicode NFC (decomposed Vietnamese renders with misplaced
  * tone marks in PDF and sorts wrongly in Word), the flattening of inline nodes into styled
  * segments that each format turns into its own runs, and the punctuation of the administrative
- * lists ("Kính gửi" and "Nơi nhận" items: `- …;`, the last one ending with `.`).
+ * lists ("Kính gửi" and "Nơi nhận" items: `- …;`; the last "Kính gửi" item ends with `.`, the
+ * last "Nơi nhận" line prints as the data wrote it).
  */
 import type { Inline } from '../doctree/types.js';
 
@@ -62,17 +63,23 @@ function textOf(node: never): string {
 const ENDS_WITH_PUNCTUATION = /[.;:,!?…]$/u;
 
 /**
- * Lines of an administrative list: each item starts with `- ` and ends with `;`, the last with
- * `.` — unless the item already carries its own marker or final punctuation.
+ * Lines of an administrative list: each item starts with `- ` and every item but the last ends
+ * with `;` — unless it already carries its own marker or final punctuation. The last item ends
+ * with `.` only where the list's rule asks for it (`finalStop`, as for "Kính gửi"); the last line
+ * of "Nơi nhận" (`- Lưu: VT, NC.Châu`) prints as the data wrote it.
  */
-export function listLines(items: readonly string[]): string[] {
+export function listLines(items: readonly string[], { finalStop = true }: { finalStop?: boolean } = {}): string[] {
   return items.map((raw, i) => {
     const item = nfc(raw).trim();
     const marked = /^[-+–]\s/u.test(item) ? item : `- ${item}`;
-    if (ENDS_WITH_PUNCTUATION.test(marked)) return marked;
-    return marked + (i === items.length - 1 ? '.' : ';');
+    const last = i === items.length - 1;
+    if (ENDS_WITH_PUNCTUATION.test(marked) || (last && !finalStop)) return marked;
+    return marked + (last ? '.' : ';');
   });
 }
+
+/** The lines of "Nơi nhận": punctuated between items, the last one as written. */
+export const distributionLines = (items: readonly string[]): string[] => listLines(items, { finalStop: false });
 
 /** A single "Kính gửi" recipient, ending with `.`. */
 export function singleLine(item: string): string {

@@ -179,6 +179,10 @@ export const TABLE = {
   spaceAfterPt: 6,
 } as const;
 
+// ---------- footnotes ----------
+/** Footnote text (⚠ the decree sets no size): smaller than the body, single-spaced. */
+export const FOOTNOTE = style(12);
+
 // ---------- draft mark ----------
 export const DRAFT = {
   text: TEXTS.draftMark,

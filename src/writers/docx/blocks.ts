@@ -1,15 +1,16 @@
 /**
  * The DOCX block walker: one handler per block type, chosen by an exhaustive `switch`, so a new
- * node type in the tree fails the type check here until it has a handler. Body text, headings
- * and list items are paragraphs in the theme's body style; the official blocks and tables have
+ * node type in the tree fails the type check here until it has a handler. Body text and list
+ * items are Normal paragraphs (the theme's body style), headings Heading 1–3; the official blocks and tables have
  * handlers of their own. A block the writer cannot place is reported (W001/W002), never dropped
  * in silence.
  */
 import { LineRuleType, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
 import type { Diagnostic } from '../../diagnostics/types.js';
-import type { Block, Heading, List, ListItem, Position } from '../../doctree/types.js';
+import type { Block, Heading, Inline, List, ListItem, Position } from '../../doctree/types.js';
 import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
-import { writerDiagnostic } from '../structure.js';
+import { headingRunsIn, writerDiagnostic } from '../structure.js';
+import { STYLE } from './styles.js';
 import { appendixHeadingBlock, headerBlock, recipientsBlock, signatureBlock, titleBlock } from './official.js';
 import { bodyParagraph, inlineRuns } from './paragraphs.js';
 import { tableBlock } from './table.js';
@@ -71,12 +72,17 @@ function unknown(block: never, ctx: DocxContext): FileChild[] {
   return [];
 }
 
-/** `I. …` bold upper, `1. …` bold, `a) …` upright: body paragraphs kept with the next one. */
+/**
+ * A heading printed on its own line (`I. …`, `1. …`, `a) …`) is a paragraph in the Heading 1–3
+ * style, whose outline level puts it in Word's navigation pane. A run-in heading — a label
+ * followed by its text, `a) Mục tiêu chung: …` — is body text: Normal with the level's weight
+ * and case as direct formatting, kept with the next paragraph, and no outline level.
+ */
 function heading(node: Heading): Paragraph {
-  const style = HEADINGS[node.depth];
-  const base = { bold: style.bold, italic: style.italic, upper: style.upper };
-  const label = inlineRuns([{ type: 'text', value: `${node.label} ` }], base);
-  return bodyParagraph([...label, ...inlineRuns(node.children, base)], { keepNext: true });
+  const level = HEADINGS[node.depth];
+  const inlines: Inline[] = [{ type: 'text', value: `${node.label} ` }, ...node.children];
+  if (!headingRunsIn(node)) return bodyParagraph(inlineRuns(inlines, { upper: level.upper }), { style: STYLE.heading[node.depth] });
+  return bodyParagraph(inlineRuns(inlines, { bold: level.bold, italic: level.italic, upper: level.upper }), { keepNext: true });
 }
 
 function list(node: List, ctx: DocxContext): FileChild[] {

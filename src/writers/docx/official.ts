@@ -3,10 +3,12 @@
  * two-column header of page 1 (agency and Số left; quốc hiệu, tiêu ngữ and place-date right),
  * the title with its trích yếu, "Kính gửi", the appendix heading, and the signature block beside
  * "Nơi nhận". Side-by-side blocks are borderless fixed-layout tables, so their columns hold in
- * Word and LibreOffice alike; every size, split and rule length comes from the theme.
+ * Word and LibreOffice alike; each line is a paragraph in its named style (styles.ts), and every
+ * size, split and rule length comes from the theme.
  */
 import {
   AlignmentType,
+  type IParagraphOptions,
   Paragraph,
   Table,
   TableBorders,
@@ -25,13 +27,14 @@ import {
   SIGNATURE,
   TEXTS,
   TITLE,
-  mmToTwip,
   ptToTwip,
   ruleLengthPt,
   textWidthPt,
+  type TextStyle,
 } from '../theme.js';
-import { listLines, singleLine } from '../text.js';
-import { centredLine, lineSpacing, ruleParagraph, spacerParagraph, styledRun } from './paragraphs.js';
+import { distributionLines, listLines, singleLine } from '../text.js';
+import { ruleParagraph, spacerParagraph, styledParagraph, textRun } from './paragraphs.js';
+import { STYLE } from './styles.js';
 
 const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
 
@@ -61,19 +64,18 @@ const split = (total: number, shares: readonly [number, number]): [number, numbe
 export function headerBlock(node: Header, textWidth: number): FileChild[] {
   const [left, right] = split(textWidth, HEADER.columns);
   const agencyLines = [
-    ...(node.parentAgency ? [centredLine([styledRun(node.parentAgency, HEADER.parentAgency)], { keepNext: false })] : []),
-    ...node.agency.map((line) => centredLine([styledRun(line, HEADER.agency)], { keepNext: false })),
-    ruleParagraph(ptToTwip(ruleLengthPt(node.agency, HEADER.agency, HEADER.agencyRuleFraction)), left),
+    ...(node.parentAgency ? [line(STYLE.parentAgency, node.parentAgency, HEADER.parentAgency)] : []),
+    ...node.agency.map((text) => line(STYLE.agency, text, HEADER.agency)),
+    ruleParagraph(STYLE.rule, ptToTwip(ruleLengthPt(node.agency, HEADER.agency, HEADER.agencyRuleFraction)), left),
   ];
   const nationalLines = [
-    centredLine([styledRun(TEXTS.nationalTitle, HEADER.nationalTitle)], { keepNext: false }),
-    centredLine([styledRun(TEXTS.motto, HEADER.motto)], { keepNext: false }),
-    ruleParagraph(ptToTwip(ruleLengthPt([TEXTS.motto], HEADER.motto, HEADER.mottoRuleFraction)), right),
+    line(STYLE.nationalTitle, TEXTS.nationalTitle, HEADER.nationalTitle),
+    line(STYLE.motto, TEXTS.motto, HEADER.motto),
+    ruleParagraph(STYLE.rule, ptToTwip(ruleLengthPt([TEXTS.motto], HEADER.motto, HEADER.mottoRuleFraction)), right),
   ];
-  const before = { spacing: { before: ptToTwip(HEADER.numberLineSpaceBeforePt) } };
   const numberRow = [
-    cell(left, [centredLine([styledRun(node.numberLine, HEADER.numberLine)], before)]),
-    cell(right, [centredLine([styledRun(node.placeDateLine, HEADER.placeDate)], before)]),
+    cell(left, [line(STYLE.numberLine, node.numberLine, HEADER.numberLine)]),
+    cell(right, [line(STYLE.placeDate, node.placeDateLine, HEADER.placeDate)]),
   ];
   return [
     layoutTable([left, right], [
@@ -83,22 +85,26 @@ export function headerBlock(node: Header, textWidth: number): FileChild[] {
   ];
 }
 
+/** One line of fixed text in its named style. */
+function line(style: string, text: string, s: TextStyle, extra: Partial<IParagraphOptions> = {}): Paragraph {
+  return styledParagraph(style, [textRun(text, s)], extra);
+}
+
 // ---------- title and trích yếu ----------
 export function titleBlock(node: Title, textWidth: number): FileChild[] {
   return [
-    centredLine([styledRun(node.kind, TITLE.kind)], { spacing: { before: ptToTwip(TITLE.spaceBeforePt) } }),
-    ...node.summary.map((line) => centredLine([styledRun(line, TITLE.summary)])),
-    ruleParagraph(ptToTwip(ruleLengthPt(node.summary, TITLE.summary, TITLE.summaryRuleFraction)), textWidth, TITLE.spaceAfterPt),
+    line(STYLE.title, node.kind, TITLE.kind),
+    ...node.summary.map((text) => line(STYLE.summary, text, TITLE.summary)),
+    ruleParagraph(STYLE.rule, ptToTwip(ruleLengthPt(node.summary, TITLE.summary, TITLE.summaryRuleFraction)), textWidth, TITLE.spaceAfterPt),
   ];
 }
 
 // ---------- Kính gửi ----------
 /** One recipient on the label's line; several as `- …;` lines with the dashes under the colon. */
 export function recipientsBlock(node: Recipients, textWidth: number): FileChild[] {
-  const after = { spacing: { after: ptToTwip(RECIPIENTS.spaceAfterPt) } };
   if (node.items.length <= 1) {
     const text = `${TEXTS.recipientsLabel} ${singleLine(node.items[0] ?? '')}`;
-    return [centredLine([styledRun(text, RECIPIENTS.items)], { ...after, keepNext: false })];
+    return [line(STYLE.recipients, text, RECIPIENTS.items, { spacing: { after: ptToTwip(RECIPIENTS.spaceAfterPt) } })];
   }
   const lines = listLines(node.items);
   const gap = ptToTwip(RECIPIENTS.label.sizePt / 2);
@@ -107,11 +113,11 @@ export function recipientsBlock(node: Recipients, textWidth: number): FileChild[
     textWidth - labelWidth,
     ptToTwip(Math.max(...lines.map((l) => textWidthPt(l, RECIPIENTS.items.sizePt)))) + gap,
   );
-  const line = (text: string): Paragraph =>
-    new Paragraph({ spacing: { before: 0, after: 0, ...lineSpacing(HEADER.lineSpacing) }, children: [styledRun(text, RECIPIENTS.items)] });
+  // In the two columns the lines sit flush left: the table, not the style, centres them.
+  const left = (text: string): Paragraph => line(STYLE.recipients, text, RECIPIENTS.items, { alignment: AlignmentType.LEFT });
   return [
     layoutTable([labelWidth, itemsWidth], [
-      new TableRow({ cantSplit: true, children: [cell(labelWidth, [line(TEXTS.recipientsLabel)]), cell(itemsWidth, lines.map(line))] }),
+      new TableRow({ cantSplit: true, children: [cell(labelWidth, [left(TEXTS.recipientsLabel)]), cell(itemsWidth, lines.map(left))] }),
     ], true),
     spacerParagraph(RECIPIENTS.spaceAfterPt),
   ];
@@ -120,33 +126,26 @@ export function recipientsBlock(node: Recipients, textWidth: number): FileChild[
 // ---------- appendix heading ----------
 export function appendixHeadingBlock(node: AppendixHeading, textWidth: number): FileChild[] {
   return [
-    centredLine([styledRun(node.label, APPENDIX.label)]),
-    ...node.title.map((line) => centredLine([styledRun(line, APPENDIX.title)])),
-    centredLine([styledRun(node.note, APPENDIX.note)]),
-    ruleParagraph(ptToTwip(ruleLengthPt(node.title, APPENDIX.title, APPENDIX.ruleFraction)), textWidth, APPENDIX.spaceAfterPt),
+    line(STYLE.appendixLabel, node.label, APPENDIX.label),
+    ...node.title.map((text) => line(STYLE.appendixTitle, text, APPENDIX.title)),
+    line(STYLE.appendixNote, node.note, APPENDIX.note),
+    ruleParagraph(STYLE.rule, ptToTwip(ruleLengthPt(node.title, APPENDIX.title, APPENDIX.ruleFraction)), textWidth, APPENDIX.spaceAfterPt),
   ];
 }
 
 // ---------- signature beside Nơi nhận ----------
 export function signatureBlock(node: Signature, textWidth: number): FileChild[] {
   const [left, right] = split(textWidth, SIGNATURE.columns);
-  const spacing = (before: number) => ({ before, after: 0, ...lineSpacing(SIGNATURE.lineSpacing) });
-  const first = ptToTwip(SIGNATURE.spaceBeforePt);
   const distribution = [
-    new Paragraph({ spacing: spacing(first), children: [styledRun(TEXTS.distributionLabel, SIGNATURE.distributionLabel)] }),
-    ...listLines(node.distribution).map(
-      (line) => new Paragraph({ spacing: spacing(0), children: [styledRun(line, SIGNATURE.distributionItems)] }),
-    ),
+    line(STYLE.distributionLabel, TEXTS.distributionLabel, SIGNATURE.distributionLabel),
+    ...distributionLines(node.distribution).map((text) => line(STYLE.distributionItem, text, SIGNATURE.distributionItems)),
   ];
+  // The first authority line is level with "Nơi nhận:", so it takes that style's space before.
   const authority = [
-    ...node.authority.map((line, i) =>
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: spacing(i === 0 ? first : 0), children: [styledRun(line, SIGNATURE.authority)] }),
+    ...node.authority.map((text, i) =>
+      line(STYLE.authority, text, SIGNATURE.authority, i === 0 ? { spacing: { before: ptToTwip(SIGNATURE.spaceBeforePt) } } : {}),
     ),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: spacing(mmToTwip(SIGNATURE.signatureSpaceMm)),
-      children: [styledRun(node.name, SIGNATURE.name)],
-    }),
+    line(STYLE.signer, node.name, SIGNATURE.name),
   ];
   return [layoutTable([left, right], [new TableRow({ cantSplit: true, children: [cell(left, distribution), cell(right, authority)] })])];
 }

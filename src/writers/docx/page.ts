@@ -18,11 +18,12 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
-import { DRAFT, FONT, PAGE, PAGE_NUMBER, mmToTwip, ptToHalfPt, ptToTwip, textWidthMm, textWidthPt } from '../theme.js';
+import { DRAFT, FONT, PAGE, PAGE_NUMBER, mmToTwip, ptToTwip, textWidthMm, textWidthPt } from '../theme.js';
 import type { PageRun } from '../structure.js';
-import { lineSpacing, styledRun } from './paragraphs.js';
+import { styledRun } from './paragraphs.js';
+import { STYLE } from './styles.js';
 
-export function sectionOptions(run: PageRun, index: number, children: FileChild[], draft: boolean): ISectionOptions {
+export function sectionOptions(run: PageRun, index: number, children: FileChild[], draft: boolean, family: string = FONT.family): ISectionOptions {
   const hideFirst = PAGE_NUMBER.hideOnFirstPage && (index === 0 || run.restartNumbering);
   const orientation = run.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT;
   return {
@@ -43,30 +44,27 @@ export function sectionOptions(run: PageRun, index: number, children: FileChild[
       },
     },
     headers: {
-      default: new Header({ children: [...draftMark(draft, run), pageNumberParagraph()] }),
+      default: new Header({ children: [...draftMark(draft, run, family), pageNumberParagraph()] }),
       // The first page's header holds no number; a header part needs at least one paragraph.
-      ...(hideFirst ? { first: new Header({ children: draft ? draftMark(draft, run) : [new Paragraph({})] }) } : {}),
+      ...(hideFirst ? { first: new Header({ children: draft ? draftMark(draft, run, family) : [new Paragraph({ style: STYLE.pageHeader })] }) } : {}),
     },
     children,
   };
 }
 
 function pageNumberParagraph(): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after: 0, ...lineSpacing(1) },
-    children: [new TextRun({ children: [PageNumber.CURRENT], size: ptToHalfPt(PAGE_NUMBER.sizePt) })],
-  });
+  // The header style centres the number in the page number's size (styles.ts).
+  return new Paragraph({ style: STYLE.pageHeader, children: [new TextRun({ children: [PageNumber.CURRENT] })] });
 }
 
 /** The small framed text mark (top right of the page, in the top margin) and the watermark. */
-function draftMark(draft: boolean, run: PageRun): Paragraph[] {
+function draftMark(draft: boolean, run: PageRun, family: string): Paragraph[] {
   if (!draft) return [];
   const width = ptToTwip(textWidthPt(DRAFT.text, DRAFT.mark.sizePt, true)) + mmToTwip(2);
   return [
     new Paragraph({
+      style: STYLE.pageHeader,
       alignment: AlignmentType.RIGHT,
-      spacing: { before: 0, after: 0, ...lineSpacing(1) },
       frame: {
         type: 'absolute',
         position: { x: mmToTwip(textWidthMm(run.orientation)) - width, y: mmToTwip(PAGE.headerDistanceMm) },
@@ -75,7 +73,7 @@ function draftMark(draft: boolean, run: PageRun): Paragraph[] {
       },
       children: [
         styledRun(DRAFT.text, DRAFT.mark),
-        new TextWatermark({ text: DRAFT.text, font: FONT.family, bold: true, color: DRAFT.watermarkColor, opacity: DRAFT.watermarkOpacity }),
+        new TextWatermark({ text: DRAFT.text, font: family, bold: true, color: DRAFT.watermarkColor, opacity: DRAFT.watermarkOpacity }),
       ],
     }),
   ];

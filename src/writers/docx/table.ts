@@ -3,7 +3,8 @@
  * widths are the declared relative widths scaled to the text width of the page it sits on;
  * header rows marked `tblHeader` so Word repeats them on every page; merged cells as `gridSpan`
  * and explicit `vMerge` restart/continue cells (placed by the shared table grid, so DOCX and PDF
- * merge the same slots); bold group and total rows; rows that never split across pages.
+ * merge the same slots); cell text in the table styles (header, group and total rows bold by
+ * their style); rows that never split across pages.
  */
 import {
   BorderStyle,
@@ -21,14 +22,20 @@ import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Align, RowKind, Table } from '../../doctree/types.js';
 import { FONT, TABLE, mmToTwip, ptToEighths, ptToHalfPt, ptToTwip } from '../theme.js';
 import { scaleWidths, tableGrid, type PlacedCell, type TableGrid } from '../structure.js';
-import { ALIGN, inlineRuns, lineSpacing, spacerParagraph } from './paragraphs.js';
+import { ALIGN, inlineRuns, spacerParagraph } from './paragraphs.js';
+import { STYLE } from './styles.js';
 
-const BOLD_ROWS: Readonly<Record<RowKind, boolean>> = {
-  header: TABLE.headerBold,
-  group: TABLE.groupBold,
-  total: TABLE.totalBold,
-  body: false,
+/** The paragraph style of each kind of row: the weight and the header's centring are the style's. */
+const ROW_STYLE: Readonly<Record<RowKind, string>> = {
+  header: STYLE.tableHeading,
+  group: STYLE.tableTotal,
+  total: STYLE.tableTotal,
+  body: STYLE.tableText,
 };
+const ROW_ALIGN: Readonly<Record<RowKind, Align>> = { header: 'center', group: 'left', total: 'left', body: 'left' };
+
+/** A size for runs only where the table's differs from the table style's. */
+const sizeOf = (node: Table): number | undefined => (node.fontSize !== undefined && node.fontSize !== TABLE.sizePt ? node.fontSize : undefined);
 
 const line = { style: BorderStyle.SINGLE, size: ptToEighths(TABLE.borderPt), color: FONT.color };
 const BORDERS = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
@@ -74,7 +81,7 @@ export function tableBlock(node: Table, textWidth: number, diagnostics: Diagnost
 /** The cells of row `r`: a cell where one starts, a vMerge continuation under a rowSpan, an empty pad. */
 function rowCells(node: Table, grid: TableGrid, r: number, widths: number[]): DocxCell[] {
   const cells: DocxCell[] = [];
-  const size = node.fontSize ?? TABLE.sizePt;
+  const size = sizeOf(node);
   grid.slots[r]!.forEach((slot, c) => {
     if (slot.kind === 'start') cells.push(startCell(node, slot.placed, widths));
     else if (slot.kind === 'covered' && slot.by.col === c && slot.by.row < r) cells.push(continuationCell(slot.by, widths, size));
@@ -89,11 +96,13 @@ const spanWidth = (placed: PlacedCell, widths: number[]): number =>
 function startCell(node: Table, placed: PlacedCell, widths: number[]): DocxCell {
   const kind = node.children[placed.row]!.kind;
   const align: Align = placed.cell.align ?? (kind === 'header' ? 'center' : node.columns[placed.col]?.align ?? 'left');
+  const size = sizeOf(node);
   const paragraph = new Paragraph({
-    alignment: ALIGN[align],
-    spacing: { before: 0, after: 0, ...lineSpacing(TABLE.lineSpacing) },
-    children: inlineRuns(placed.cell.children, { bold: BOLD_ROWS[kind] }, node.fontSize ?? TABLE.sizePt),
-    run: { size: ptToHalfPt(node.fontSize ?? TABLE.sizePt) },
+    style: ROW_STYLE[kind],
+    // A column's alignment is the one thing the row's style cannot know.
+    ...(align !== ROW_ALIGN[kind] ? { alignment: ALIGN[align] } : {}),
+    children: inlineRuns(placed.cell.children, {}, size),
+    ...(size !== undefined ? { run: { size: ptToHalfPt(size) } } : {}),
   });
   return new DocxCell({
     width: { size: spanWidth(placed, widths), type: WidthType.DXA },
@@ -104,11 +113,11 @@ function startCell(node: Table, placed: PlacedCell, widths: number[]): DocxCell 
   });
 }
 
-/** An empty paragraph in the table's size, so padding cells do not make a row taller. */
-const blank = (sizePt: number): Paragraph =>
-  new Paragraph({ spacing: { before: 0, after: 0, ...lineSpacing(TABLE.lineSpacing) }, run: { size: ptToHalfPt(sizePt) } });
+/** An empty paragraph in the table's style and size, so padding cells do not make a row taller. */
+const blank = (sizePt: number | undefined): Paragraph =>
+  new Paragraph({ style: STYLE.tableText, ...(sizePt !== undefined ? { run: { size: ptToHalfPt(sizePt) } } : {}) });
 
-function continuationCell(placed: PlacedCell, widths: number[], sizePt: number): DocxCell {
+function continuationCell(placed: PlacedCell, widths: number[], sizePt: number | undefined): DocxCell {
   return new DocxCell({
     width: { size: spanWidth(placed, widths), type: WidthType.DXA },
     columnSpan: placed.colSpan > 1 ? placed.colSpan : undefined,
@@ -117,6 +126,6 @@ function continuationCell(placed: PlacedCell, widths: number[], sizePt: number):
   });
 }
 
-function emptyCell(width: number, sizePt: number): DocxCell {
+function emptyCell(width: number, sizePt: number | undefined): DocxCell {
   return new DocxCell({ width: { size: width, type: WidthType.DXA }, children: [blank(sizePt)] });
 }

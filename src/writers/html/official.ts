@@ -7,7 +7,7 @@
  */
 import type { AppendixHeading, Header, Recipients, Signature, Title } from '../../doctree/types.js';
 import { APPENDIX, HEADER, SIGNATURE, TEXTS, TITLE, applyCase, ruleLengthPt, type TextStyle } from '../theme.js';
-import { listLines, singleLine } from '../text.js';
+import { distributionLines, listLines, singleLine } from '../text.js';
 import { escapeText } from './escape.js';
 
 /** A centred single-spaced line of fixed text, upper-cased when its style says so. */
@@ -79,7 +79,7 @@ export function appendixHeadingHtml(node: AppendixHeading): string {
 export function signatureHtml(node: Signature): string {
   const distribution = [
     `<p class="distribution-label">${escapeText(TEXTS.distributionLabel)}</p>`,
-    ...listLines(node.distribution).map((l) => `<p class="distribution-item">${escapeText(l)}</p>`),
+    ...distributionLines(node.distribution).map((l) => `<p class="distribution-item">${escapeText(l)}</p>`),
   ];
   const authority = [
     ...node.authority.map((l) => `<p class="authority">${escapeText(applyCase(l, SIGNATURE.authority))}</p>`),

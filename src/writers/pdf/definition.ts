@@ -1,15 +1,16 @@
 /**
  * The pure step of the PDF writer: the document tree becomes a pdfmake document definition that
  * tests can inspect before any byte is written. Page runs become sections (portrait body,
- * landscape appendix); the default style is the embedded Tinos at the body size; the document
- * info carries the tree's title, author and its one date, so two builds are byte-identical; a
- * draft gets a watermark (real text, so text extraction finds it) on every page.
+ * landscape appendix); the default style is the embedded font at the body size (Tinos, or the
+ * agency's font when the tree names one); the document info carries the tree's title, author,
+ * subject (the trích yếu) and its one date, so two builds are byte-identical; a draft gets a
+ * watermark (real text, so text extraction finds it) on every page.
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Diagnostic, StageResult } from '../../diagnostics/types.js';
 import type { Root } from '../../doctree/types.js';
 import { BODY, DRAFT, FONT, HEADER, mmToPt, textWidthMm } from '../theme.js';
-import { documentDate, pageRuns } from '../structure.js';
+import { documentDate, documentSubject, pageRuns } from '../structure.js';
 import { nfc } from '../text.js';
 import { renderBlocks } from './blocks.js';
 import { PAGE_MARGINS, pageHeaders, runSection } from './page.js';
@@ -19,6 +20,8 @@ export function toPdfDefinition(root: Root): StageResult<TDocumentDefinitions> {
   const diagnostics: Diagnostic[] = [...dateDiagnostics];
   const draft = root.meta.draft ?? false;
   const runs = pageRuns(root);
+  // The agency's own font when the report names one, else the bundled Tinos.
+  const family = root.meta.font?.family ?? FONT.pdfFamily;
   const headers = pageHeaders(runs, draft);
   const content = runs.map((run, i) =>
     runSection(run, headers[i]!, renderBlocks(run.children, { textWidth: mmToPt(textWidthMm(run.orientation)), diagnostics })),
@@ -30,16 +33,17 @@ export function toPdfDefinition(root: Root): StageResult<TDocumentDefinitions> {
     info: {
       title: nfc(root.meta.title),
       author: nfc(root.meta.author),
+      subject: documentSubject(root),
       creator: 'baocao',
       producer: 'baocao',
       creationDate: date,
       modDate: date,
     },
-    defaultStyle: { font: FONT.pdfFamily, fontSize: BODY.sizePt, lineHeight: HEADER.lineSpacing },
+    defaultStyle: { font: family, fontSize: BODY.sizePt, lineHeight: HEADER.lineSpacing },
     content,
     // A heading is never the last thing on a page: it moves to the next page with its text.
     pageBreakBefore: (node, context) => Boolean(node.headlineLevel) && context.getFollowingNodesOnPage().length === 0,
-    ...(draft ? { watermark: { text: DRAFT.text, color: `#${DRAFT.watermarkColor}`, opacity: DRAFT.watermarkOpacity, bold: true, font: FONT.pdfFamily } } : {}),
+    ...(draft ? { watermark: { text: DRAFT.text, color: `#${DRAFT.watermarkColor}`, opacity: DRAFT.watermarkOpacity, bold: true, font: family } } : {}),
   };
   return { value: definition, diagnostics };
 }

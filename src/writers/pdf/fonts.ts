@@ -7,7 +7,8 @@
  * Vietnamese letter is one precomposed glyph and needs no shaping, and without those tables
  * fontkit skips its shaping engine, which was a third of the PDF writer's time. Word does not
  * kern by default either, so the two formats set lines alike. The embedded subsets are made
- * from the glyph outlines, which are untouched.
+ * from the glyph outlines, which are untouched. An agency's own font (a `fonts:` folder, see
+ * writers/fonts.ts) is installed the same way, beside Tinos, when a document names it.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,7 +56,7 @@ export const TINOS: Record<Style, string> = {
   bolditalics: 'tinos-bolditalics.ttf',
 };
 
-export const FONTS = { [FONT.pdfFamily]: TINOS, [FONT.family]: TINOS };
+export const FONTS: Record<string, Record<Style, string>> = { [FONT.pdfFamily]: TINOS, [FONT.family]: TINOS };
 
 /** Put the four prepared fonts into pdfmake's in-memory file system (once per process). */
 let installed = false;
@@ -65,4 +66,30 @@ export function installFonts(vfs: { writeFileSync(name: string, data: Buffer): v
     vfs.writeFileSync(TINOS[style], withoutTables(readFileSync(file(STYLES[style]))));
   }
   installed = true;
+}
+
+/** The agency's font files already in the file system, by path (a background writer serves one document). */
+const agencyFaces = new Map<string, string>();
+
+/**
+ * Put an agency's font family (root.meta.font) into pdfmake's file system and return the fonts
+ * table pdfmake needs for it, beside Tinos. Each file is read once per process, its layout tables
+ * dropped as for Tinos; the virtual names are numbered in the order files are first seen.
+ */
+export function installFamily(
+  vfs: { writeFileSync(name: string, data: Buffer): void },
+  font: { family: string; faces: Record<Style, string> },
+): Record<string, Record<Style, string>> {
+  const faces = {} as Record<Style, string>;
+  for (const style of Object.keys(STYLES) as Style[]) {
+    const file = font.faces[style];
+    let name = agencyFaces.get(file);
+    if (name === undefined) {
+      name = `agency-${agencyFaces.size + 1}.ttf`;
+      vfs.writeFileSync(name, withoutTables(readFileSync(file)));
+      agencyFaces.set(file, name);
+    }
+    faces[style] = name;
+  }
+  return { ...FONTS, [font.family]: faces };
 }

@@ -9,15 +9,16 @@ import pdfmake from 'pdfmake';
 import type { StageResult } from '../../diagnostics/types.js';
 import type { Root } from '../../doctree/types.js';
 import { toPdfDefinition } from './definition.js';
-import { FONTS, installFonts } from './fonts.js';
+import { FONTS, installFamily, installFonts } from './fonts.js';
 
 export { toPdfDefinition };
 
 export async function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
   const { value: definition, diagnostics } = toPdfDefinition(root);
   // The typings omit pdfmake 0.3's in-memory file system, which the fonts are read from.
-  installFonts((pdfmake as unknown as { virtualfs: Parameters<typeof installFonts>[0] }).virtualfs);
-  pdfmake.setFonts(FONTS);
+  const vfs = (pdfmake as unknown as { virtualfs: Parameters<typeof installFonts>[0] }).virtualfs;
+  installFonts(vfs);
+  pdfmake.setFonts(root.meta.font ? installFamily(vfs, root.meta.font) : FONTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   const buffer = await pdfmake.createPdf(definition).getBuffer();

@@ -4,7 +4,13 @@
  * For justified (and all wide body) text we therefore emit each space-separated word as its own
  * `noWrap` inline carrying its trailing space: lines break only at spaces, and the extra width
  * of a justified line goes only between words. Only ordinary spaces separate words; a no-break
- * space (as in `Số:      /BC-UBND`) stays inside its word.
+ * space (as in `Số:      /BC-UBND`) binds its neighbours into one `noWrap` group.
+ *
+ * pdfmake is never handed a no-break space: pdfkit's subset ToUnicode map gives each glyph one
+ * code point and the first one seen wins, so a single U+00A0 would make every later space of that
+ * font copy, search and read aloud as U+00A0. A no-break space becomes an ordinary space inside a
+ * `noWrap` group instead — the group keeps the words on one line, justify never stretches inside
+ * an inline, and the text layer holds ordinary spaces.
  */
 import type { Inline } from '../../doctree/types.js';
 import { segments, type Segment, type SegmentStyle } from '../text.js';
@@ -29,7 +35,24 @@ const styleOf = (p: { bold: boolean; italic: boolean }): Pick<PdfInline, 'bold' 
 
 /** Plain inlines, one per styled segment: for centred lines and narrow table cells. */
 export function plainInlines(inlines: readonly Inline[], base: SegmentStyle = {}): PdfInline[] {
-  return segments(inlines, base).map((s) => (s.kind === 'break' ? { text: '\n' } : { text: s.text, ...styleOf(s) }));
+  return segments(inlines, base).flatMap((s) => (s.kind === 'break' ? [{ text: '\n' }] : boundText(s.text, styleOf(s))));
+}
+
+/** The space characters that join words: never handed to pdfkit (see the module comment). */
+const NO_BREAK = /[\u00a0\u2007\u202f]/gu;
+const HAS_NO_BREAK = /[\u00a0\u2007\u202f]/u;
+
+/**
+ * Text without no-break spaces: as it is when it has none; otherwise each run of words joined by
+ * no-break spaces becomes a `noWrap` inline holding ordinary spaces, between plain inlines.
+ */
+export function boundText(text: string, style: Pick<PdfInline, 'bold' | 'italics'> = {}): PdfInline[] {
+  if (!HAS_NO_BREAK.test(text)) return [{ text, ...style }];
+  return text.split(/([ \t\r\n]+)/).flatMap((part, i): PdfInline[] => {
+    if (part === '') return [];
+    if (i % 2 === 1) return [{ text: part, ...style }];
+    return [HAS_NO_BREAK.test(part) ? { text: part.replace(NO_BREAK, ' '), ...style, noWrap: true } : { text: part, ...style }];
+  });
 }
 
 /** Word inlines: every word a `noWrap` inline ending with its space, breaks as `\n`. */
@@ -87,7 +110,7 @@ function bindDashes(list: Word[]): Word[] {
     const text = w.pieces.map((p) => p.text).join('');
     if (/^[-–—]$/.test(text) && w.spaceAfter && next) {
       const last = w.pieces[w.pieces.length - 1]!;
-      out.push({ pieces: [...w.pieces, { ...last, text: '\u00a0' }, ...next.pieces], spaceAfter: next.spaceAfter });
+      out.push({ pieces: [...w.pieces, { ...last, text: ' ' }, ...next.pieces], spaceAfter: next.spaceAfter });
       i++;
     } else out.push(w);
   }
@@ -97,6 +120,7 @@ function bindDashes(list: Word[]): Word[] {
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}]+$/u;
 
 function wordToInlines(word: Word): PdfInline[] {
+  word = { ...word, pieces: word.pieces.map((p) => ({ ...p, text: p.text.replace(NO_BREAK, ' ') })) };
   const text = word.pieces.map((p) => p.text).join('');
   const space = word.spaceAfter ? ' ' : '';
   const noWrap = [...text].length <= MAX_UNBREAKABLE ? { noWrap: true } : {};

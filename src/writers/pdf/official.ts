@@ -8,7 +8,7 @@
 import type { Content, ContentTable } from 'pdfmake/interfaces.js';
 import type { AppendixHeading, Header, Recipients, Signature, Title } from '../../doctree/types.js';
 import { APPENDIX, HEADER, RECIPIENTS, SIGNATURE, TEXTS, TITLE, mmToPt, ruleLengthPt, textWidthPt } from '../theme.js';
-import { listLines, singleLine } from '../text.js';
+import { distributionLines, listLines, singleLine } from '../text.js';
 import { LAYOUT_ONLY, centredLine, rule, styled } from './paragraphs.js';
 
 const split = (total: number, shares: readonly [number, number]): [number, number] => [total * shares[0], total * (1 - shares[0])];
@@ -84,7 +84,7 @@ export function signatureBlock(node: Signature, textWidth: number): Content[] {
   const [left, right] = split(textWidth, SIGNATURE.columns);
   const distribution: Content[] = [
     styled(TEXTS.distributionLabel, SIGNATURE.distributionLabel),
-    ...listLines(node.distribution).map((line) => styled(line, SIGNATURE.distributionItems)),
+    ...distributionLines(node.distribution).map((line) => styled(line, SIGNATURE.distributionItems)),
   ];
   const authority: Content[] = [
     ...node.authority.map((line) => centredLine(line, SIGNATURE.authority)),

@@ -8,14 +8,17 @@ import type { Alignment, Content, ContentCanvas, ContentText, CustomTableLayout 
 import type { Align, Inline } from '../../doctree/types.js';
 import { BODY, HEADER, applyCase, mmToPt, type TextStyle } from '../theme.js';
 import { nfc } from '../text.js';
-import { wordInlines } from './inlines.js';
+import { boundText, wordInlines } from './inlines.js';
 
 export const ALIGN: Readonly<Record<Align, Alignment>> = { left: 'left', center: 'center', right: 'right', justify: 'justify' };
 
 /** Fixed text in a theme style, as an inline or a paragraph of its own. */
 export function styled(text: string, s: TextStyle): ContentText {
+  const cased = applyCase(nfc(text), s);
+  const inlines = boundText(cased);
   return {
-    text: applyCase(nfc(text), s),
+    // A line with no-break spaces becomes noWrap groups of ordinary spaces (see inlines.ts).
+    text: inlines.length === 1 && !inlines[0]!.noWrap ? cased : inlines,
     fontSize: s.sizePt,
     ...(s.bold ? { bold: true } : {}),
     ...(s.italic ? { italics: true } : {}),

@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Root } from '../../../src/doctree/types.js';
 import { toDocxDocument, writeDocx } from '../../../src/writers/docx/index.js';
 import { sampleTree } from './sample.js';
+import { effective, readStyles } from '../../helpers/docx-styles.js';
 
 /** The parts of a .docx as text, by name. */
 function parts(bytes: Uint8Array): Record<string, string> {
@@ -50,13 +51,13 @@ describe('DOCX writer', () => {
     expect(styles).toMatch(/<w:docDefaults>[\s\S]*w:ascii="Times New Roman"[\s\S]*<w:sz w:val="28"\/>[\s\S]*<w:lang w:val="vi-VN"/);
   });
 
-  it('justifies body paragraphs with a 12.7 mm first-line indent, 6 pt after, 1.15 lines', () => {
+  it('justifies body paragraphs with a 12.7 mm first-line indent, 6 pt after, 1.15 lines, all from Normal', () => {
     const paragraph = doc.match(/<w:p>(?:(?!<w:p>)[\s\S])*?Thực hiện Nghị quyết số 48\/NQ-HĐND[\s\S]*?<\/w:p>/)?.[0] ?? '';
-    expect(paragraph).toContain('<w:jc w:val="both"/>');
-    expect(paragraph).toContain('w:firstLine="720"');
-    const after = Number(paragraph.match(/<w:spacing [^>]*w:after="(\d+)"/)?.[1]);
-    expect(after).toBeGreaterThanOrEqual(120);
-    expect(paragraph).toMatch(/w:line="276" w:lineRule="auto"/);
+    // No direct paragraph formatting: the Normal style says it all.
+    expect(paragraph).not.toContain('<w:pPr>');
+    const e = effective(paragraph, readStyles(files['word/styles.xml']!));
+    expect([e.style, e.jc, e.firstLine, e.line, e.size]).toEqual(['Normal', 'both', '720', '276', 14]);
+    expect(Number(e.after)).toBeGreaterThanOrEqual(120);
   });
 
   it('numbers pages from page 2 with a centred PAGE field and an empty first-page header', () => {
@@ -69,7 +70,9 @@ describe('DOCX writer', () => {
     const main = files[`word/${target(ref('default'))}`]!;
     const first = files[`word/${target(ref('first'))}`]!;
     expect(main).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
-    expect(main).toContain('<w:jc w:val="center"/>');
+    const number = main.match(/<w:p>(?:(?!<w:p>)[\s\S])*?PAGE[\s\S]*?<\/w:p>/)![0];
+    const e = effective(number, readStyles(files['word/styles.xml']!));
+    expect([e.style, e.jc, e.firstLine, e.size]).toEqual(['Header', 'center', '0', 14]);
     expect(first).not.toContain('PAGE');
   });
 
@@ -83,8 +86,9 @@ describe('DOCX writer', () => {
     }
     expect(header).toContain('>Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND</w:t>');
     expect(header).toContain('An Lão, ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng');
-    // The rules: bottom borders of empty paragraphs.
-    expect(count(header, '<w:bottom w:val="single"')).toBe(2);
+    // The rules: empty paragraphs in the rule style, whose bottom border is the rule.
+    expect(count(header, '<w:pStyle w:val="DuongKe"/>')).toBe(2);
+    expect(readStyles(files['word/styles.xml']!).styles.get('DuongKe')!.pPr).toMatch(/<w:pBdr><w:bottom w:val="single"/);
   });
 
   it('marks table header rows to repeat and merges cells with gridSpan and vMerge', () => {
@@ -98,18 +102,32 @@ describe('DOCX writer', () => {
     // Widths: the declared relative widths scaled to the landscape text width (252 mm = 14287 twips).
     const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     expect(grid.reduce((a, b) => a + b, 0)).toBe(14287);
-    expect(table).toMatch(/<w:b\/>[\s\S]*?>Tổng cộng</);
+    const total = table.match(/<w:p>(?:(?!<w:p>)[\s\S])*?>Tổng cộng<[\s\S]*?<\/w:p>/)![0];
+    expect(effective(total, readStyles(files['word/styles.xml']!))).toMatchObject({ style: 'BangBieuTong', bold: true });
   });
 
   it('writes the signature block beside Nơi nhận, punctuated', () => {
-    for (const text of ['Nơi nhận:', '- Thường trực Huyện ủy;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Hà Thế Vinh']) {
+    for (const text of ['Nơi nhận:', '- Thường trực Huyện ủy;', '- Lưu: VT', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Hà Thế Vinh']) {
       expect(doc).toContain(`>${text}</w:t>`);
     }
   });
 
+  it('prints the last line of Nơi nhận as the data wrote it, with no added full stop', async () => {
+    const root = sampleTree();
+    const signature = root.children.find((b) => b.type === 'signature')!;
+    if (signature.type === 'signature') signature.distribution = ['Như trên', 'Lưu: VT, NC.Châu'];
+    const xml = parts((await writeDocx(root)).value)['word/document.xml']!;
+    expect(xml).toContain('>- Như trên;</w:t>');
+    expect(xml).toContain('>- Lưu: VT, NC.Châu</w:t>');
+  });
+
+  it('names the trích yếu as the document subject', () => {
+    expect(files['docProps/core.xml']).toContain('<dc:subject>Kết quả thực hiện Chủ đề năm 2024</dc:subject>');
+  });
+
   it('keeps the Vietnamese text intact', () => {
     expect(doc).toContain('Quyết định số 4365/QĐ-UBND ngày 20/11/2024');
-    expect(doc).toMatch(/>I\. <\/w:t><\/w:r><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO</);
+    expect(doc).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?>I\. <\/w:t><\/w:r><w:r><w:t xml:space="preserve">CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO</);
     expect(doc).toContain('>- </w:t>');
     expect(doc).toContain('>+ </w:t>');
     expect(doc).toContain('>676.373 triệu đồng</w:t>');

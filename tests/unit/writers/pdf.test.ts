@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +56,8 @@ describe('PDF definition', () => {
     expect(tokens).toContainEqual({ text: '676.373 ', bold: true, noWrap: true });
     // The quote joins the emphasised word it opens instead of leaving a justify gap after it.
     expect(tokens).toContainEqual({ text: '"Đẩy ', italics: true, noWrap: true });
-    expect(tokens.every((t) => !/ ./.test(t.text as string))).toBe(true);
+    // Spaces inside a group only bind a spaced dash to the next word, or fill a blank left for the văn thư.
+    expect(tokens.every((t) => !/ ./.test((t.text as string).replace(/^[-–—] /, '').replace(/ {6}/g, '')))).toBe(true);
   });
 
   it('hides the number on page 1 and on the first page of a section that restarts numbering', () => {
@@ -142,6 +144,70 @@ describe('PDF bytes', () => {
     expect(text(2, 2).trimStart().startsWith('2')).toBe(true);
     expect(text(1, 1).trimStart().startsWith('1')).toBe(false);
     expect(text(4, 4)).toContain('Phụ lục I');
+  });
+});
+
+/** The code points every ToUnicode CMap of the PDF maps glyphs to (streams inflated with zlib). */
+function toUnicodeTargets(pdf: Uint8Array): string[] {
+  const raw = latin1(pdf);
+  const targets: string[] = [];
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index! + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    let text: string;
+    try {
+      text = inflateSync(Buffer.from(pdf.subarray(start, end))).toString('latin1');
+    } catch {
+      continue;
+    }
+    if (!text.includes('begincmap')) continue;
+    // bfrange destinations are listed in [...]; bfchar pairs are <glyph> <unicode>.
+    for (const list of text.matchAll(/\[([^\]]*)\]/g)) targets.push(...[...list[1]!.matchAll(/<([0-9a-fA-F]+)>/g)].map((h) => h[1]!.toLowerCase()));
+    for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      targets.push(...[...block[1]!.matchAll(/<[0-9a-fA-F]+>\s*<([0-9a-fA-F]+)>/g)].map((h) => h[1]!.toLowerCase()));
+    }
+  }
+  return targets;
+}
+
+describe('PDF text layer', () => {
+  it('maps no glyph to U+00A0: blanks and bound dashes copy as ordinary spaces', async () => {
+    const root = sampleTree();
+    const header = root.children.find((b) => b.type === 'header')!;
+    if (header.type === 'header') {
+      header.numberLine = `Số:${'\u00a0'.repeat(6)}/BC-UBND`;
+      header.placeDateLine = `An Lão, ngày${'\u00a0'.repeat(6)}tháng${'\u00a0'.repeat(6)}năm 2024`;
+    }
+    root.children.splice(4, 0, { type: 'paragraph', children: [{ type: 'text', value: 'Thường trực Huyện ủy - HĐND huyện và Quyết định số 4365/QĐ-UBND ngày 20/11/2024.' }] });
+    const { value, diagnostics } = await writePdf(root);
+    expect(diagnostics).toEqual([]);
+    const targets = toUnicodeTargets(value);
+    expect(targets.length).toBeGreaterThan(50);
+    expect(targets).toContain('0020');
+    expect(targets.filter((t) => t === '00a0' || t === '202f' || t === '2007')).toEqual([]);
+    // The definition keeps the blank together as one unbreakable group of ordinary spaces.
+    const { value: definition } = toPdfDefinition(root);
+    const groups: Record<string, unknown>[] = [];
+    walk(definition.content, (o) => { if (o.noWrap === true && typeof o.text === 'string') groups.push(o); });
+    expect(groups).toContainEqual({ text: `Số:${' '.repeat(6)}/BC-UBND`, noWrap: true });
+    expect(groups).toContainEqual({ text: '- HĐND ', noWrap: true });
+    expect(JSON.stringify(definition.content)).not.toMatch(/\u00a0|\\u00a0/);
+  });
+
+  it('prints the last line of Nơi nhận as written', async () => {
+    const root = sampleTree();
+    const signature = root.children.find((b) => b.type === 'signature')!;
+    if (signature.type === 'signature') signature.distribution = ['Như trên', 'Lưu: VT, NC.Châu'];
+    const { value: definition } = toPdfDefinition(root);
+    const texts: string[] = [];
+    walk(definition.content, (o) => { if (typeof o.text === 'string') texts.push(o.text); });
+    expect(texts).toContain('- Lưu: VT, NC.Châu');
+    expect(texts).not.toContain('- Lưu: VT, NC.Châu.');
+  });
+
+  it('names the trích yếu as the document subject', () => {
+    const { value: definition } = toPdfDefinition(sampleTree());
+    expect(definition.info?.subject).toMatch(/^Kết quả thực hiện Chủ đề năm 2024/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Root, Table, TableCell } from '../../../src/doctree/types.js';
 import { documentDate, pageRuns, tableGrid } from '../../../src/writers/structure.js';
-import { listLines, segments, singleLine } from '../../../src/writers/text.js';
+import { distributionLines, listLines, segments, singleLine } from '../../../src/writers/text.js';
 import { sampleTree } from './sample.js';
 
 const cell = (value: string, extra: Partial<TableCell> = {}): TableCell => ({ type: 'tableCell', children: [{ type: 'text', value }], ...extra });
@@ -65,6 +65,11 @@ describe('text helpers', () => {
     expect(listLines(['Như trên', 'Lưu: VT'])).toEqual(['- Như trên;', '- Lưu: VT.']);
     expect(listLines(['- Lưu: VT, HC (2).'])).toEqual(['- Lưu: VT, HC (2).']);
     expect(singleLine('Hội đồng nhân dân huyện An Lão')).toBe('Hội đồng nhân dân huyện An Lão.');
+  });
+
+  it('prints the last line of Nơi nhận as the data wrote it: no full stop it did not ask for', () => {
+    expect(distributionLines(['Như trên', 'Lưu: VT, NC.Châu'])).toEqual(['- Như trên;', '- Lưu: VT, NC.Châu']);
+    expect(distributionLines(['Như trên', 'Lưu: VT, VP.'])).toEqual(['- Như trên;', '- Lưu: VT, VP.']);
   });
 
   it('normalises to NFC and upper-cases with Vietnamese rules', () => {
