@@ -251,6 +251,7 @@ async function guardOutputs(job: BuildJob, outDir: string, sink: Sink): Promise<
     }
     ({ lock, staleLockPid } = await acquireLock(outDir, command));
   } catch (err) {
+    if (created) await rmdir(outDir).catch(() => {});
     if (job.check && err instanceof MachineError && (err.code === 'C102' || err.code === 'C103')) {
       if (interrupted(outDir)) throw new MachineError('C117', { path: outDir, errno: err.code === 'C102' ? 'EROFS' : String(err.args.errno) });
       return async () => {};
