@@ -106,7 +106,8 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
   // with the commit: left behind they would show older figures beside the new report.
   const names = files.map((f) => f.name);
   const stale = [
-    ...Object.keys(b.manifest?.outputs ?? {}).filter((n) => /^[^./\\][^/\\]*$/.test(n) && n !== MANIFEST_NAME),
+    // Only report files the old manifest names, inside this folder: never anything else a user keeps here.
+    ...Object.keys(b.manifest?.outputs ?? {}).filter((n) => /^[^./\\][^/\\]*\.(docx|pdf|html)$/i.test(n)),
     ...unvouched(outDir, kind, dataset.report.year, names),
   ].filter((n, i, all) => !names.includes(n) && all.indexOf(n) === i);
   const removed = await commitSet(outDir, files, stale);

@@ -232,6 +232,17 @@ describe('the machine\'s faults, said plainly', () => {
     });
   }
 
+  it('in a --all worker thread too: the year fails with the plain message, exit 1', () => {
+    const { ws } = workspace();
+    cpSync(path.join(ws, 'xa'), path.join(ws, 'data', '2025'), { recursive: true });
+    const r = runCli(['build', '--all', '--format', 'docx'], { cwd: ws, env: { CI: '1', BAOCAO_FAULT: 'write:1' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('2025: LỖI — lỗi C101: Hết chỗ trống trên đĩa khi ghi out/2025/');
+    expect(r.stderr).toContain('gợi ý: Các tệp đã có trong thư mục xuất được giữ nguyên');
+    plain(r);
+    plain({ stderr: r.stdout });
+  });
+
   it('in English with --lang en', () => {
     const { ws } = workspace();
     const r = runCli(['--lang', 'en', 'build', 'xa', '--format', 'docx'], { cwd: ws, env: { BAOCAO_FAULT: 'write:1' } });
