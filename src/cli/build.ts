@@ -221,6 +221,18 @@ export function checkOutputPath(cwd: string, out: string, outDir: string): void 
   }
 }
 
+/** A build that wrote nothing leaves no empty folder behind: `out/<year>` and those it made above it. */
+async function removeEmpty(outDir: string, created: string | undefined): Promise<void> {
+  if (!created) return;
+  for (let p = outDir; p.startsWith(created); p = path.dirname(p)) {
+    try {
+      await rmdir(p);
+    } catch {
+      return; // not empty: the build wrote its set here
+    }
+  }
+}
+
 async function say(sink: Sink, lang: Lang, code: string, args: Record<string, string | number>): Promise<void> {
   const { formatMessage } = await import('./machine.js');
   sink.err(formatMessage(code, args, lang));
@@ -235,23 +247,23 @@ async function say(sink: Sink, lang: Lang, code: string, args: Record<string, st
  */
 async function guardOutputs(job: BuildJob, outDir: string, sink: Sink): Promise<() => Promise<void>> {
   const command = `build ${job.target}${job.check ? ' --check' : ''}`;
-  let created = false;
+  /** The outermost folder this build made (`out/` itself on a first build), if any. */
+  let created: string | undefined;
   let lock: Lock;
   let staleLockPid: number | undefined;
   try {
     if (job.check) {
       if (!existsSync(outDir)) return async () => {};
     } else {
-      created = !existsSync(outDir);
       try {
-        await mkdir(outDir, { recursive: true });
+        created = await mkdir(outDir, { recursive: true });
       } catch (err) {
         throw machineFault(err, outDir);
       }
     }
     ({ lock, staleLockPid } = await acquireLock(outDir, command));
   } catch (err) {
-    if (created) await rmdir(outDir).catch(() => {});
+    await removeEmpty(outDir, created);
     if (job.check && err instanceof MachineError && (err.code === 'C102' || err.code === 'C103')) {
       if (interrupted(outDir)) throw new MachineError('C117', { path: outDir, errno: err.code === 'C102' ? 'EROFS' : String(err.args.errno) });
       return async () => {};
@@ -260,8 +272,7 @@ async function guardOutputs(job: BuildJob, outDir: string, sink: Sink): Promise<
   }
   const release = async () => {
     await lock.release();
-    // A first build that wrote nothing leaves no empty folder behind.
-    if (created) await rmdir(outDir).catch(() => {});
+    await removeEmpty(outDir, created);
   };
   try {
     if (staleLockPid) await say(sink, job.lang, 'C112', { path: outDir, pid: staleLockPid });
