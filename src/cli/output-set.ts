@@ -59,8 +59,6 @@ interface Journal {
 export interface Recovery {
   /** `completed`: the set had committed; `restored`: the previous set was put back. */
   set?: 'completed' | 'restored';
-  /** The PID of a dead process whose lock was taken over. */
-  staleLockPid?: number;
   /** Temps and backups of dead processes removed. */
   swept: number;
 }
@@ -280,12 +278,20 @@ function readJournal(dir: string): Journal | null {
   if (!existsSync(file)) return null;
   try {
     const j = JSON.parse(readFileSync(file, 'utf8')) as Journal;
-    if (j.journal === 1 && Array.isArray(j.entries) && j.entries.length) return j;
+    if (j.journal === 1 && Array.isArray(j.entries) && j.entries.length && j.entries.every(sound)) return j;
   } catch {
     // fall through
   }
-  // The journal is written whole (temp, then rename), so an unreadable one was edited by hand.
+  // The journal is written whole (temp, then rename), so an unreadable one was edited by hand;
+  // one naming paths outside the folder may come from a pull request: neither is acted on.
   throw new MachineError('C107', { path: file });
+}
+
+/** An entry this module could have written: plain names in the folder, its own temp and backup names. */
+function sound(e: JournalEntry): boolean {
+  const plain = (n: unknown) => typeof n === 'string' && n !== '' && n !== '.' && n !== '..' && !/[\\/]/.test(n);
+  return plain(e.name) && plain(e.backup) && STRAY.test(e.backup) && (e.temp === undefined || (plain(e.temp) && STRAY.test(e.temp)))
+    && typeof e.existed === 'boolean';
 }
 
 /** True when a journal's set committed: the manifest's temp was renamed into place. */
@@ -326,8 +332,8 @@ export function interrupted(dir: string): boolean {
  * Under the lock: complete or roll back an interrupted set, then remove temps and backups left
  * by dead processes (and by this module's versions before the lock existed).
  */
-export async function recover(dir: string): Promise<Omit<Recovery, 'staleLockPid'>> {
-  const out: Omit<Recovery, 'staleLockPid'> = { swept: 0 };
+export async function recover(dir: string): Promise<Recovery> {
+  const out: Recovery = { swept: 0 };
   const j = readJournal(dir);
   if (j) {
     if (committed(dir, j)) {

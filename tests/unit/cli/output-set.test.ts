@@ -174,6 +174,20 @@ describe('recover', () => {
     writeFileSync(path.join(dir, m.JOURNAL_NAME), '{ half');
     await expect(m.recover(dir)).rejects.toMatchObject({ code: 'C107' });
   });
+
+  it('a journal naming paths outside the folder (say, committed in a pull request) is not acted on', async () => {
+    const m = await load();
+    const parent = folder();
+    const dir = path.join(parent, 'out');
+    mkdirSync(dir);
+    writeFileSync(path.join(parent, 'precious.txt'), 'keep me');
+    writeFileSync(path.join(dir, '.baocao-1-m.tmp'), '{}'); // not committed: recovery would roll back
+    writeFileSync(path.join(dir, m.JOURNAL_NAME), JSON.stringify({
+      journal: 1, pid: 1, entries: [{ name: '../precious.txt', backup: '.baocao-1-x.bak', existed: false }, { name: 'manifest.json', temp: '.baocao-1-m.tmp', backup: '.baocao-1-m.bak', existed: false }],
+    }));
+    await expect(m.recover(dir)).rejects.toMatchObject({ code: 'C107' });
+    expect(readFileSync(path.join(parent, 'precious.txt'), 'utf8')).toBe('keep me');
+  });
 });
 
 describe('BAOCAO_FAULT grammar', () => {
