@@ -266,7 +266,9 @@ function lockHandle(dir: string, file: string, token: string): Lock {
     dir,
     token,
     release: async () => {
-      if (readLock(file)?.token === token) await fs.rm(file, { force: true });
+      // A lock that cannot be removed (the disk went read-only meanwhile) is left to go stale:
+      // its PID dies with this process and the next build takes it over.
+      if (readLock(file)?.token === token) await fs.rm(file, { force: true }).catch(() => {});
     },
   };
 }
