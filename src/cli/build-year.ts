@@ -12,12 +12,14 @@ import { compile } from '../pipeline/compile.js';
 import { countBySeverity, diagnosticsReport } from '../diagnostics/format.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/types.js';
 import { writeAll, type StartedWriter } from '../writers/background.js';
-import { writeAtomically, humanSize } from './io.js';
+import { humanSize } from './io.js';
+import { commitSet } from './output-set.js';
+import { formatMessage } from './machine.js';
 import {
   MANIFEST_NAME, MANIFEST_VERSION, compareInputs, dataFiles, describeChanges, displayPath, hashFiles, inputPath,
   serialiseManifest, sha256, templateFiles, toolId, type BuildSettings, type Manifest,
 } from './manifest.js';
-import { outputName, seconds, type BuildJob, type BuildResult, type Sink } from './build.js';
+import { outputName, seconds, unvouched, type BuildJob, type BuildResult, type Sink } from './build.js';
 
 export interface YearBuild {
   job: BuildJob;
@@ -98,47 +100,86 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
     diagnostics: { errors: 0, warnings: counts.warning },
   };
   const files = [...outputs, { name: MANIFEST_NAME, bytes: new TextEncoder().encode(serialiseManifest(manifest)) }];
-  const shownOut = displayPath(cwd, outDir);
 
-  if (job.check) {
-    const stale: string[] = [];
-    for (const f of files) {
-      const disk = path.join(outDir, f.name);
-      const shown = displayPath(cwd, disk);
-      if (!existsSync(disk)) {
-        stale.push(`${shown}: không có (chưa dựng, hoặc chưa commit)`);
-        continue;
-      }
-      const onDisk = sha256(readFileSync(disk));
-      if (onDisk === sha256(f.bytes)) continue;
-      const recorded = b.manifest?.outputs[f.name];
-      stale.push(`${shown}: khác với bản dựng lại từ dữ liệu hiện tại${recorded && recorded.sha256 !== onDisk ? ' (tệp đã bị sửa sau lần dựng ghi trong manifest.json)' : ''}`);
-    }
-    const ms = performance.now() - b.started;
-    if (!stale.length) {
-      sink.out(`${shownOut}: ${files.length} tệp khớp với bản dựng lại từ dữ liệu hiện tại (${seconds(ms)})\n`);
-      return result('fresh', { warnings: counts.warning, outputs: files.map((f) => ({ path: path.join(outDir, f.name), bytes: f.bytes.length })) });
-    }
-    const why = b.manifest
-      ? describeChanges(compareInputs(b.manifest, manifest), b.manifest.tool, manifest.tool)
-      : ['không có manifest.json nên không rõ đầu vào nào đã đổi'];
-    const lines = [
-      `${shownOut}: báo cáo đã cũ so với dữ liệu:`,
-      ...stale.map((s) => `  ${s}`),
-      'vì:',
-      ...(why.length ? why : ['đầu vào không đổi so với manifest.json: tệp xuất đã bị sửa tay, hoặc công cụ cho kết quả khác']).map((s) => `  ${s}`),
-      `Cập nhật bằng: report build ${job.target}, rồi commit thư mục ${shownOut}.`,
-    ];
-    sink.err(`${lines.join('\n')}\n`);
-    return result('stale', { warnings: counts.warning, stale: [...stale, ...why] });
-  }
+  if (job.check) return check(b, files, manifest, dataset.report.year, counts.warning, sink, result);
 
-  await writeAtomically(files.map((f) => ({ path: path.join(outDir, f.name), bytes: f.bytes })));
+  // Outputs of the previous set that this one lacks (a `--format docx` after docx and pdf) go
+  // with the commit: left behind they would show older figures beside the new report.
+  const names = files.map((f) => f.name);
+  const stale = [
+    // Only report files the old manifest names, inside this folder: never anything else a user keeps here.
+    ...Object.keys(b.manifest?.outputs ?? {}).filter((n) => /^[^./\\][^/\\]*\.(docx|pdf|html)$/i.test(n)),
+    ...unvouched(outDir, kind, dataset.report.year, names),
+  ].filter((n, i, all) => !names.includes(n) && all.indexOf(n) === i);
+  const removed = await commitSet(outDir, files, stale);
   for (const o of outputs) sink.out(`đã ghi ${displayPath(cwd, path.join(outDir, o.name))} (${humanSize(o.bytes.length)})\n`);
+  for (const name of removed) sink.err(formatMessage('C114', { path: path.join(outDir, name), formats: settings.formats.join(',') }, job.lang));
   const ms = performance.now() - b.started;
   sink.out(`xong sau ${Math.round(ms)} ms${settings.draft ? ' — bản DỰ THẢO' : ''}\n`);
   return result('built', {
     warnings: counts.warning,
     outputs: outputs.map((o) => ({ path: path.join(outDir, o.name), bytes: o.bytes.length })),
   });
+}
+
+/**
+ * `--check`: the report files rebuilt in memory against those on disk, each format the build
+ * asks for, plus any report file of another format the manifest does not vouch for. Only a
+ * report that would change is stale; a manifest that differs while every report is identical
+ * (a comment edited in the data) is a note.
+ */
+function check(
+  b: YearBuild,
+  files: { name: string; bytes: Uint8Array }[],
+  manifest: Manifest,
+  reportYear: number,
+  warnings: number,
+  sink: Sink,
+  result: (status: BuildResult['status'], extra?: Partial<BuildResult>) => BuildResult,
+): BuildResult {
+  const { job, outDir } = b;
+  const cwd = job.cwd;
+  const shownOut = displayPath(cwd, outDir);
+  const differs = (f: { name: string; bytes: Uint8Array }): string | null => {
+    const disk = path.join(outDir, f.name);
+    const shown = displayPath(cwd, disk);
+    if (!existsSync(disk)) return `${shown}: không có (chưa dựng, hoặc chưa commit)`;
+    const onDisk = sha256(readFileSync(disk));
+    if (onDisk === sha256(f.bytes)) return null;
+    const recorded = b.manifest?.outputs[f.name];
+    return `${shown}: khác với bản dựng lại từ dữ liệu hiện tại${recorded && recorded.sha256 !== onDisk ? ' (tệp đã bị sửa sau lần dựng ghi trong manifest.json)' : ''}`;
+  };
+  const reports = files.filter((f) => f.name !== MANIFEST_NAME);
+  const manifestFile = files.find((f) => f.name === MANIFEST_NAME)!;
+  const stale = reports.map(differs).filter((s): s is string => s !== null);
+  const manifestDiff = differs(manifestFile);
+  const why = b.manifest
+    ? describeChanges(compareInputs(b.manifest, manifest), b.manifest.tool, manifest.tool)
+    : ['không có manifest.json nên không rõ đầu vào nào đã đổi'];
+  // A missing manifest is stale (nothing vouches for the reports); an outdated one only when a report is.
+  if (manifestDiff && (stale.length || !b.manifest)) stale.push(manifestDiff);
+  const vouched = b.manifest ? Object.keys(b.manifest.outputs) : [];
+  const strays = unvouched(outDir, manifest.kind, reportYear, [...reports.map((f) => f.name), ...vouched]);
+  const strayText = strays.map((name) => formatMessage('C115', {
+    path: path.join(outDir, name),
+    formats: (b.manifest?.settings.formats ?? b.settings.formats).join(', '),
+    target: job.target,
+    want: [...b.settings.formats, path.extname(name).slice(1)].join(','),
+  }, job.lang)).join('');
+  const formats = b.settings.formats.join(', ');
+  const ms = performance.now() - b.started;
+  if (!stale.length && !strays.length) {
+    sink.out(`${shownOut}: ${files.length - (manifestDiff ? 1 : 0)} tệp khớp với bản dựng lại từ dữ liệu hiện tại — định dạng ${formats} (${seconds(ms)})\n`);
+    if (manifestDiff) sink.err(formatMessage('C116', { why: why.join('; ') || 'công cụ cho manifest khác', target: job.target }, job.lang));
+    return result('fresh', { warnings, outputs: files.map((f) => ({ path: path.join(outDir, f.name), bytes: f.bytes.length })) });
+  }
+  const lines = stale.length ? [
+    `${shownOut}: báo cáo đã cũ so với dữ liệu:`,
+    ...stale.map((s) => `  ${s}`),
+    'vì:',
+    ...(why.length ? why : ['đầu vào không đổi so với manifest.json: tệp xuất đã bị sửa tay, hoặc công cụ cho kết quả khác']).map((s) => `  ${s}`),
+    `Cập nhật bằng: report build ${job.target}, rồi commit thư mục ${shownOut}.`,
+  ] : [];
+  sink.err(`${lines.length ? `${lines.join('\n')}\n` : ''}${strayText}`);
+  return result('stale', { warnings, stale: [...stale, ...strays.map((n) => `${displayPath(cwd, path.join(outDir, n))}: không thuộc manifest.json`), ...(stale.length ? why : [])] });
 }

@@ -13,13 +13,15 @@
 import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rmdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { DiagnosticFormat, Lang } from '../diagnostics/format.js';
 import { extensions, writers, type OutputFormat } from '../writers/index.js';
 import { parseDate, formatDate, type FullDate } from '../numbers/index.js';
 import type { GlobalOptions } from './run.js';
-import { UsageError, resolveDataDir, humanSize } from './io.js';
+import { MachineError, UsageError, resolveDataDir, humanSize } from './io.js';
+import { acquireLock, interrupted, machineFault, recover, type Lock } from './output-set.js';
 import {
   compareInputs, dataFiles, displayPath, fontFiles, hashFiles, readManifest, sha256, templateFiles,
   toolId, unchanged, type BuildSettings, type Manifest,
@@ -160,10 +162,21 @@ export function upToDate(manifest: Manifest, dataDir: string, outDir: string, se
   if (job.strict && (manifest.diagnostics.warnings > 0 || manifest.diagnostics.errors > 0)) return false;
   const now = { tool: toolId(), settings, inputs: currentInputs(dataDir, manifest.kind, job, settings.fontDir ?? manifest.fonts) };
   if (!unchanged(compareInputs(manifest, now))) return false;
+  if (interrupted(outDir) || unvouched(outDir, manifest.kind, manifest.year, Object.keys(manifest.outputs)).length) return false;
   return Object.entries(manifest.outputs).every(([name, o]) => {
     const file = path.join(outDir, name);
     return existsSync(file) && sha256(readFileSync(file)) === o.sha256;
   });
+}
+
+/**
+ * Report files of this kind and year in the output folder that a set does not list (`names`):
+ * left by a build with other formats, they may show older figures than the set beside them.
+ */
+export function unvouched(outDir: string, kind: string, year: string | number, names: readonly string[]): string[] {
+  return (Object.keys(extensions) as OutputFormat[])
+    .map((f) => outputName(kind, Number(year), f))
+    .filter((name) => !names.includes(name) && existsSync(path.join(outDir, name)));
 }
 
 function seconds(ms: number): string {
@@ -177,12 +190,16 @@ function seconds(ms: number): string {
 /** A job's data folder, year, output folder and the manifest found there (read once per build). */
 interface Located { dir: string; year: string; outDir: string; manifest: Manifest | null }
 
-function locate(job: BuildJob): Located {
+function locateDirs(job: BuildJob): Omit<Located, 'manifest'> {
   const { dir, year } = resolveDataDir(job.target, job.data, job.cwd);
   // One output folder per data folder (`out/2024/`, `out/xa-an-tien-q3-2025/`), so two reports
   // of the same year never share a folder or a manifest.
-  const outDir = path.resolve(job.cwd, job.out, path.basename(dir));
-  return { dir, year, outDir, manifest: readManifest(outDir) };
+  return { dir, year, outDir: path.resolve(job.cwd, job.out, path.basename(dir)) };
+}
+
+function locate(job: BuildJob): Located {
+  const where = locateDirs(job);
+  return { ...where, manifest: readManifest(where.outDir) };
 }
 
 export function trySkip(job: BuildJob, sink: Sink, started = performance.now(), where: Located = locate(job)): BuildResult | null {
@@ -200,23 +217,118 @@ export function trySkip(job: BuildJob, sink: Sink, started = performance.now(), 
   };
 }
 
+/**
+ * Refuse an output path that is a file before anything is written: `--out` at a file is a
+ * usage error (exit 2), the year's folder being a file is a fault of the folder (exit 1).
+ */
+export function checkOutputPath(cwd: string, out: string, outDir: string): void {
+  const root = path.resolve(cwd, out);
+  for (let p = outDir; ; p = path.dirname(p)) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && p !== path.dirname(p)) continue;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      throw machineFault(err, p);
+    }
+    if (isDir) return;
+    if (p === outDir && p !== root) throw new MachineError('C105', { path: p });
+    throw new MachineError('C104', { path: p }, 2);
+  }
+}
+
+/** A build that wrote nothing leaves no empty folder behind: `out/<year>` and those it made above it. */
+async function removeEmpty(outDir: string, created: string | undefined): Promise<void> {
+  if (!created) return;
+  for (let p = outDir; p.startsWith(created); p = path.dirname(p)) {
+    try {
+      await rmdir(p);
+    } catch {
+      return; // not empty: the build wrote its set here
+    }
+  }
+}
+
+async function say(sink: Sink, lang: Lang, code: string, args: Record<string, string | number>): Promise<void> {
+  const { formatMessage } = await import('./machine.js');
+  sink.err(formatMessage(code, args, lang));
+}
+
+/**
+ * Before a build or a check reads the output folder: take its lock (refusing while another
+ * build holds it), then finish or undo a build a kill interrupted and sweep its temps — so
+ * what follows sees one whole set. A `--check` of a folder it cannot write (a read-only
+ * checkout) goes ahead without the lock, unless there is an interrupted set it cannot restore.
+ * Returns the release function.
+ */
+async function guardOutputs(job: BuildJob, outDir: string, sink: Sink): Promise<() => Promise<void>> {
+  const command = `build ${job.target}${job.check ? ' --check' : ''}`;
+  /** The outermost folder this build made (`out/` itself on a first build), if any. */
+  let created: string | undefined;
+  let lock: Lock;
+  let staleLockPid: number | undefined;
+  try {
+    if (job.check) {
+      if (!existsSync(outDir)) return async () => {};
+    } else {
+      try {
+        created = await mkdir(outDir, { recursive: true });
+      } catch (err) {
+        throw machineFault(err, outDir);
+      }
+    }
+    ({ lock, staleLockPid } = await acquireLock(outDir, command));
+  } catch (err) {
+    await removeEmpty(outDir, created);
+    if (job.check && err instanceof MachineError && (err.code === 'C102' || err.code === 'C103')) {
+      if (interrupted(outDir)) throw new MachineError('C117', { path: outDir, errno: err.code === 'C102' ? 'EROFS' : String(err.args.errno) });
+      return async () => {};
+    }
+    throw err;
+  }
+  const release = async () => {
+    await lock.release();
+    await removeEmpty(outDir, created);
+  };
+  try {
+    if (staleLockPid) await say(sink, job.lang, 'C112', { path: outDir, pid: staleLockPid });
+    const r = await recover(outDir);
+    if (r.set) await say(sink, job.lang, r.set === 'completed' ? 'C110' : 'C111', { path: outDir });
+    if (r.swept) await say(sink, job.lang, 'C113', { path: outDir, count: r.swept });
+  } catch (err) {
+    await release();
+    throw err;
+  }
+  return release;
+}
+
 /** One year: skip when up to date, else build (or check) with the heavy half. */
 export async function runBuild(job: BuildJob, sink: Sink): Promise<BuildResult> {
   const started = performance.now();
-  const where = locate(job);
-  const skipped = trySkip(job, sink, started, where);
-  if (skipped) return skipped;
-  const { dir, year, outDir, manifest } = where;
-  const settings = resolveSettings(job, job.check ? manifest : null);
-  // The PDF writer starts in its own process now, before the pipeline is even loaded (see
-  // writers/background.ts) — except inside a `--all` worker, where every core already has a year.
-  const { startWriters } = await import('../writers/background.js');
-  const writers = startWriters(settings.formats as OutputFormat[], new Set<OutputFormat>(isMainThread ? ['pdf'] : []));
+  const { dir, year, outDir } = locateDirs(job);
+  checkOutputPath(job.cwd, job.out, outDir);
+  const release = await guardOutputs(job, outDir, sink);
   try {
-    const { buildYear } = await import('./build-year.js');
-    return await buildYear({ job, dataDir: dir, year, outDir, manifest, settings, started, writers }, sink);
+    // The manifest is read under the lock, after any interrupted set was put right.
+    const where: Located = { dir, year, outDir, manifest: readManifest(outDir) };
+    const skipped = trySkip(job, sink, started, where);
+    if (skipped) return skipped;
+    const { manifest } = where;
+    const settings = resolveSettings(job, job.check ? manifest : null);
+    // The PDF writer starts in its own process now, before the pipeline is even loaded (see
+    // writers/background.ts) — except inside a `--all` worker, where every core already has a year.
+    const { startWriters } = await import('../writers/background.js');
+    const writers = startWriters(settings.formats as OutputFormat[], new Set<OutputFormat>(isMainThread ? ['pdf'] : []));
+    try {
+      const { buildYear } = await import('./build-year.js');
+      return await buildYear({ job, dataDir: dir, year, outDir, manifest, settings, started, writers }, sink);
+    } finally {
+      for (const w of writers) w.close();
+    }
   } finally {
-    for (const w of writers) w.close();
+    await release();
   }
 }
 

@@ -1,15 +1,27 @@
 /**
- * The CLI's contact with the outside: resolving a year argument to its data folder, atomic
- * writes (temp file in the same folder, then rename, so a reader never sees half a file and a
- * failed build leaves the old output in place), and the usage error type the top-level catch
- * turns into exit status 2.
+ * The CLI's contact with the outside: resolving a year argument to its data folder, and the two
+ * error types the top-level catch turns into plain messages: usage errors (exit status 2) and
+ * the machine's faults (exit status 1 or 2). Writing the outputs is output-set.ts.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A mistake in how the command was called: exit status 2, one line, no stack trace. */
 export class UsageError extends Error {}
+
+/**
+ * A fault of the machine, not of the tool or the data: a full disk, a read-only folder, a
+ * permission, a path that is a file, a folder locked by another build. It carries a catalogue
+ * code (C100–C149) and its arguments; the CLI prints it in the user's language (machine.ts)
+ * and exits with `exit` — 1, or 2 when the command line itself pointed at the wrong thing.
+ */
+export class MachineError extends Error {
+  /** Further facts to print after the message (e.g. that a rollback must wait for the next run). */
+  readonly notes: { code: string; args: Record<string, string | number> }[] = [];
+  constructor(readonly code: string, readonly args: Record<string, string | number>, readonly exit: 1 | 2 = 1) {
+    super(`${code}: ${Object.entries(args).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  }
+}
 
 /**
  * `2024` → `<data>/2024`; an existing folder path is taken as is; any other name is a folder
@@ -46,23 +58,6 @@ function yearOf(dir: string): string {
     // no readable report.yaml: validation will say so
   }
   return path.basename(dir);
-}
-
-/** Write several files atomically: every file is written to a temp name first, then all renamed. */
-export async function writeAtomically(files: { path: string; bytes: Uint8Array | string }[]): Promise<void> {
-  const temps: { tmp: string; final: string }[] = [];
-  try {
-    for (const f of files) {
-      await mkdir(path.dirname(f.path), { recursive: true });
-      const tmp = path.join(path.dirname(f.path), `.${path.basename(f.path)}.${process.pid}.tmp`);
-      await writeFile(tmp, f.bytes);
-      temps.push({ tmp, final: f.path });
-    }
-    for (const t of temps) await rename(t.tmp, t.final);
-  } catch (err) {
-    await Promise.all(temps.map((t) => rm(t.tmp, { force: true })));
-    throw err;
-  }
 }
 
 export function humanSize(bytes: number): string {

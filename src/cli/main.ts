@@ -1,11 +1,12 @@
 /**
  * The command line: commander wiring, the one top-level catch, exit statuses (0 ok — warnings
- * allowed, 1 data or template errors, 2 usage errors, 70 internal error) and all console output.
+ * allowed, 1 data or template errors or a fault of the machine — full disk, read-only or
+ * locked output folder —, 2 usage errors, 70 internal error: a bug) and all console output.
  * Each command is a short function in its own module; writers are imported only when their
  * format is asked for, so `report validate` never loads docx or pdfmake.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from './io.js';
+import { MachineError, UsageError } from './io.js';
 
 export const EXIT = { ok: 0, dataError: 1, usage: 2, internal: 70 } as const;
 
@@ -99,11 +100,23 @@ export async function main(argv: string[]): Promise<void> {
     await program().parseAsync(argv);
     if (process.exitCode === undefined) process.exitCode = EXIT.ok;
   } catch (err) {
-    process.exitCode = exitFor(err);
+    process.exitCode = await exitFor(err, langOf(argv));
   }
 }
 
-function exitFor(err: unknown): number {
+/** The language asked for on the command line (`--lang en` or `--lang=en`), for messages printed after a throw. */
+function langOf(argv: readonly string[]): 'vi' | 'en' {
+  const i = argv.indexOf('--lang');
+  return argv.includes('--lang=en') || (i >= 0 && argv[i + 1] === 'en') ? 'en' : 'vi';
+}
+
+async function exitFor(err: unknown, lang: 'vi' | 'en'): Promise<number> {
+  if (err instanceof MachineError) {
+    // The machine's fault (disk full, read-only, locked): a plain message, never "internal error".
+    const { formatMachineError } = await import('./machine.js');
+    process.stderr.write(formatMachineError(err, lang));
+    return err.exit;
+  }
   if (err instanceof CommanderError) {
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }

@@ -6,7 +6,7 @@
  */
 import { parentPort, threadId } from 'node:worker_threads';
 import { runBuild, type BuildJob, type BuildResult } from './build.js';
-import { UsageError } from './io.js';
+import { MachineError, UsageError } from './io.js';
 
 export interface WorkerReply {
   result: BuildResult;
@@ -25,11 +25,13 @@ if (parentPort) {
       result = await runBuild(msg.job, { out: (s) => out.push(s), err: (s) => err.push(s) });
     } catch (e) {
       const error = e as Error;
-      const message = e instanceof UsageError
+      const message = e instanceof MachineError
+        ? (await import('./machine.js')).formatMachineError(e, msg.job.lang).replace(/^report: /, '').trimEnd()
+        : e instanceof UsageError
         ? error.message
         : `lỗi nội bộ (${error?.name ?? 'Error'}: ${error?.message ?? String(e)})${process.env.BAOCAO_DEBUG ? `\n${error?.stack}` : ''}`;
       err.push(`report: ${message}\n`);
-      result = { year: msg.job.target, status: 'failed', outputs: [], errors: 1, warnings: 0, ms: 0, message };
+      result = { year: msg.job.target, status: 'failed', outputs: [], errors: 1, warnings: 0, ms: 0, message: message.split('\n')[0] };
     }
     const reply: WorkerReply = { result, out: out.join(''), err: err.join(''), threadId };
     port.postMessage(reply);
