@@ -15,6 +15,7 @@ import { checkIssue } from '../validate/issue.js';
 import { aggregate, type ReportModel, type AggregateOptions } from '../aggregate/index.js';
 import { loadTemplateSet, renderDocument } from '../render/index.js';
 import type { Root } from '../doctree/types.js';
+import { checkTree } from '../doctree/check.js';
 
 export interface CompileOptions extends AggregateOptions {
   /** The year's data folder. */
@@ -78,6 +79,9 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
 
   const tree = renderDocument(set.value, model.value, { draft: options.draft });
   result.diagnostics.push(...tree.diagnostics);
+  // Checks on the tree (table grid, nested sections, the date) are part of every compile, so
+  // `validate` and `build` report the same findings; writers do not repeat them.
+  if (tree.value) result.diagnostics.push(...checkTree(tree.value));
   result.tree = tree.value;
   return finish();
 }

@@ -13,8 +13,8 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
-import { escapeMarkup } from './escape.js';
-import { strictModel, lastEmptyField, MissingFieldError } from './strict-model.js';
+import { escapeMarkup, lineMarker } from './escape.js';
+import { strictModel, MissingFieldError } from './strict-model.js';
 import * as figureHelpers from './helpers/figures.js';
 import * as textHelpers from './helpers/text.js';
 
@@ -38,28 +38,97 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
 };
 const BUILTINS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
 
-/** Values printed with `{{x}}` are escaped for the markup, never for HTML. */
-function escapeValue(value: unknown): string {
+/** The helper name the compiled templates call to print `{{x}}` (never callable from a template: T003). */
+const ESCAPE_HELPER = '__baocaoEscape';
+
+/**
+ * Values printed with `{{x}}` are escaped for the markup, never for HTML. A blank or an object
+ * is refused at the mustache that prints it (`at`, from the compiler).
+ */
+function escapeValue(value: unknown, at: { line: number; column: number }): string {
+  const { line, column: column0 } = at;
   if (value && typeof value === 'object' && 'toHTML' in value) return (value as { toHTML(): string }).toHTML();
-  if (value === undefined || value === null) throw new TemplateValueError();
-  if (typeof value === 'object') throw new TemplateValueError('một đối tượng');
+  if (value === undefined || value === null) throw new TemplateValueError(line, column0);
+  if (typeof value === 'object') throw new TemplateValueError(line, column0, 'một đối tượng', 'an object');
   return escapeMarkup(String(value));
 }
 
 class TemplateValueError extends Error {
-  constructor(what = 'giá trị rỗng') { super(what); }
+  lineNumber: number;
+  column: number;
+  constructor(line: number, column0: number, readonly what = 'giá trị rỗng', readonly whatEn = 'an empty value') {
+    super(what);
+    this.lineNumber = line;
+    this.column = column0;
+  }
+}
+
+type CompilerClass = new () => object;
+interface CompilerSource { currentLocation?: hbs.AST.SourceLocation }
+
+/**
+ * This instance's JavaScript compiler: `{{x}}` compiles to a call of the escape helper with the
+ * mustache's line and column, instead of Handlebars' shared `Utils.escapeExpression`, so no other
+ * Handlebars user in the process is affected and a refused value is placed at its mustache.
+ */
+function markupCompiler(): CompilerClass {
+  const Base = (Handlebars as unknown as { JavaScriptCompiler: CompilerClass }).JavaScriptCompiler;
+  class MarkupCompiler extends Base {
+    appendEscaped(this: { source: CompilerSource; popStack(): string; pushSource(s: unknown): void; appendToBuffer(parts: unknown[]): unknown }): void {
+      const start = this.source.currentLocation?.start ?? { line: 0, column: 0 };
+      // The runtime hands a helper's last argument its options handling: pass the place as an object.
+      this.pushSource(this.appendToBuffer([`helpers.${ESCAPE_HELPER}(`, this.popStack(), `, {line: ${start.line}, column: ${start.column}})`]));
+    }
+  }
+  (MarkupCompiler.prototype as unknown as { compiler: CompilerClass }).compiler = MarkupCompiler;
+  return MarkupCompiler;
 }
 
 function createInstance(): typeof Handlebars {
   const hb = Handlebars.create();
-  // The runtime reads Utils.escapeExpression when a template is first run.
-  (Handlebars.Utils as { escapeExpression: (v: unknown) => string }).escapeExpression = escapeValue;
+  (hb as unknown as { JavaScriptCompiler: CompilerClass }).JavaScriptCompiler = markupCompiler();
+  hb.registerHelper(ESCAPE_HELPER, escapeValue as unknown as Handlebars.HelperDelegate);
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, located(fn));
   hb.registerHelper('helperMissing', function missing(this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Handlebars.HelperOptions & { name: string; loc?: unknown };
     throw new Handlebars.Exception(`Missing helper: "${options.name}"`, options as never);
   });
   return hb;
+}
+
+/**
+ * Put a line marker (escape.ts) at the start of each template line's text in the syntax tree,
+ * after Handlebars has removed standalone lines, so that every output line can be traced to the
+ * template line that wrote it.
+ */
+function markLines(node: unknown, file: string): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as { type?: string; value?: string; original?: string; loc?: hbs.AST.SourceLocation };
+  if (n.type === 'ContentStatement' && n.value && n.loc) {
+    n.value = markContent(n.value, n.original ?? n.value, n.loc.start, file);
+    return;
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc') continue;
+    if (Array.isArray(value)) value.forEach((v) => markLines(v, file));
+    else if (value && typeof value === 'object') markLines(value, file);
+  }
+}
+
+function markContent(value: string, original: string, start: { line: number; column: number }, file: string): string {
+  const offset = Math.max(0, original.indexOf(value));
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    if (i === 0 || value[i - 1] === '\n') {
+      const o = offset + i;
+      const before = original.slice(0, o);
+      const newlines = before.split('\n').length - 1;
+      const column = newlines ? o - before.lastIndexOf('\n') : start.column + o + 1;
+      out += lineMarker(file, start.line + newlines, column);
+    }
+    out += value[i];
+  }
+  return out;
 }
 
 /** A helper that, when it fails, tells where it was called and which argument was missing. */
@@ -175,6 +244,7 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
   const diagnostics = [...set.files].flatMap(([name, file]) => checkTemplate(name, file, set, calls));
   if (diagnostics.length) return { value: '', diagnostics };
   const hb = createInstance();
+  for (const file of set.files.values()) markLines(parsed.get(file), file.path);
   for (const [name, file] of set.files) {
     if (name === 'main') continue;
     const compiled = hb.compile(parsed.get(file) ?? file.source, { strict: true, preventIndent: true });
@@ -225,9 +295,11 @@ function templateError(e: AnnotatedError, calls: CallArguments, source: string):
   const helper = /^Missing helper: "([^"]+)"/.exec(e.message);
   if (helper) return makeDiagnostic('T003', at, { helper: helper[1], known: Object.keys(HELPERS).join(', ') });
   if (e instanceof TemplateValueError) {
-    const field = lastEmptyField();
-    const found = field ? firstMention(source, field) : undefined;
-    return makeDiagnostic('T006', found ? { file: at.file, ...found } : at, { what: found ? `"${found.path}" (${e.message})` : e.message });
+    // The compiler told the escape helper where its mustache is; the template text there names it.
+    const field = mustacheAt(source, at.line, at.column);
+    return makeDiagnostic('T006', at, field
+      ? { what: `"${field}" (${e.what})`, whatEn: `"${field}" (${e.whatEn})` }
+      : { what: e.what, whatEn: e.whatEn });
   }
   return makeDiagnostic('T007', at, { reason: firstLine(e.message.replace(/ - \d+:\d+$/, '')) });
 }
@@ -242,6 +314,13 @@ function firstMention(source: string, field: string): { line: number; column: nu
     }
   }
   return undefined;
+}
+
+/** The expression of the mustache that starts at line:column (`{{model.total}}` → `model.total`). */
+function mustacheAt(source: string, line: number, column: number): string | undefined {
+  const text = source.split('\n')[line - 1]?.slice(column - 1) ?? '';
+  const m = /^\{\{~?\s*([^\s}~]+)/.exec(text);
+  return m?.[1];
 }
 
 /** Handlebars names only the last segment (`truong`); the template text has the whole path. */

@@ -9,13 +9,14 @@ import { Document } from 'docx';
 import type { Diagnostic, StageResult } from '../../diagnostics/types.js';
 import type { Root } from '../../doctree/types.js';
 import { BODY, FONT, mmToTwip, ptToHalfPt, textWidthMm } from '../theme.js';
-import { documentDate, pageRuns } from '../structure.js';
+import { pageRuns } from '../structure.js';
 import { nfc } from '../text.js';
 import { renderBlocks } from './blocks.js';
 import { sectionOptions } from './page.js';
 
 export function toDocxDocument(root: Root): StageResult<Document> {
-  const diagnostics: Diagnostic[] = [...documentDate(root.meta).diagnostics];
+  // An unreadable date is reported by the tree check (W004), not here.
+  const diagnostics: Diagnostic[] = [];
   const sections = pageRuns(root).map((run, i) => {
     const children = renderBlocks(run.children, { textWidth: mmToTwip(textWidthMm(run.orientation)), diagnostics });
     return sectionOptions(run, i, children, root.meta.draft ?? false);
