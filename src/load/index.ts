@@ -10,7 +10,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, isPair, isCollection, type Document, type Node as YamlNode } from 'yaml';
+import { CST, LineCounter, Parser, parseDocument, visit, isMap, isSeq, isScalar, isPair, isCollection, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 
@@ -206,7 +206,9 @@ function syntaxError(at: SourcePosition, code: string, message: string): Diagnos
 }
 
 function yamlError(err: { code: string; message: string; pos: [number, number] }, lc: LineCounter, file: string, text: string): Diagnostic {
-  const at = posIn(lc, file, err.pos[0]);
+  // The parser notices a missing closing quote where the file ends; the clerk needs the opening one.
+  const opening = err.code === 'MISSING_CHAR' && /quote/i.test(err.message) ? unclosedQuote(text) : undefined;
+  const at = posIn(lc, file, opening ?? err.pos[0]);
   if (err.code === 'DUPLICATE_KEY') {
     // The parser's message does not name the key; the error points at its first character.
     const eol = text.indexOf('\n', err.pos[0]);
@@ -216,6 +218,24 @@ function yamlError(err: { code: string; message: string; pos: [number, number] }
   }
   if (err.code === 'TAB_AS_INDENT') return makeDiagnostic('L006', at);
   return syntaxError(at, /call stack/i.test(err.message) ? 'DEPTH' : err.code, err.message);
+}
+
+/** Offset of the first quoted scalar in the concrete syntax tree that has no closing quote. */
+export function unclosedQuote(text: string): number | undefined {
+  let found: number | undefined;
+  const check = (t: CST.Token | undefined): void => {
+    if (found !== undefined || !t || (t.type !== 'double-quoted-scalar' && t.type !== 'single-quoted-scalar')) return;
+    const body = t.source.slice(1);
+    const closed = t.type === 'double-quoted-scalar' ? /^(?:[^"\\]|\\[\s\S])*"$/.test(body) : /^(?:[^']|'')*'$/.test(body);
+    if (t.source.length < 2 || !closed) found = t.offset;
+  };
+  for (const token of new Parser().parse(text)) {
+    if (found !== undefined) break;
+    if (token.type !== 'document') continue;
+    check(token.value);
+    CST.visit(token, (item) => { check(item.key ?? undefined); check(item.value ?? undefined); });
+  }
+  return found;
 }
 
 function firstDifference(a: string, b: string): number {

@@ -136,3 +136,24 @@ describe('YAML errors', () => {
     expect(r.diagnostics[0].code).toBe('L003');
   });
 });
+
+describe('a string left open is reported where it opens', () => {
+  const lines = Array.from({ length: 44 }, (_, i) => `k${i + 1}: giá trị ${i + 1}`);
+
+  it.each([
+    ['"', 'double'],
+    ["'", 'single'],
+  ])('an unclosed %s quote on line 20 of a 44-line file is L004 at 20, not past the end', (q) => {
+    const text = [...lines.slice(0, 19), `name: ${q}Cải tạo vỉa hè thị trấn`, ...lines.slice(20)].join('\n');
+    const r = parseSource(text, 'data/2024/investment.yaml');
+    expect(r.value).toBeNull();
+    expect(r.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual(['L004 data/2024/investment.yaml:20:7']);
+    expect(r.diagnostics[0].message).toContain('ngoặc');
+  });
+
+  it('does not take a closed string with escaped quotes for an open one', () => {
+    const text = [...lines.slice(0, 5), 'a: "nói \\"có\\" và \'\'"', "b: 'it''s'", 'c: "mở', ...lines.slice(8)].join('\n');
+    const r = parseSource(text, 'x.yaml');
+    expect(r.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['L004 8:4']);
+  });
+});
