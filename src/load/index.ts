@@ -33,8 +33,32 @@ export interface SourceFile {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * UTF-16 or UTF-32 (Notepad's "Unicode", Excel's "Unicode text"): by the byte-order mark, or by
+ * the zero bytes every ASCII character then carries. Such a file is intact, only not UTF-8, so
+ * it gets its own message rather than the old-code-page hint of L002.
+ */
+export function wideEncoding(b: Uint8Array): string | undefined {
+  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'UTF-32LE';
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32BE';
+  if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16LE';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16BE';
+  const n = Math.min(b.length, 400) & ~3;
+  if (n < 4) return undefined;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (b[i] === 0) zeros[i % 4]++;
+  const quarter = n / 4;
+  if (zeros[1] === quarter && zeros[2] === quarter && zeros[3] === quarter) return 'UTF-32LE';
+  if (zeros[0] === quarter && zeros[1] === quarter && zeros[2] === quarter) return 'UTF-32BE';
+  if (zeros[1] + zeros[3] >= quarter * 1.5 && zeros[0] + zeros[2] === 0) return 'UTF-16LE';
+  if (zeros[0] + zeros[2] >= quarter * 1.5 && zeros[1] + zeros[3] === 0) return 'UTF-16BE';
+  return undefined;
+}
+
 /** Decode bytes as UTF-8 or report the first bad byte, at the line and column where it sits. */
 function decode(bytes: Uint8Array, file: string): StageResult<string | null> {
+  const wide = wideEncoding(bytes);
+  if (wide) return { value: null, diagnostics: [makeDiagnostic('L030', { file, line: 1, column: 1 }, { encoding: wide })] };
   try {
     return { value: utf8.decode(bytes), diagnostics: [] };
   } catch {
