@@ -19,6 +19,7 @@ import {
   serialiseManifest, sha256, templateFiles, toolId, type BuildSettings, type Manifest,
 } from './manifest.js';
 import { outputName, seconds, type BuildJob, type BuildResult, type Sink } from './build.js';
+import { say } from './lang.js';
 
 export interface YearBuild {
   job: BuildJob;
@@ -48,6 +49,7 @@ function fromIso(iso: string | null): { year: number; month: number; day: number
 export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> {
   const { job, dataDir, year, outDir, settings } = b;
   const cwd = job.cwd;
+  const t = (vi: string, en: string) => say(job.lang, vi, en);
   const result = (status: BuildResult['status'], extra: Partial<BuildResult> = {}): BuildResult => ({
     year, status, outputs: [], errors: 0, warnings: 0, ms: performance.now() - b.started, ...extra,
   });
@@ -70,7 +72,7 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
   printDiagnostics(diagnostics, job, sink);
   const counts = countBySeverity(diagnostics);
   if (hasErrors(diagnostics) || !compilation.tree || !compilation.dataset) {
-    sink.err(job.lang === 'en' ? 'Nothing was written: the data or templates have errors.\n' : 'Không ghi tệp nào vì dữ liệu hoặc mẫu có lỗi.\n');
+    sink.err(t('Không ghi tệp nào vì dữ liệu hoặc mẫu có lỗi.\n', 'Nothing was written: the data or templates have errors.\n'));
     return result('failed', { errors: Math.max(1, counts.error), warnings: counts.warning });
   }
 
@@ -105,37 +107,39 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
       const disk = path.join(outDir, f.name);
       const shown = displayPath(cwd, disk);
       if (!existsSync(disk)) {
-        stale.push(`${shown}: không có (chưa dựng, hoặc chưa commit)`);
+        stale.push(t(`${shown}: không có (chưa dựng, hoặc chưa commit)`, `${shown}: missing (not built, or not committed)`));
         continue;
       }
       const onDisk = sha256(readFileSync(disk));
       if (onDisk === sha256(f.bytes)) continue;
       const recorded = b.manifest?.outputs[f.name];
-      stale.push(`${shown}: khác với bản dựng lại từ dữ liệu hiện tại${recorded && recorded.sha256 !== onDisk ? ' (tệp đã bị sửa sau lần dựng ghi trong manifest.json)' : ''}`);
+      const edited = recorded && recorded.sha256 !== onDisk;
+      stale.push(t(`${shown}: khác với bản dựng lại từ dữ liệu hiện tại${edited ? ' (tệp đã bị sửa sau lần dựng ghi trong manifest.json)' : ''}`,
+        `${shown}: differs from a rebuild from the current data${edited ? ' (the file was edited after the build recorded in manifest.json)' : ''}`));
     }
     const ms = performance.now() - b.started;
     if (!stale.length) {
-      sink.out(`${shownOut}: ${files.length} tệp khớp với bản dựng lại từ dữ liệu hiện tại (${seconds(ms)})\n`);
+      sink.out(t(`${shownOut}: ${files.length} tệp khớp với bản dựng lại từ dữ liệu hiện tại (${seconds(ms)})\n`, `${shownOut}: ${files.length} files match a rebuild from the current data (${seconds(ms)})\n`));
       return result('fresh', { warnings: counts.warning, outputs: files.map((f) => ({ path: path.join(outDir, f.name), bytes: f.bytes.length })) });
     }
     const why = b.manifest
-      ? describeChanges(compareInputs(b.manifest, manifest), b.manifest.tool, manifest.tool)
-      : ['không có manifest.json nên không rõ đầu vào nào đã đổi'];
+      ? describeChanges(compareInputs(b.manifest, manifest), b.manifest.tool, manifest.tool, job.lang)
+      : [t('không có manifest.json nên không rõ đầu vào nào đã đổi', 'there is no manifest.json, so which inputs changed is unknown')];
     const lines = [
-      `${shownOut}: báo cáo đã cũ so với dữ liệu:`,
+      t(`${shownOut}: báo cáo đã cũ so với dữ liệu:`, `${shownOut}: the report is stale against the data:`),
       ...stale.map((s) => `  ${s}`),
-      'vì:',
-      ...(why.length ? why : ['đầu vào không đổi so với manifest.json: tệp xuất đã bị sửa tay, hoặc công cụ cho kết quả khác']).map((s) => `  ${s}`),
-      `Cập nhật bằng: report build ${job.target}, rồi commit thư mục ${shownOut}.`,
+      t('vì:', 'because:'),
+      ...(why.length ? why : [t('đầu vào không đổi so với manifest.json: tệp xuất đã bị sửa tay, hoặc công cụ cho kết quả khác', 'the inputs match manifest.json: an output was edited by hand, or the tool gives a different result')]).map((s) => `  ${s}`),
+      t(`Cập nhật bằng: report build ${job.target}, rồi commit thư mục ${shownOut}.`, `Update with: report build ${job.target}, then commit the folder ${shownOut}.`),
     ];
     sink.err(`${lines.join('\n')}\n`);
     return result('stale', { warnings: counts.warning, stale: [...stale, ...why] });
   }
 
   await writeAtomically(files.map((f) => ({ path: path.join(outDir, f.name), bytes: f.bytes })));
-  for (const o of outputs) sink.out(`đã ghi ${displayPath(cwd, path.join(outDir, o.name))} (${humanSize(o.bytes.length)})\n`);
+  for (const o of outputs) sink.out(`${t('đã ghi', 'wrote')} ${displayPath(cwd, path.join(outDir, o.name))} (${humanSize(o.bytes.length)})\n`);
   const ms = performance.now() - b.started;
-  sink.out(`xong sau ${Math.round(ms)} ms${settings.draft ? ' — bản DỰ THẢO' : ''}\n`);
+  sink.out(t(`xong sau ${Math.round(ms)} ms${settings.draft ? ' — bản DỰ THẢO' : ''}\n`, `done in ${Math.round(ms)} ms${settings.draft ? ' — DRAFT (DỰ THẢO)' : ''}\n`));
   return result('built', {
     warnings: counts.warning,
     outputs: outputs.map((o) => ({ path: path.join(outDir, o.name), bytes: o.bytes.length })),
