@@ -177,14 +177,14 @@ export function loadTemplateSet(templatesRoot: string, kind: string, displayRoot
   return { value: { kind, dir, files }, diagnostics: [] };
 }
 
-/** Syntax trees from the static check, compiled as they are (each template is parsed once). */
-const parsed = new WeakMap<{ source: string }, hbs.AST.Program>();
+/** Syntax trees from one render's static check, compiled as they are (each parsed once per render). */
+type Parsed = Map<{ source: string }, hbs.AST.Program>;
 
 /**
  * Static checks on one template's syntax tree: syntax errors, unknown helpers, unknown partials.
  * Also records the argument paths of every helper call (for naming a missing field later).
  */
-function checkTemplate(name: string, file: { path: string; source: string }, set: TemplateSet, calls: CallArguments = new Map()): Diagnostic[] {
+function checkTemplate(file: { path: string; source: string }, set: TemplateSet, calls: CallArguments, parsed: Parsed): Diagnostic[] {
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(file.source);
@@ -240,8 +240,10 @@ function parseReason(message: string): { reason: string; reasonEn: string } {
 
 /** Run the report kind's templates on the model; returns the markup or positioned errors. */
 export function renderTemplate(set: TemplateSet, model: object): StageResult<string> {
+  // Everything a render learns lives in these locals: nothing is kept between renders.
   const calls: CallArguments = new Map();
-  const diagnostics = [...set.files].flatMap(([name, file]) => checkTemplate(name, file, set, calls));
+  const parsed: Parsed = new Map();
+  const diagnostics = [...set.files.values()].flatMap((file) => checkTemplate(file, set, calls, parsed));
   if (diagnostics.length) return { value: '', diagnostics };
   const hb = createInstance();
   for (const file of set.files.values()) markLines(parsed.get(file), file.path);
