@@ -18,7 +18,9 @@ const NO_POSITION = { file: '', line: 0, column: 0 };
 export function checkTree(root: Root): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (Number.isNaN(new Date(root.meta.date).getTime())) {
-    out.push(makeDiagnostic('W004', NO_POSITION, { date: root.meta.date, fallback: FALLBACK_DATE }));
+    // The date is printed by the header block: point at the template line that writes it.
+    const header = root.children.find((b) => b.type === 'header');
+    out.push(makeDiagnostic('W004', header?.position ?? NO_POSITION, { date: root.meta.date, fallback: FALLBACK_DATE }));
   }
   const visit = (blocks: readonly Block[], topLevel: boolean): void => {
     for (const block of blocks) {

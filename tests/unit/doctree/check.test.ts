@@ -28,6 +28,11 @@ describe('checkTree', () => {
     expect(d.map((x) => `${x.code} ${x.line}`)).toEqual(['W004 0', 'W002 9']);
   });
 
+  it('places an unreadable date (W004) at the header block that prints it', () => {
+    const header: Block = { type: 'header', agency: ['A'], numberLine: '', placeDateLine: '', position: at(2) };
+    expect(checkTree(root([header], 'x')).map((x) => `${x.code} ${x.file}:${x.line}:${x.column}`)).toEqual(['W004 templates/k/phu-luc.hbs:2:1']);
+  });
+
   it('finds nothing in a sound tree', () => {
     expect(checkTree(root([{ type: 'paragraph', children: [] }]))).toEqual([]);
   });
