@@ -40,6 +40,11 @@ const BUILTINS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
 
 /** The helper name the compiled templates call to print `{{x}}` (never callable from a template: T003). */
 const ESCAPE_HELPER = '__baocaoEscape';
+/** The helper the compiled templates call before each field lookup, to say where it is. */
+const AT_HELPER = '__baocaoAt';
+
+/** What one render knows while it runs: where the last field lookup was written. */
+interface RenderState { at?: { line: number; column: number } }
 
 /**
  * Values printed with `{{x}}` are escaped for the markup, never for HTML. A blank or an object
@@ -70,6 +75,8 @@ interface CompilerSource { currentLocation?: hbs.AST.SourceLocation }
  * This instance's JavaScript compiler: `{{x}}` compiles to a call of the escape helper with the
  * mustache's line and column, instead of Handlebars' shared `Utils.escapeExpression`, so no other
  * Handlebars user in the process is affected and a refused value is placed at its mustache.
+ * Each field lookup first tells the render where it is written, so a field the model lacks
+ * (the strict model throws on reading it) is placed at its own mustache or block.
  */
 function markupCompiler(): CompilerClass {
   const Base = (Handlebars as unknown as { JavaScriptCompiler: CompilerClass }).JavaScriptCompiler;
@@ -79,15 +86,23 @@ function markupCompiler(): CompilerClass {
       // The runtime hands a helper's last argument its options handling: pass the place as an object.
       this.pushSource(this.appendToBuffer([`helpers.${ESCAPE_HELPER}(`, this.popStack(), `, {line: ${start.line}, column: ${start.column}})`]));
     }
+
+    nameLookup(this: { source: CompilerSource }, parent: unknown, name: string, type: string): unknown {
+      const lookup = (Base.prototype as unknown as { nameLookup(p: unknown, n: string, t: string): unknown }).nameLookup.call(this, parent, name, type);
+      const start = this.source.currentLocation?.start;
+      if (!start || type !== 'context') return lookup;
+      return [`(helpers.${AT_HELPER}({line: ${start.line}, column: ${start.column}}), `, lookup, ')'];
+    }
   }
   (MarkupCompiler.prototype as unknown as { compiler: CompilerClass }).compiler = MarkupCompiler;
   return MarkupCompiler;
 }
 
-function createInstance(): typeof Handlebars {
+function createInstance(state: RenderState): typeof Handlebars {
   const hb = Handlebars.create();
   (hb as unknown as { JavaScriptCompiler: CompilerClass }).JavaScriptCompiler = markupCompiler();
   hb.registerHelper(ESCAPE_HELPER, escapeValue as unknown as Handlebars.HelperDelegate);
+  hb.registerHelper(AT_HELPER, ((at: { line: number; column: number }) => { state.at = { line: at.line, column: at.column }; }) as Handlebars.HelperDelegate);
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, located(fn));
   hb.registerHelper('helperMissing', function missing(this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Handlebars.HelperOptions & { name: string; loc?: unknown };
@@ -245,7 +260,8 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
   const parsed: Parsed = new Map();
   const diagnostics = [...set.files.values()].flatMap((file) => checkTemplate(file, set, calls, parsed));
   if (diagnostics.length) return { value: '', diagnostics };
-  const hb = createInstance();
+  const state: RenderState = {};
+  const hb = createInstance(state);
   for (const file of set.files.values()) markLines(parsed.get(file), file.path);
   for (const [name, file] of set.files) {
     if (name === 'main') continue;
@@ -254,7 +270,7 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
       try {
         return compiled(ctx, options);
       } catch (err) {
-        throw annotate(err, file.path);
+        throw annotate(err, file.path, state);
       }
     }) as unknown as Handlebars.Template);
   }
@@ -263,7 +279,7 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
     const out = hb.compile(parsed.get(main) ?? main.source, { strict: true, preventIndent: true })(strictModel(model), { allowProtoPropertiesByDefault: false });
     return { value: out.normalize('NFC'), diagnostics: [] };
   } catch (err) {
-    const e = annotate(err, main.path);
+    const e = annotate(err, main.path, state);
     const source = [...set.files.values()].find((f) => f.path === e.templateFile)?.source ?? '';
     return { value: '', diagnostics: [templateError(e, calls, source)] };
   }
@@ -275,9 +291,19 @@ interface AnnotatedError extends Error {
   missingArgument?: number;
 }
 
-function annotate(err: unknown, file: string): AnnotatedError {
+/**
+ * Name the template an error came from — the innermost one, which sees it first — and place a
+ * missing field at the lookup that read it, unless a helper already placed it at its call.
+ */
+function annotate(err: unknown, file: string, state: RenderState): AnnotatedError {
   const e = (err instanceof Error ? err : new Error(String(err))) as AnnotatedError;
-  if (!e.templateFile) e.templateFile = file;
+  if (!e.templateFile) {
+    e.templateFile = file;
+    if (err instanceof MissingFieldError && e.lineNumber === undefined && state.at) {
+      e.lineNumber = state.at.line;
+      e.column = state.at.column;
+    }
+  }
   return e;
 }
 
@@ -288,7 +314,8 @@ function templateError(e: AnnotatedError, calls: CallArguments, source: string):
     if (field) return makeDiagnostic('T005', at, { field });
   }
   if (e instanceof MissingFieldError) {
-    // The proxy knows the field but not where the template names it: the first mention does.
+    if ((e as AnnotatedError).lineNumber !== undefined) return makeDiagnostic('T005', at, { field: fullPath(source, at.line, at.column, e.field) });
+    // Not placed by a lookup (read by code outside the templates): the first mention names it.
     const found = firstMention(source, e.field);
     return makeDiagnostic('T005', found ? { file: at.file, ...found } : at, { field: found?.path ?? e.field });
   }

@@ -116,8 +116,15 @@ describe('template errors carry the template file and line', () => {
     const set = templates({ main: `Dòng 1\n\n${block}\n` });
     const r = renderTemplate(set, { landClearance: {}, model: { projects: [] } });
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ code: 'T005', file: 'k/main.hbs', line: 3, column: 1 });
+    expect(r.diagnostics[0]).toMatchObject({ code: 'T005', file: 'k/main.hbs', line: 3, column: block.indexOf(field) + 1 });
     expect(r.diagnostics[0].message).toContain(field);
+  });
+
+  it('places a misspelt field at the lookup that failed, not at its first mention', () => {
+    const set = templates({ main: 'a\n\n{{> p}}\n', p: '{{#if tat}}{{#each model.projets}}x{{/each}}{{/if}}\n\nDòng 3: {{#each model.projets}}y{{/each}}\n' });
+    const d = renderTemplate(set, { tat: false, model: { projects: [] } }).diagnostics;
+    expect(d.map((x) => `${x.code} ${x.file}:${x.line}:${x.column}`)).toEqual(['T005 k/p.hbs:3:17']);
+    expect(d[0].message).toContain('model.projets');
   });
 
   it('still lets {{#if}} test an optional part of the model that is absent', () => {
