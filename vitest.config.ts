@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 120000,
     pool: 'forks',
+    // The CLI speaks English when the locale says so: tests pin the Vietnamese default.
+    env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' },
   },
 });

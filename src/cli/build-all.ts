@@ -6,6 +6,7 @@
  * CI (or when output is piped) there are only the plain lines. Exit status 1 if any year failed
  * (or, with `--check`, is stale).
  */
+import { say, type Lang } from './lang.js';
 import os from 'node:os';
 import path from 'node:path';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -30,28 +31,30 @@ export function discoverYears(dataRoot: string): string[] {
 
 export function parseJobs(jobs: string | undefined): number {
   if (jobs === undefined) return os.availableParallelism();
-  if (!/^\d{1,3}$/.test(jobs.trim()) || Number(jobs) < 1) throw new UsageError(`--jobs "${jobs}" không hợp lệ: cần một số nguyên dương`);
+  if (!/^\d{1,3}$/.test(jobs.trim()) || Number(jobs) < 1) throw new UsageError(`--jobs "${jobs}" không hợp lệ: cần một số nguyên dương`, `--jobs "${jobs}" is invalid: give a positive whole number`);
   return Number(jobs);
 }
 
-const STATUS_WORD: Record<BuildResult['status'], string> = {
-  built: 'đã dựng',
-  skipped: 'không đổi, bỏ qua',
-  fresh: 'khớp với dữ liệu',
-  stale: 'ĐÃ CŨ',
-  failed: 'LỖI',
+const STATUS_WORD: Record<BuildResult['status'], [string, string]> = {
+  built: ['đã dựng', 'built'],
+  skipped: ['không đổi, bỏ qua', 'unchanged, skipped'],
+  fresh: ['khớp với dữ liệu', 'matches the data'],
+  stale: ['ĐÃ CŨ', 'STALE'],
+  failed: ['LỖI', 'FAILED'],
 };
 
-export function summaryLine(r: BuildResult, thread?: number): string {
-  const parts = [`${r.year}: ${STATUS_WORD[r.status]}`];
+export function summaryLine(r: BuildResult, thread?: number, lang: Lang = 'vi'): string {
+  const t = (vi: string, en: string) => say(lang, vi, en);
+  const parts = [`${r.year}: ${t(...STATUS_WORD[r.status])}`];
   if (r.status === 'built') {
     parts.push(r.outputs.map((o) => `${path.extname(o.path).slice(1)} ${humanSize(o.bytes)}`).join(', '));
   }
-  if (r.status === 'failed') parts.push(r.message ?? `${r.errors} lỗi, không ghi tệp nào`);
-  if (r.status === 'stale') parts.push(`${r.stale?.filter((s) => s.includes(': ')).length ?? 0} tệp khác bản dựng lại`);
-  if (r.warnings && r.status !== 'failed') parts.push(`${r.warnings} cảnh báo`);
+  if (r.status === 'failed') parts.push(r.message ?? t(`${r.errors} lỗi, không ghi tệp nào`, `${r.errors} error(s), nothing written`));
+  const stale = r.stale?.filter((s) => s.includes(': ')).length ?? 0;
+  if (r.status === 'stale') parts.push(t(`${stale} tệp khác bản dựng lại`, `${stale} file(s) differ from a rebuild`));
+  if (r.warnings && r.status !== 'failed') parts.push(t(`${r.warnings} cảnh báo`, `${r.warnings} warning(s)`));
   parts.push(seconds(r.ms));
-  return `${parts.join(' — ')}${thread !== undefined ? ` (luồng ${thread})` : ''}`;
+  return `${parts.join(' — ')}${thread !== undefined ? t(` (luồng ${thread})`, ` (thread ${thread})`) : ''}`;
 }
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -62,7 +65,7 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
   const root = path.resolve(cwd, opts.data);
   const years = discoverYears(root);
   if (!years.length) {
-    throw new UsageError(`không có năm nào trong ${displayPath(cwd, root) || '.'}/ (mỗi năm là một thư mục có report.yaml)`);
+    throw new UsageError(`không có năm nào trong ${displayPath(cwd, root) || '.'}/ (mỗi năm là một thư mục có report.yaml)`, `no years in ${displayPath(cwd, root) || '.'}/ (each year is a folder with a report.yaml)`);
   }
   parseJobs(opts.jobs);
   // A four-digit folder is named by its year (as `report build 2024`), others by their path.
@@ -77,7 +80,7 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
   const drawProgress = () => {
     if (!tty) return;
     const names = [...running.values()].map((t) => path.basename(t)).join(', ');
-    process.stderr.write(`\r\x1b[K${SPINNER[frame++ % SPINNER.length]} [${done}/${total}] đang dựng: ${names || '…'}`);
+    process.stderr.write(`\r\x1b[K${SPINNER[frame++ % SPINNER.length]} [${done}/${total}] ${say(opts.lang, 'đang dựng', 'building')}: ${names || '…'}`);
   };
   const clearProgress = () => { if (tty) process.stderr.write('\r\x1b[K'); };
   const ticker = tty ? setInterval(drawProgress, 100) : undefined;
@@ -87,7 +90,7 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
     clearProgress();
     const r = reply.result;
     results.push(r);
-    process.stdout.write(`${summaryLine(r, reply.threadId || undefined)}\n`);
+    process.stdout.write(`${summaryLine(r, reply.threadId || undefined, opts.lang)}\n`);
     // Details for what went wrong; with GitHub annotations, warnings are annotated too.
     if (r.status === 'failed' || r.status === 'stale' || (opts.diagnostics === 'github' && reply.err)) {
       process.stderr.write(reply.err);
@@ -161,14 +164,16 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
 
   const count = (s: BuildResult['status']) => results.filter((r) => r.status === s).length;
   const bad = count('failed') + count('stale');
+  const t = (vi: string, en: string) => say(opts.lang, vi, en);
   const tally = [
-    count('built') && `${count('built')} đã dựng`,
-    count('skipped') && `${count('skipped')} bỏ qua`,
-    count('fresh') && `${count('fresh')} khớp`,
-    count('stale') && `${count('stale')} đã cũ`,
-    count('failed') && `${count('failed')} lỗi`,
+    count('built') && t(`${count('built')} đã dựng`, `${count('built')} built`),
+    count('skipped') && t(`${count('skipped')} bỏ qua`, `${count('skipped')} skipped`),
+    count('fresh') && t(`${count('fresh')} khớp`, `${count('fresh')} match`),
+    count('stale') && t(`${count('stale')} đã cũ`, `${count('stale')} stale`),
+    count('failed') && t(`${count('failed')} lỗi`, `${count('failed')} failed`),
   ].filter(Boolean).join(', ');
-  const threads = size ? ` — ${size} luồng, tối đa ${maxInFlight} năm cùng lúc` : '';
-  process.stdout.write(`xong ${total} năm sau ${seconds(performance.now() - started)}: ${tally}${threads}\n`);
+  const threads = size ? t(` — ${size} luồng, tối đa ${maxInFlight} năm cùng lúc`, ` — ${size} threads, at most ${maxInFlight} years at once`) : '';
+  const took = seconds(performance.now() - started);
+  process.stdout.write(t(`xong ${total} năm sau ${took}: ${tally}${threads}\n`, `done ${total} year(s) in ${took}: ${tally}${threads}\n`));
   process.exitCode = bad ? 1 : 0;
 }

@@ -20,6 +20,7 @@ import {
   serialiseManifest, sha256, templateFiles, toolId, type BuildSettings, type Manifest,
 } from './manifest.js';
 import { outputName, seconds, unvouched, type BuildJob, type BuildResult, type Sink } from './build.js';
+import { say } from './lang.js';
 
 export interface YearBuild {
   job: BuildJob;
@@ -49,6 +50,7 @@ function fromIso(iso: string | null): { year: number; month: number; day: number
 export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> {
   const { job, dataDir, year, outDir, settings } = b;
   const cwd = job.cwd;
+  const t = (vi: string, en: string) => say(job.lang, vi, en);
   const result = (status: BuildResult['status'], extra: Partial<BuildResult> = {}): BuildResult => ({
     year, status, outputs: [], errors: 0, warnings: 0, ms: performance.now() - b.started, ...extra,
   });
@@ -71,7 +73,7 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
   printDiagnostics(diagnostics, job, sink);
   const counts = countBySeverity(diagnostics);
   if (hasErrors(diagnostics) || !compilation.tree || !compilation.dataset || !compilation.kind) {
-    sink.err(job.lang === 'en' ? 'Nothing was written: the data or templates have errors.\n' : 'Không ghi tệp nào vì dữ liệu hoặc mẫu có lỗi.\n');
+    sink.err(t('Không ghi tệp nào vì dữ liệu hoặc mẫu có lỗi.\n', 'Nothing was written: the data or templates have errors.\n'));
     return result('failed', { errors: Math.max(1, counts.error), warnings: counts.warning });
   }
 
@@ -112,10 +114,10 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
     ...unvouched(outDir, kind, dataset.report.year, names),
   ].filter((n, i, all) => !names.includes(n) && all.indexOf(n) === i);
   const removed = await commitSet(outDir, files, stale);
-  for (const o of outputs) sink.out(`đã ghi ${displayPath(cwd, path.join(outDir, o.name))} (${humanSize(o.bytes.length)})\n`);
+  for (const o of outputs) sink.out(`${t('đã ghi', 'wrote')} ${displayPath(cwd, path.join(outDir, o.name))} (${humanSize(o.bytes.length)})\n`);
   for (const name of removed) sink.err(formatMessage('C114', { path: path.join(outDir, name), formats: settings.formats.join(',') }, job.lang));
   const ms = performance.now() - b.started;
-  sink.out(`xong sau ${Math.round(ms)} ms${settings.draft ? ' — bản DỰ THẢO' : ''}\n`);
+  sink.out(t(`xong sau ${Math.round(ms)} ms${settings.draft ? ' — bản DỰ THẢO' : ''}\n`, `done in ${Math.round(ms)} ms${settings.draft ? ' — DRAFT (DỰ THẢO)' : ''}\n`));
   return result('built', {
     warnings: counts.warning,
     outputs: outputs.map((o) => ({ path: path.join(outDir, o.name), bytes: o.bytes.length })),

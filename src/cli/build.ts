@@ -89,16 +89,16 @@ export function parseFormats(list: string): OutputFormat[] {
   const formats = list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const known = Object.keys(writers);
   for (const f of formats) {
-    if (!known.includes(f)) throw new UsageError(`định dạng "${f}" không được hỗ trợ (có: ${known.join(', ')})`);
+    if (!known.includes(f)) throw new UsageError(`định dạng "${f}" không được hỗ trợ (có: ${known.join(', ')})`, `format "${f}" is not supported (there are: ${known.join(', ')})`);
   }
-  if (!formats.length) throw new UsageError('cần ít nhất một định dạng, ví dụ --format docx,pdf');
+  if (!formats.length) throw new UsageError('cần ít nhất một định dạng, ví dụ --format docx,pdf', 'give at least one format, e.g. --format docx,pdf');
   return [...new Set(formats)] as OutputFormat[];
 }
 
 /** `5` → `05`: Decree 30 writes numbers below 10 with a leading zero. */
 export function parseNumberOption(n: string | undefined): string | undefined {
   if (n === undefined) return undefined;
-  if (!/^\d{1,6}$/.test(n.trim()) || Number(n) === 0) throw new UsageError(`--number "${n}" không hợp lệ: cần một số nguyên dương, ví dụ --number 5`);
+  if (!/^\d{1,6}$/.test(n.trim()) || Number(n) === 0) throw new UsageError(`--number "${n}" không hợp lệ: cần một số nguyên dương, ví dụ --number 5`, `--number "${n}" is invalid: give a positive whole number, e.g. --number 5`);
   return String(Number(n)).padStart(2, '0');
 }
 
@@ -106,9 +106,9 @@ export function parseDateOption(d: string | undefined): FullDate | undefined {
   if (d === undefined) return undefined;
   const r = parseDate(d.trim());
   if (!r.ok) {
-    throw new UsageError(r.reason === 'impossible'
-      ? `--date "${d}": ngày không tồn tại`
-      : `--date "${d}" không hợp lệ: dùng yyyy-mm-dd hoặc dd/mm/yyyy`);
+    throw r.reason === 'impossible'
+      ? new UsageError(`--date "${d}": ngày không tồn tại`, `--date "${d}": no such day`)
+      : new UsageError(`--date "${d}" không hợp lệ: dùng yyyy-mm-dd hoặc dd/mm/yyyy`, `--date "${d}" is invalid: use yyyy-mm-dd or dd/mm/yyyy`);
   }
   return r.value;
 }
@@ -209,8 +209,11 @@ export function trySkip(job: BuildJob, sink: Sink, started = performance.now(), 
   const ms = performance.now() - started;
   const w = manifest.diagnostics.warnings;
   // The time shown is since the process started (performance.now()), launcher and all.
-  sink.out(`${displayPath(job.cwd, outDir)}: dữ liệu, mẫu và tùy chọn không đổi từ lần dựng trước — bỏ qua sau ${seconds(performance.now())}` +
-    `${w ? ` (lần dựng đó có ${w} cảnh báo, xem bằng: report validate ${job.target})` : ''}. Dựng lại bằng --force.\n`);
+  sink.out(job.lang === 'en'
+    ? `${displayPath(job.cwd, outDir)}: data, templates and options unchanged since the last build — skipped after ${seconds(performance.now())}` +
+      `${w ? ` (that build had ${w} warning(s), see them with: report validate ${job.target})` : ''}. Rebuild with --force.\n`
+    : `${displayPath(job.cwd, outDir)}: dữ liệu, mẫu và tùy chọn không đổi từ lần dựng trước — bỏ qua sau ${seconds(performance.now())}` +
+      `${w ? ` (lần dựng đó có ${w} cảnh báo, xem bằng: report validate ${job.target})` : ''}. Dựng lại bằng --force.\n`);
   return {
     year, status: 'skipped', errors: 0, warnings: w, ms,
     outputs: Object.entries(manifest.outputs).map(([name, o]) => ({ path: path.join(outDir, name), bytes: o.bytes })),
@@ -363,11 +366,11 @@ export async function buildCommand(year: string | undefined, opts: BuildOptions)
   parseNumberOption(opts.number);
   parseDateOption(opts.date);
   if (opts.all) {
-    if (year) throw new UsageError(`dùng hoặc một năm hoặc --all, không dùng cả hai (đã cho "${year}")`);
+    if (year) throw new UsageError(`dùng hoặc một năm hoặc --all, không dùng cả hai (đã cho "${year}")`, `give either a year or --all, not both (got "${year}")`);
     const { buildAllCommand } = await import('./build-all.js');
     return buildAllCommand(opts);
   }
-  if (!year) throw new UsageError('cần chỉ rõ năm, ví dụ: report build 2024 (hoặc report build --all)');
+  if (!year) throw new UsageError('cần chỉ rõ năm, ví dụ: report build 2024 (hoặc report build --all)', 'name the year, e.g. report build 2024 (or report build --all)');
   const result = await runBuild(jobFrom(year, opts), stdio);
   process.exitCode = result.status === 'failed' || result.status === 'stale' ? 1 : 0;
 }

@@ -39,7 +39,7 @@ function git(args: string[], cwd: string): Buffer {
     return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: Buffer };
-    if (e.code === 'ENOENT') throw new UsageError('cần git để đọc một phiên bản (REV:năm), nhưng không tìm thấy lệnh git');
+    if (e.code === 'ENOENT') throw new UsageError('cần git để đọc một phiên bản (REV:năm), nhưng không tìm thấy lệnh git', 'git is needed to read a revision (REV:year), but the git command was not found');
     throw new UsageError(`git ${args.join(' ')}: ${e.stderr?.toString('utf8').trim() || e.message}`);
   }
 }
@@ -55,17 +55,17 @@ function fromGit(spec: string, rev: string, target: string, opts: DiffOptions, c
   const top = git(['rev-parse', '--show-toplevel'], cwd).toString('utf8').trim();
   const prefix = git(['rev-parse', '--show-prefix'], cwd).toString('utf8').trim();
   const rel = /^\d{4}$/.test(target) ? path.join(opts.data, target) : target;
-  if (path.isAbsolute(rel)) throw new UsageError(`"${spec}": sau "${rev}:" cần một năm hoặc đường dẫn tương đối trong kho git`);
+  if (path.isAbsolute(rel)) throw new UsageError(`"${spec}": sau "${rev}:" cần một năm hoặc đường dẫn tương đối trong kho git`, `"${spec}": after "${rev}:" give a year or a relative path in the git repository`);
   const repoPath = path.posix.normalize(path.posix.join(prefix, rel.split(path.sep).join('/'))).replace(/\/$/, '');
-  if (repoPath.startsWith('..')) throw new UsageError(`"${spec}": đường dẫn phải nằm trong kho git (${top})`);
+  if (repoPath.startsWith('..')) throw new UsageError(`"${spec}": đường dẫn phải nằm trong kho git (${top})`, `"${spec}": the path must be inside the git repository (${top})`);
   try {
     git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], top);
   } catch {
-    throw new UsageError(`"${spec}": không có phiên bản git "${rev}"`);
+    throw new UsageError(`"${spec}": không có phiên bản git "${rev}"`, `"${spec}": there is no git revision "${rev}"`);
   }
   const names = git(['ls-tree', '--name-only', rev, '--', `${repoPath}/`], top).toString('utf8')
     .split('\n').filter((n) => /\.ya?ml$/i.test(n));
-  if (!names.length) throw new UsageError(`"${spec}": không có tệp dữ liệu nào trong ${repoPath}/ ở phiên bản ${rev}`);
+  if (!names.length) throw new UsageError(`"${spec}": không có tệp dữ liệu nào trong ${repoPath}/ ở phiên bản ${rev}`, `"${spec}": no data files in ${repoPath}/ at revision ${rev}`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'baocao-diff-'));
   for (const name of names) {
     const file = path.join(tmp, ...name.split('/'));
@@ -94,7 +94,7 @@ async function figuresOf(side: Side, opts: DiffOptions): Promise<Figure[] | null
   if (hasErrors(c.diagnostics) || !c.model) {
     const errors = c.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, file: shownPath(d.file) }));
     process.stderr.write(`${formatDiagnostics(errors, 'text', opts.lang)}\n`);
-    process.stderr.write(`report: không so sánh được vì ${side.spec} có lỗi.\n`);
+    process.stderr.write(opts.lang === 'en' ? `report: cannot compare: ${side.spec} has errors.\n` : `report: không so sánh được vì ${side.spec} có lỗi.\n`);
     return null;
   }
   return c.model.figures.map((f) => ({ ...f, sources: f.sources.map((s) => ({ ...s, file: shownPath(s.file) })) }));
@@ -111,7 +111,7 @@ export async function diffCommand(a: string, b: string, opts: DiffOptions): Prom
     if (!before || !after) { process.exitCode = 1; return; }
     const diff = diffFigures(before, after);
     const names = { before: a, after: b };
-    process.stdout.write(opts.format === 'markdown' ? formatDiffMarkdown(diff, names) : `${formatDiffTable(diff, names)}\n`);
+    process.stdout.write(opts.format === 'markdown' ? formatDiffMarkdown(diff, names, opts.lang) : `${formatDiffTable(diff, names, opts.lang)}\n`);
     process.exitCode = 0;
   } finally {
     for (const s of sides) s.cleanup();

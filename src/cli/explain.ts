@@ -6,16 +6,25 @@
 import { formatFigure, type Figure } from '../aggregate/index.js';
 import { compileYear, report, type GlobalOptions } from './run.js';
 import { UsageError } from './io.js';
+import { say, type Lang } from './lang.js';
 
-const ORIGIN = { computed: 'tính từ dữ liệu', stated: 'số đã nêu trong dữ liệu', fact: 'đọc trực tiếp từ dữ liệu' } as const;
+const ORIGIN = {
+  vi: { computed: 'tính từ dữ liệu', stated: 'số đã nêu trong dữ liệu', fact: 'đọc trực tiếp từ dữ liệu' },
+  en: { computed: 'computed from the data', stated: 'stated in the data', fact: 'read from the data' },
+} as const;
 
-export function explainFigure(f: Figure): string {
-  const lines = [`${f.id}: ${f.label}`, `  giá trị: ${formatFigure(f)} (${ORIGIN[f.origin]})`];
-  if (f.formula) lines.push(`  cách tính: ${f.formula}`);
+export function explainFigure(f: Figure, lang: Lang = 'vi'): string {
+  const t = (vi: string, en: string) => say(lang, vi, en);
+  const lines = [`${f.id}: ${f.label}`, `  ${t('giá trị', 'value')}: ${formatFigure(f)} (${ORIGIN[lang][f.origin]})`];
+  if (f.formula) lines.push(`  ${t('cách tính', 'formula')}: ${f.formula}`);
   if (f.check) {
-    lines.push(`  đối chiếu: số đã nêu ${f.check.stated}, tổng các thành phần ${f.check.computed} — ${f.check.agrees ? 'khớp' : 'KHÔNG khớp'}; in ${f.check.printed === 'stated' ? 'số đã nêu' : 'số tính'}`);
+    const c = f.check;
+    lines.push(t(
+      `  đối chiếu: số đã nêu ${c.stated}, tổng các thành phần ${c.computed} — ${c.agrees ? 'khớp' : 'KHÔNG khớp'}; in ${c.printed === 'stated' ? 'số đã nêu' : 'số tính'}`,
+      `  check: stated ${c.stated}, sum of the parts ${c.computed} — ${c.agrees ? 'agree' : 'do NOT agree'}; prints the ${c.printed === 'stated' ? 'stated' : 'computed'} figure`,
+    ));
   }
-  lines.push('  nguồn:');
+  lines.push(`  ${t('nguồn', 'sources')}:`);
   for (const s of f.sources) lines.push(`    ${s.file}:${s.line}:${s.column}  ${s.label}`);
   return lines.join('\n');
 }
@@ -32,7 +41,7 @@ export async function explainCommand(year: string, query: string, opts: GlobalOp
   const errors = compilation.diagnostics.filter((d) => d.severity === 'error');
   if (report({ ...compilation, diagnostics: errors }, 'text', opts.lang, true) || !compilation.model) { process.exitCode = 1; return; }
   const found = findFigures(compilation.model.figures, query);
-  if (!found.length) throw new UsageError(`không có số liệu "${query}". Xem danh sách bằng: report summary ${year}`);
-  process.stdout.write(`${found.map(explainFigure).join('\n\n')}\n`);
+  if (!found.length) throw new UsageError(`không có số liệu "${query}". Xem danh sách bằng: report summary ${year}`, `no figure "${query}". List them with: report summary ${year}`);
+  process.stdout.write(`${found.map((f) => explainFigure(f, opts.lang)).join('\n\n')}\n`);
   process.exitCode = 0;
 }

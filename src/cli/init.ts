@@ -12,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import { UsageError } from './io.js';
+import { say, type Lang } from './lang.js';
 
 /** What an agency repository ignores: dependencies and the build's own temporary files. */
 export const AGENCY_GITIGNORE = [
@@ -33,9 +34,10 @@ function agencyPackage(name: string): string {
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-export async function initCommand(dir: string | undefined): Promise<void> {
+export async function initCommand(dir: string | undefined, opts: { lang: Lang }): Promise<void> {
+  const t = (vi: string, en: string): string => say(opts.lang, vi, en);
   const root = path.resolve(process.cwd(), dir ?? '.');
-  if (root === PACKAGE_ROOT) throw new UsageError('đây là thư mục của chính baocao; chạy report init trong kho dữ liệu của cơ quan');
+  if (root === PACKAGE_ROOT) throw new UsageError('đây là thư mục của chính baocao; chạy report init trong kho dữ liệu của cơ quan', "this is baocao's own folder; run report init in the agency's data repository");
   await mkdir(path.join(root, 'data'), { recursive: true });
   const written: string[] = [];
   const kept: string[] = [];
@@ -46,7 +48,10 @@ export async function initCommand(dir: string | undefined): Promise<void> {
     written.push(name);
   }
   const shown = path.relative(process.cwd(), root) || '.';
-  process.stdout.write(`${shown}: ${written.length ? `đã tạo ${written.join(', ')}` : 'không tạo tệp nào'}${kept.length ? `; giữ nguyên ${kept.join(', ')} đã có` : ''}.\n`);
-  process.stdout.write('Tiếp theo: npm install (cài baocao theo package.json), rồi report new <thư mục> --from <thư mục mẫu>, hoặc chép một thư mục dữ liệu vào data/.\n');
+  const made = written.length ? t(`đã tạo ${written.join(', ')}`, `created ${written.join(', ')}`) : t('không tạo tệp nào', 'created no file');
+  const left = kept.length ? t(`; giữ nguyên ${kept.join(', ')} đã có`, `; kept the existing ${kept.join(', ')}`) : '';
+  process.stdout.write(`${shown}: ${made}${left}.\n`);
+  process.stdout.write(t('Tiếp theo: npm install (cài baocao theo package.json), rồi report new <thư mục> --from <thư mục mẫu>, hoặc chép một thư mục dữ liệu vào data/.\n',
+    'Next: npm install (installs baocao as package.json says), then report new <folder> --from <template folder>, or copy a data folder into data/.\n'));
   process.exitCode = 0;
 }

@@ -6,8 +6,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** A mistake in how the command was called: exit status 2, one line, no stack trace. */
-export class UsageError extends Error {}
+/**
+ * A mistake in how the command was called: exit status 2, one line, no stack trace. The message
+ * is Vietnamese with an English twin; the top-level catch prints the one `--lang` asks for.
+ */
+export class UsageError extends Error {
+  constructor(message: string, readonly en: string = message) {
+    super(message);
+  }
+}
 
 /**
  * A fault of the machine, not of the tool or the data: a full disk, a read-only folder, a
@@ -37,11 +44,13 @@ export function resolveDataDir(yearOrDir: string, dataRoot: string, cwd: string)
     return { dir: named, year: yearOf(named) };
   }
   if (!/^\d{4}$/.test(yearOrDir)) {
-    throw new UsageError(`"${yearOrDir}" không phải là năm (4 chữ số) hay thư mục dữ liệu. Ví dụ: report build 2024`);
+    throw new UsageError(`"${yearOrDir}" không phải là năm (4 chữ số) hay thư mục dữ liệu. Ví dụ: report build 2024`,
+      `"${yearOrDir}" is neither a year (4 digits) nor a data folder. Example: report build 2024`);
   }
   const dir = path.resolve(cwd, dataRoot, yearOrDir);
   if (!existsSync(dir)) {
-    throw new UsageError(`Không có thư mục dữ liệu ${path.relative(cwd, dir) || dir} cho năm ${yearOrDir}. Tạo nó bằng: report new ${yearOrDir} --from <năm trước>`);
+    throw new UsageError(`Không có thư mục dữ liệu ${path.relative(cwd, dir) || dir} cho năm ${yearOrDir}. Tạo nó bằng: report new ${yearOrDir} --from <năm trước>`,
+      `There is no data folder ${path.relative(cwd, dir) || dir} for ${yearOrDir}. Create it with: report new ${yearOrDir} --from <earlier year>`);
   }
   return { dir, year: yearOrDir };
 }

@@ -199,18 +199,19 @@ const SETTING_LABEL: Record<keyof BuildSettings, string> = {
   formats: '--format', draft: '--draft', number: '--number', date: '--date', fontDir: '--font-dir',
 };
 
-/** One Vietnamese line per change: `data/2024/investment.yaml đã sửa`. */
-export function describeChanges(c: InputChanges, old?: ToolId, now?: ToolId): string[] {
+/** One line per change: `data/2024/investment.yaml đã sửa` (`… changed` in English). */
+export function describeChanges(c: InputChanges, old?: ToolId, now?: ToolId, lang: 'vi' | 'en' = 'vi'): string[] {
+  const en = lang === 'en';
   const lines = [
-    ...c.changed.map((f) => `${f} đã sửa`),
-    ...c.added.map((f) => `${f} mới thêm`),
-    ...c.removed.map((f) => `${f} đã xóa`),
-    ...c.settings.map((s) => `tùy chọn ${SETTING_LABEL[s.name]}: ${s.old} → ${s.new}`),
+    ...c.changed.map((f) => (en ? `${f} changed` : `${f} đã sửa`)),
+    ...c.added.map((f) => (en ? `${f} added` : `${f} mới thêm`)),
+    ...c.removed.map((f) => (en ? `${f} removed` : `${f} đã xóa`)),
+    ...c.settings.map((s) => `${en ? 'option' : 'tùy chọn'} ${SETTING_LABEL[s.name]}: ${s.old} → ${s.new}`),
   ];
   if (c.tool) {
     lines.push(old && now && old.version !== now.version
-      ? `công cụ đổi phiên bản ${old.version} → ${now.version}`
-      : 'công cụ đã được biên dịch lại (mã khác với lần dựng trước)');
+      ? (en ? `the tool changed version ${old.version} → ${now.version}` : `công cụ đổi phiên bản ${old.version} → ${now.version}`)
+      : (en ? 'the tool was rebuilt (its code differs from the previous build)' : 'công cụ đã được biên dịch lại (mã khác với lần dựng trước)'));
   }
   return lines;
 }

@@ -12,6 +12,7 @@ import { findKinds, kindOfDataFolder, SHARED_SCHEMAS, type KindInfo } from '../k
 import { suggest } from '../diagnostics/suggest.js';
 import { resolveDataDir, UsageError } from './io.js';
 import type { GlobalOptions } from './run.js';
+import { say } from './lang.js';
 
 export interface NewOptions extends GlobalOptions {
   from: string;
@@ -19,7 +20,7 @@ export interface NewOptions extends GlobalOptions {
 
 
 function year(value: string, what: string): number {
-  if (!/^\d{4}$/.test(value)) throw new UsageError(`${what} "${value}" không phải là năm (4 chữ số). Ví dụ: report new 2025 --from 2024`);
+  if (!/^\d{4}$/.test(value)) throw new UsageError(`${what} "${value}" không phải là năm (4 chữ số). Ví dụ: report new 2025 --from 2024`, `${what === 'năm mới' ? 'the new year' : what} "${value}" is not a year (4 digits). Example: report new 2025 --from 2024`);
   return Number(value);
 }
 
@@ -27,19 +28,19 @@ export async function newCommand(target: string, opts: NewOptions): Promise<void
   const cwd = process.cwd();
   const toYear = year(target, 'năm mới');
   const fromYear = year(opts.from, '--from');
-  if (toYear <= fromYear) throw new UsageError(`năm mới (${toYear}) phải sau năm làm mẫu (${fromYear})`);
+  if (toYear <= fromYear) throw new UsageError(`năm mới (${toYear}) phải sau năm làm mẫu (${fromYear})`, `the new year (${toYear}) must come after the model year (${fromYear})`);
   const { dir: fromDir } = resolveDataDir(opts.from, opts.data, cwd);
   const toDir = path.resolve(cwd, opts.data, target);
   const shown = (p: string): string => path.relative(cwd, p) || '.';
   const refuse = (): never => {
-    throw new UsageError(`thư mục ${shown(toDir)} đã có; report new không bao giờ ghi đè dữ liệu. Đổi tên hoặc xóa thư mục đó trước nếu thật sự muốn tạo lại.`);
+    throw new UsageError(`thư mục ${shown(toDir)} đã có; report new không bao giờ ghi đè dữ liệu. Đổi tên hoặc xóa thư mục đó trước nếu thật sự muốn tạo lại.`, `folder ${shown(toDir)} already exists; report new never overwrites data. Rename or remove it first if you really want to create it again.`);
   };
   if (existsSync(toDir)) refuse();
   const kind = kindOf(fromDir, cwd, opts.templates);
   const schemas = { report: path.join(SHARED_SCHEMAS, 'report.schema.json'), ...Object.fromEntries(kind.files.filter((f) => f.name !== 'report').map((f) => [f.name, f.schema])) };
   const yearly = Object.fromEntries(kind.files.map((f) => [f.name, f.yearly]));
   const files = scaffoldYear({ fromDir, toDir, fromYear, toYear, schemas, yearly });
-  if (!files.length) throw new UsageError(`thư mục ${shown(fromDir)} không có tệp dữ liệu .yaml nào`);
+  if (!files.length) throw new UsageError(`thư mục ${shown(fromDir)} không có tệp dữ liệu .yaml nào`, `folder ${shown(fromDir)} has no .yaml data files`);
 
   await mkdir(path.dirname(toDir), { recursive: true });
   try {
@@ -55,15 +56,28 @@ export async function newCommand(target: string, opts: NewOptions): Promise<void
   for (const name of sheets) await copyFile(path.join(fromDir, name), path.join(toDir, name), fsConstants.COPYFILE_EXCL);
 
   const blanks = files.reduce((n, f) => n + f.blanks, 0);
-  process.stdout.write(`đã tạo ${shown(toDir)}/ từ ${shown(fromDir)}/: ${files.length} tệp, ${blanks} chỗ "${BLANK}" cần điền số liệu hoặc nội dung của năm ${toYear}.\n`);
+  const t = (vi: string, en: string) => say(opts.lang, vi, en);
+  process.stdout.write(t(
+    `đã tạo ${shown(toDir)}/ từ ${shown(fromDir)}/: ${files.length} tệp, ${blanks} chỗ "${BLANK}" cần điền số liệu hoặc nội dung của năm ${toYear}.\n`,
+    `created ${shown(toDir)}/ from ${shown(fromDir)}/: ${files.length} files, ${blanks} "${BLANK}" blanks to fill with the figures or text of ${toYear}.\n`,
+  ));
   if (sheets.length) {
-    process.stdout.write(`Đã chép nguyên ${sheets.map((n) => shown(path.join(toDir, n))).join(', ')}: bảng tính vẫn chứa số liệu năm ${fromYear}, cần cập nhật trong Excel trước khi dựng báo cáo.\n`);
+    process.stdout.write(t(
+      `Đã chép nguyên ${sheets.map((n) => shown(path.join(toDir, n))).join(', ')}: bảng tính vẫn chứa số liệu năm ${fromYear}, cần cập nhật trong Excel trước khi dựng báo cáo.\n`,
+      `Copied ${sheets.map((n) => shown(path.join(toDir, n))).join(', ')} as they are: the spreadsheets still hold the figures of ${fromYear}; update them in Excel before building.\n`,
+    ));
   }
   const mentions = files.flatMap((f) => f.oldYearLines.map((line) => `${shown(path.join(toDir, f.name))}:${line}`));
   if (mentions.length) {
-    process.stdout.write(`Các dòng giữ lại còn nhắc năm ${fromYear} (văn bản trích dẫn, tên…), nên xem lại: ${mentions.join(', ')}\n`);
+    process.stdout.write(t(
+      `Các dòng giữ lại còn nhắc năm ${fromYear} (văn bản trích dẫn, tên…), nên xem lại: ${mentions.join(', ')}\n`,
+      `Kept lines that still mention ${fromYear} (cited documents, names…), worth a look: ${mentions.join(', ')}\n`,
+    ));
   }
-  process.stdout.write(`Tiếp theo: report validate ${target}  (liệt kê từng chỗ cần điền), rồi report preview ${target}\n`);
+  process.stdout.write(t(
+    `Tiếp theo: report validate ${target}  (liệt kê từng chỗ cần điền), rồi report preview ${target}\n`,
+    `Next: report validate ${target}  (lists every blank to fill), then report preview ${target}\n`,
+  ));
   process.exitCode = 0;
 }
 

@@ -23,7 +23,7 @@ export function parsePort(port: string | undefined): number {
   if (port === undefined) return 0;
   const n = Number(port);
   if (!/^\d{1,5}$/.test(port.trim()) || !Number.isInteger(n) || n > 65535) {
-    throw new UsageError(`--port "${port}" không hợp lệ: cần một số từ 1 đến 65535 (bỏ trống để dùng cổng trống bất kỳ)`);
+    throw new UsageError(`--port "${port}" không hợp lệ: cần một số từ 1 đến 65535 (bỏ trống để dùng cổng trống bất kỳ)`, `--port "${port}" is invalid: give a number from 1 to 65535 (or leave it out for any free port)`);
   }
   return n;
 }
@@ -33,24 +33,28 @@ const clock = (): string => new Date().toTimeString().slice(0, 8);
 function rebuildLine(s: Snapshot, lang: Lang): string {
   const errors = s.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = s.diagnostics.filter((d) => d.severity === 'warning').length;
-  const result = errors ? `${errors} lỗi — trang giữ bản dựng tốt gần nhất` : 'đã cập nhật';
-  const text = `[${clock()}] ${result} (${s.took} ms)${warnings ? `, ${warnings} cảnh báo` : ''}`;
+  const en = lang === 'en';
+  const result = errors
+    ? (en ? `${errors} error(s) — the page keeps the last good build` : `${errors} lỗi — trang giữ bản dựng tốt gần nhất`)
+    : (en ? 'updated' : 'đã cập nhật');
+  const text = `[${clock()}] ${result} (${s.took} ms)${warnings ? (en ? `, ${warnings} warning(s)` : `, ${warnings} cảnh báo`) : ''}`;
   if (!errors) return text;
   const list = formatText(s.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d })), lang);
   return `${text}\n${list}`;
 }
 
 /** Open a URL in the desktop's browser; failure only prints a hint. */
-function openBrowser(url: string): void {
+function openBrowser(url: string, lang: Lang): void {
+  const failed = lang === 'en' ? `Could not open a browser; open ${url}\n` : `Không mở được trình duyệt; hãy mở ${url}\n`;
   const [cmd, args] = process.platform === 'darwin' ? ['open', [url]]
     : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]]
       : ['xdg-open', [url]];
   try {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
-    child.on('error', () => process.stderr.write(`Không mở được trình duyệt; hãy mở ${url}\n`));
+    child.on('error', () => process.stderr.write(failed));
     child.unref();
   } catch {
-    process.stderr.write(`Không mở được trình duyệt; hãy mở ${url}\n`);
+    process.stderr.write(failed);
   }
 }
 
@@ -75,17 +79,22 @@ export async function previewCommand(year: string, opts: PreviewOptions): Promis
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`cổng ${port} đang được dùng; chọn cổng khác bằng --port hoặc bỏ --port để dùng cổng trống`);
-    if (code === 'EACCES') throw new UsageError(`không được phép mở cổng ${port}; chọn cổng trên 1024`);
+    if (code === 'EADDRINUSE') throw new UsageError(`cổng ${port} đang được dùng; chọn cổng khác bằng --port hoặc bỏ --port để dùng cổng trống`, `port ${port} is in use; choose another with --port, or leave --port out for a free one`);
+    if (code === 'EACCES') throw new UsageError(`không được phép mở cổng ${port}; chọn cổng trên 1024`, `not allowed to open port ${port}; choose a port above 1024`);
     throw err;
   }
   const rel = (p: string): string => {
     const r = path.relative(cwd, p);
     return r === '' ? '.' : r.startsWith('..') || path.isAbsolute(r) ? p : r;
   };
-  process.stdout.write(`Xem trước: ${server.url}\n`);
-  process.stdout.write(`Đang theo dõi ${server.watched.map(rel).join(' và ')} — lưu tệp là trang tự cập nhật. Ctrl+C để dừng.\n`);
-  if (opts.open) openBrowser(server.url);
+  if (opts.lang === 'en') {
+    process.stdout.write(`Preview: ${server.url}\n`);
+    process.stdout.write(`Watching ${server.watched.map(rel).join(' and ')} — saving a file refreshes the page. Ctrl+C to stop.\n`);
+  } else {
+    process.stdout.write(`Xem trước: ${server.url}\n`);
+    process.stdout.write(`Đang theo dõi ${server.watched.map(rel).join(' và ')} — lưu tệp là trang tự cập nhật. Ctrl+C để dừng.\n`);
+  }
+  if (opts.open) openBrowser(server.url, opts.lang);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

@@ -4,20 +4,26 @@
  */
 import { formatFigure, type Figure } from '../aggregate/index.js';
 import { compileYear, report, type GlobalOptions } from './run.js';
+import type { Lang } from './lang.js';
 import { clip, textTable } from '../diff/table.js';
 
-const ORIGIN = { computed: 'tính', stated: 'đã nêu', fact: 'dữ liệu' } as const;
+const ORIGIN = {
+  vi: { computed: 'tính', stated: 'đã nêu', fact: 'dữ liệu' },
+  en: { computed: 'computed', stated: 'stated', fact: 'data' },
+} as const;
+const HEAD = { vi: ['Số liệu', 'Giá trị', 'Nguồn gốc', 'Vị trí'], en: ['Figure', 'Value', 'Origin', 'Source'] };
 
-export function summaryTable(figures: Figure[]): string {
+/** Figure labels are the report's own Vietnamese words; the table around them follows --lang. */
+export function summaryTable(figures: Figure[], lang: Lang = 'vi'): string {
   const rows = figures
     .filter((f) => f.origin !== 'fact' || f.check)
-    .map((f) => [clip(f.label, 60), formatFigure(f), ORIGIN[f.origin] + (f.check && !f.check.agrees ? ` ≠ ${f.check.computed}` : ''), f.sources[0] ? `${f.sources[0].file}:${f.sources[0].line}` : '']);
-  return textTable(['Số liệu', 'Giá trị', 'Nguồn gốc', 'Vị trí'], rows);
+    .map((f) => [clip(f.label, 60), formatFigure(f), ORIGIN[lang][f.origin] + (f.check && !f.check.agrees ? ` ≠ ${f.check.computed}` : ''), f.sources[0] ? `${f.sources[0].file}:${f.sources[0].line}` : '']);
+  return textTable(HEAD[lang], rows);
 }
 
 export async function summaryCommand(year: string, opts: GlobalOptions): Promise<void> {
   const { compilation } = await compileYear(year, opts, { skipRender: true });
   const failed = report(compilation, 'text', opts.lang);
-  if (compilation.model) process.stdout.write(`${summaryTable(compilation.model.figures)}\n`);
+  if (compilation.model) process.stdout.write(`${summaryTable(compilation.model.figures, opts.lang)}\n`);
   process.exitCode = failed ? 1 : 0;
 }

@@ -133,42 +133,53 @@ export function formatSources(sources: readonly SourceRef[], max = 6): string {
 
 const NONE = '—';
 
-function tally(d: FigureDiff): string {
+type Lang = 'vi' | 'en';
+
+function tally(d: FigureDiff, lang: Lang): string {
   const n = d.changes.length;
+  if (lang === 'en') return n ? `${n} figure(s) changed (of ${d.after} in the new version)` : `No figure changed (${d.after} figures).`;
   return n
     ? `${n} số liệu thay đổi (trong ${d.after} số liệu của bản mới)`
     : `Không có số liệu nào thay đổi (${d.after} số liệu).`;
 }
 
+const HEAD: Record<Lang, string[]> = {
+  vi: ['Số liệu', 'Cũ', 'Mới', 'Chênh lệch', 'Dòng dữ liệu'],
+  en: ['Figure', 'Old', 'New', 'Difference', 'Data lines'],
+};
+
 export interface DiffSides { before: string; after: string }
 
-export function formatDiffTable(d: FigureDiff, sides: DiffSides): string {
-  const title = `So sánh số liệu: ${sides.before} (cũ) → ${sides.after} (mới)`;
-  if (!d.changes.length) return `${title}\n${tally(d)}`;
-  const head = ['Số liệu', 'Cũ', 'Mới', 'Chênh lệch', 'Dòng dữ liệu'];
+export function formatDiffTable(d: FigureDiff, sides: DiffSides, lang: Lang = 'vi'): string {
+  const title = lang === 'en'
+    ? `Figures compared: ${sides.before} (old) → ${sides.after} (new)`
+    : `So sánh số liệu: ${sides.before} (cũ) → ${sides.after} (mới)`;
+  if (!d.changes.length) return `${title}\n${tally(d, lang)}`;
+  const head = HEAD[lang];
   const rows = d.changes.map((c) => [
     clip(c.label, 56), c.old ?? NONE, c.new ?? NONE, c.difference ?? NONE, formatSources(c.sources, 4),
   ]);
-  return [title, '', textTable(head, rows), '', tally(d)].join('\n');
+  return [title, '', textTable(head, rows), '', tally(d, lang)].join('\n');
 }
 
 function cell(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 }
 
-export function formatDiffMarkdown(d: FigureDiff, sides: DiffSides): string {
-  const title = `#### Số liệu thay đổi: \`${sides.before}\` → \`${sides.after}\``;
-  if (!d.changes.length) return `${title}\n\n${tally(d)}\n`;
+export function formatDiffMarkdown(d: FigureDiff, sides: DiffSides, lang: Lang = 'vi'): string {
+  const title = `#### ${lang === 'en' ? 'Figures changed' : 'Số liệu thay đổi'}: \`${sides.before}\` → \`${sides.after}\``;
+  if (!d.changes.length) return `${title}\n\n${tally(d, lang)}\n`;
+  const [added, removed] = lang === 'en' ? [' · new', ' · removed'] : [' · mới', ' · đã bỏ'];
   const rows = d.changes.map((c) => {
-    const label = `${cell(c.label)}<br><sub>\`${cell(c.id)}\`${c.change === 'added' ? ' · mới' : c.change === 'removed' ? ' · đã bỏ' : ''}</sub>`;
+    const label = `${cell(c.label)}<br><sub>\`${cell(c.id)}\`${c.change === 'added' ? added : c.change === 'removed' ? removed : ''}</sub>`;
     const src = formatSources(c.sources).split('; ').map((s) => `\`${cell(s)}\``).join('<br>');
     return `| ${label} | ${cell(c.old ?? NONE)} | ${cell(c.new ?? NONE)} | ${cell(c.difference ?? NONE)} | ${src} |`;
   });
   return [
     title, '',
-    '| Số liệu | Cũ | Mới | Chênh lệch | Dòng dữ liệu |',
+    `| ${HEAD[lang].join(' | ')} |`,
     '| --- | ---: | ---: | ---: | --- |',
     ...rows, '',
-    `${tally(d)}`, '',
+    `${tally(d, lang)}`, '',
   ].join('\n');
 }

@@ -7,6 +7,7 @@
  * without a handler fails the type check.
  */
 
+/** Where a node came from: the template line that wrote it (or the data value it prints). */
 export interface Position {
   file: string;
   line: number;
@@ -55,7 +56,7 @@ export interface List {
   children: ListItem[];
   position?: Position;
 }
-export interface ListItem { type: 'listItem'; children: Block[] }
+export interface ListItem { type: 'listItem'; children: Block[]; position?: Position }
 
 export interface TableColumn {
   /** Relative width; writers scale the sum to the text width. */
@@ -69,8 +70,9 @@ export interface TableCell {
   colSpan?: number;
   rowSpan?: number;
   align?: Align;
+  position?: Position;
 }
-export interface TableRow { type: 'tableRow'; kind: RowKind; children: TableCell[] }
+export interface TableRow { type: 'tableRow'; kind: RowKind; children: TableCell[]; position?: Position }
 /** A declared table: header rows repeat on every page; group and total rows are bold. */
 export interface Table {
   type: 'table';
@@ -92,6 +94,7 @@ export interface Header {
   numberLine: string;
   /** e.g. `<địa danh>, ngày 05 tháng 12 năm 2024`. */
   placeDateLine: string;
+  position?: Position;
 }
 
 /** `BÁO CÁO` and the summary (trích yếu) with its short rule. */
@@ -99,12 +102,14 @@ export interface Title {
   type: 'title';
   kind: string;
   summary: string[];
+  position?: Position;
 }
 
 /** `Kính gửi: …` — one recipient on the same line, several as `- …;` lines. */
 export interface Recipients {
   type: 'recipients';
   items: string[];
+  position?: Position;
 }
 
 /** `Nơi nhận:` with its items beside the signature block (authority, title, room, name). */
@@ -114,6 +119,7 @@ export interface Signature {
   /** e.g. ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] or ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']. */
   authority: string[];
   name: string;
+  position?: Position;
 }
 
 /** Appendix heading: `Phụ lục I`, its title, the `(Kèm theo …)` line and a short rule. */
@@ -122,9 +128,10 @@ export interface AppendixHeading {
   label: string;
   title: string[];
   note: string;
+  position?: Position;
 }
 
-export interface PageBreak { type: 'pageBreak' }
+export interface PageBreak { type: 'pageBreak'; position?: Position }
 
 /** A run of blocks on pages of their own orientation (the landscape appendix). */
 export interface Section {
@@ -133,6 +140,7 @@ export interface Section {
   /** Page numbers restart at 1 in this section (appendices, nd30 §4). */
   restartNumbering?: boolean;
   children: Block[];
+  position?: Position;
 }
 
 export type Block =

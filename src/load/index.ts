@@ -10,7 +10,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, isPair, isCollection, type Document, type Node as YamlNode } from 'yaml';
+import { CST, LineCounter, Parser, parseDocument, visit, isMap, isSeq, isScalar, isPair, isCollection, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { expandSheets, sheetPosition, type SheetOrigin } from './sheets/index.js';
@@ -36,8 +36,32 @@ export interface SourceFile {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * UTF-16 or UTF-32 (Notepad's "Unicode", Excel's "Unicode text"): by the byte-order mark, or by
+ * the zero bytes every ASCII character then carries. Such a file is intact, only not UTF-8, so
+ * it gets its own message rather than the old-code-page hint of L002.
+ */
+export function wideEncoding(b: Uint8Array): string | undefined {
+  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'UTF-32LE';
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32BE';
+  if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16LE';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16BE';
+  const n = Math.min(b.length, 400) & ~3;
+  if (n < 4) return undefined;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (b[i] === 0) zeros[i % 4]++;
+  const quarter = n / 4;
+  if (zeros[1] === quarter && zeros[2] === quarter && zeros[3] === quarter) return 'UTF-32LE';
+  if (zeros[0] === quarter && zeros[1] === quarter && zeros[2] === quarter) return 'UTF-32BE';
+  if (zeros[1] + zeros[3] >= quarter * 1.5 && zeros[0] + zeros[2] === 0) return 'UTF-16LE';
+  if (zeros[0] + zeros[2] >= quarter * 1.5 && zeros[1] + zeros[3] === 0) return 'UTF-16BE';
+  return undefined;
+}
+
 /** Decode bytes as UTF-8 or report the first bad byte, at the line and column where it sits. */
 function decode(bytes: Uint8Array, file: string): StageResult<string | null> {
+  const wide = wideEncoding(bytes);
+  if (wide) return { value: null, diagnostics: [makeDiagnostic('L030', { file, line: 1, column: 1 }, { encoding: wide })] };
   try {
     return { value: utf8.decode(bytes), diagnostics: [] };
   } catch {
@@ -209,7 +233,9 @@ function syntaxError(at: SourcePosition, code: string, message: string): Diagnos
 }
 
 function yamlError(err: { code: string; message: string; pos: [number, number] }, lc: LineCounter, file: string, text: string): Diagnostic {
-  const at = posIn(lc, file, err.pos[0]);
+  // The parser notices a missing closing quote where the file ends; the clerk needs the opening one.
+  const opening = err.code === 'MISSING_CHAR' && /quote/i.test(err.message) ? unclosedQuote(text) : undefined;
+  const at = posIn(lc, file, opening ?? err.pos[0]);
   if (err.code === 'DUPLICATE_KEY') {
     // The parser's message does not name the key; the error points at its first character.
     const eol = text.indexOf('\n', err.pos[0]);
@@ -219,6 +245,24 @@ function yamlError(err: { code: string; message: string; pos: [number, number] }
   }
   if (err.code === 'TAB_AS_INDENT') return makeDiagnostic('L006', at);
   return syntaxError(at, /call stack/i.test(err.message) ? 'DEPTH' : err.code, err.message);
+}
+
+/** Offset of the first quoted scalar in the concrete syntax tree that has no closing quote. */
+export function unclosedQuote(text: string): number | undefined {
+  let found: number | undefined;
+  const check = (t: CST.Token | undefined): void => {
+    if (found !== undefined || !t || (t.type !== 'double-quoted-scalar' && t.type !== 'single-quoted-scalar')) return;
+    const body = t.source.slice(1);
+    const closed = t.type === 'double-quoted-scalar' ? /^(?:[^"\\]|\\[\s\S])*"$/.test(body) : /^(?:[^']|'')*'$/.test(body);
+    if (t.source.length < 2 || !closed) found = t.offset;
+  };
+  for (const token of new Parser().parse(text)) {
+    if (found !== undefined) break;
+    if (token.type !== 'document') continue;
+    check(token.value);
+    CST.visit(token, (item) => { check(item.key ?? undefined); check(item.value ?? undefined); });
+  }
+  return found;
 }
 
 function firstDifference(a: string, b: string): number {

@@ -28,6 +28,7 @@ import { kindCode, type KindCode } from '../kinds/code.js';
 import { loadTemplateSet, renderDocument } from '../render/index.js';
 import type { Root } from '../doctree/types.js';
 import { readFontFolder, type FontFolder } from '../writers/fonts.js';
+import { checkTree } from '../doctree/check.js';
 
 export interface CompileOptions extends AggregateOptions {
   /** The year's data folder. */
@@ -130,6 +131,9 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
 
   const tree = renderDocument(set.value, model.value, { draft: options.draft });
   result.diagnostics.push(...tree.diagnostics);
+  // Checks on the tree (table grid, nested sections, the date) are part of every compile, so
+  // `validate` and `build` report the same findings; writers do not repeat them.
+  if (tree.value) result.diagnostics.push(...checkTree(tree.value));
   result.tree = tree.value;
   if (result.tree && font.value) result.tree.meta.font = { family: font.value.family, faces: font.value.faces };
   return finish();

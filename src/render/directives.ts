@@ -8,22 +8,48 @@
  */
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
-import type { Align, Block, Inline, RowKind, TableCell, TableColumn, TableRow } from '../doctree/types.js';
+import type { Align, Block, Inline, Position, RowKind, TableCell, TableColumn, TableRow } from '../doctree/types.js';
 import { toPlainText } from '../doctree/text.js';
 import { parseInline } from './markup.js';
 
-type Fields = Map<string, string[]>;
+/** One `key: value` line of a fenced block, with where the template wrote it. */
+interface Field { key: string; value: string; at: Position }
 
-function readFields(content: string): Fields {
-  const fields: Fields = new Map();
-  for (const raw of content.split('\n')) {
-    const line = raw.trim();
-    if (!line) continue;
-    const m = /^([a-z]+):\s?(.*)$/.exec(line);
-    if (!m) continue;
-    fields.set(m[1], [...(fields.get(m[1]) ?? []), m[2]]);
+/** The fields each block knows; any other line is an error at its line (T014), never ignored. */
+const KNOWN: Record<string, string[]> = {
+  header: ['parent', 'agency', 'number', 'date'],
+  title: ['kind', 'summary'],
+  recipients: ['to'],
+  signature: ['receiver', 'authority', 'name'],
+  appendix: ['label', 'title', 'note'],
+  table: ['columns', 'size', 'unit', 'header', 'group', 'row', 'total'],
+  pagebreak: [],
+};
+
+class Fields {
+  constructor(readonly list: Field[]) {}
+  get(key: string): string[] | undefined {
+    const v = this.list.filter((f) => f.key === key).map((f) => f.value);
+    return v.length ? v : undefined;
   }
-  return fields;
+  first(key: string): Field | undefined {
+    return this.list.find((f) => f.key === key);
+  }
+}
+
+function readFields(name: string, content: string, lineAt: (k: number) => Position, diagnostics: Diagnostic[]): Fields {
+  const list: Field[] = [];
+  content.split('\n').forEach((raw, k) => {
+    const line = raw.trim();
+    if (!line) return;
+    const m = /^([a-z]+):\s?(.*)$/.exec(line);
+    if (m && KNOWN[name]!.includes(m[1])) {
+      list.push({ key: m[1], value: m[2], at: lineAt(k) });
+      return;
+    }
+    diagnostics.push(makeDiagnostic('T014', lineAt(k), { name, line: line.length > 60 ? `${line.slice(0, 60)}…` : line, known: KNOWN[name]!.join(', ') }));
+  });
+  return new Fields(list);
 }
 
 const plain = (markup: string): string => toPlainText(parseInline(markup));
@@ -44,66 +70,66 @@ export function splitCells(line: string): string[] {
   return cells.map((c) => c.trim());
 }
 
-function cell(raw: string): TableCell {
+function cell(raw: string, position: Position): TableCell {
   const span = /(?:^|\s)([\^>])(\d+)$/.exec(raw);
   const text = span ? raw.slice(0, span.index).trim() : raw;
-  const out: TableCell = { type: 'tableCell', children: parseInline(text) };
+  const out: TableCell = { type: 'tableCell', children: parseInline(text), position };
   if (span?.[1] === '^') out.rowSpan = Number(span[2]);
   if (span?.[1] === '>') out.colSpan = Number(span[2]);
   return out;
 }
 
-function table(fields: Fields, line: number): StageResult<Block[]> {
-  const at = { file: '(markup)', line, column: 1 };
-  const spec = fields.get('columns')?.[0];
-  if (!spec) return { value: [], diagnostics: [makeDiagnostic('T012', at, { name: 'table', field: 'columns' })] };
-  const columns: TableColumn[] = spec.split(/\s+/).map((c) => {
+const ROW_KINDS: Record<string, RowKind> = { header: 'header', group: 'group', row: 'body', total: 'total' };
+
+/** `columns: 6c 44l 16r`: each column a relative width and an alignment letter, or T011. */
+function columnsOf(spec: Field, diagnostics: Diagnostic[]): TableColumn[] {
+  return spec.value.split(/\s+/).filter(Boolean).map((c) => {
     const m = /^(\d+(?:\.\d+)?)([lcrj]?)$/.exec(c);
+    if (!m || Number(m[1]) <= 0) {
+      diagnostics.push(makeDiagnostic('T011', spec.at, {
+        reason: `cột "${c}" phải là một độ rộng dương và chữ căn lề l, c, r hoặc j (ví dụ 44l)`,
+        reasonEn: `column "${c}" must be a positive width and an alignment letter l, c, r or j (e.g. 44l)`,
+      }));
+    }
     return { width: m ? Number(m[1]) : 1, align: ALIGN[m?.[2] || 'l'] };
   });
-  const rows: TableRow[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const kinds: Record<string, RowKind> = { header: 'header', group: 'group', row: 'body', total: 'total' };
-  // Walk the lines in order so header, group, body and total rows keep their sequence.
-  for (const [key, kind] of orderedRows(fields, kinds)) {
-    const cells = splitCells(key).map(cell);
-    rows.push({ type: 'tableRow', kind, children: cells });
-  }
+}
+
+function table(fields: Fields, at: Position, diagnostics: Diagnostic[]): StageResult<Block[]> {
+  const spec = fields.first('columns');
+  if (!spec) return { value: [], diagnostics: [...diagnostics, makeDiagnostic('T012', at, { name: 'table', field: 'columns' })] };
+  const columns = columnsOf(spec, diagnostics);
+  // Rows keep their source order across the four row keys.
+  const rows: TableRow[] = fields.list.filter((f) => f.key in ROW_KINDS).map((f) => ({
+    type: 'tableRow', kind: ROW_KINDS[f.key]!, children: splitCells(f.value).map((c) => cell(c, f.at)), position: f.at,
+  }));
   const blocks: Block[] = [];
-  const unit = fields.get('unit')?.[0];
-  if (unit) blocks.push({ type: 'paragraph', align: 'right', indent: false, children: [{ type: 'emphasis', children: parseInline(unit) }] });
-  const size = Number(fields.get('size')?.[0]);
-  blocks.push({ type: 'table', columns, children: rows, ...(size ? { fontSize: size } : {}) });
+  const unit = fields.first('unit');
+  if (unit) blocks.push({ type: 'paragraph', align: 'right', indent: false, children: [{ type: 'emphasis', children: parseInline(unit.value) }], position: unit.at });
+  const sizeField = fields.first('size');
+  const size = Number(sizeField?.value);
+  if (sizeField && !(size > 0)) {
+    diagnostics.push(makeDiagnostic('T011', sizeField.at, { reason: `cỡ chữ "${sizeField.value}" phải là một số dương (điểm), ví dụ size: 12`, reasonEn: `size "${sizeField.value}" must be a positive number of points, e.g. size: 12` }));
+  }
+  blocks.push({ type: 'table', columns, children: rows, ...(size > 0 ? { fontSize: size } : {}), position: at });
   return { value: blocks, diagnostics };
 }
 
-/** Rows must come back in source order across the four row keys. */
-function orderedRows(fields: Fields, kinds: Record<string, RowKind>): [string, RowKind][] {
-  const order = (fields as Fields & { order?: [string, string][] }).order ?? [];
-  return order.filter(([k]) => k in kinds).map(([k, v]) => [v, kinds[k]]);
-}
-
-function readOrderedFields(content: string): Fields {
-  const fields = readFields(content);
-  const order: [string, string][] = [];
-  for (const raw of content.split('\n')) {
-    const m = /^([a-z]+):\s?(.*)$/.exec(raw.trim());
-    if (m) order.push([m[1], m[2]]);
-  }
-  (fields as Fields & { order?: [string, string][] }).order = order;
-  return fields;
-}
-
-function required(fields: Fields, name: string, field: string, line: number, diagnostics: Diagnostic[]): string[] {
+function required(fields: Fields, name: string, field: string, at: Position, diagnostics: Diagnostic[]): string[] {
   const v = fields.get(field);
-  if (!v?.length) diagnostics.push(makeDiagnostic('T012', { file: '(markup)', line, column: 1 }, { name, field }));
+  if (!v?.length) diagnostics.push(makeDiagnostic('T012', at, { name, field }));
   return v ?? [];
 }
 
-export function parseDirective(name: string, content: string, line: number): StageResult<Block[]> {
-  const fields = readOrderedFields(content);
+/**
+ * A fenced block `name` whose fence opens at `at`; `lineAt(k)` is where its k-th content line
+ * was written, so a missing field is reported at the fence and a bad line at that line.
+ */
+export function parseDirective(name: string, content: string, at: Position, lineAt: (k: number) => Position): StageResult<Block[]> {
+  if (!(name in KNOWN)) return { value: [], diagnostics: [makeDiagnostic('T010', at, { name })] };
   const diagnostics: Diagnostic[] = [];
-  const req = (field: string) => required(fields, name, field, line, diagnostics);
+  const fields = readFields(name, content, lineAt, diagnostics);
+  const req = (field: string) => required(fields, name, field, at, diagnostics);
   let value: Block[];
   switch (name) {
     case 'header':
@@ -113,13 +139,14 @@ export function parseDirective(name: string, content: string, line: number): Sta
         agency: req('agency').map(plain),
         numberLine: plain(req('number')[0] ?? ''),
         placeDateLine: plain(req('date')[0] ?? ''),
+        position: at,
       }];
       break;
     case 'title':
-      value = [{ type: 'title', kind: plain(req('kind')[0] ?? ''), summary: req('summary').map(plain) }];
+      value = [{ type: 'title', kind: plain(req('kind')[0] ?? ''), summary: req('summary').map(plain), position: at }];
       break;
     case 'recipients':
-      value = [{ type: 'recipients', items: req('to').map(plain) }];
+      value = [{ type: 'recipients', items: req('to').map(plain), position: at }];
       break;
     case 'signature':
       value = [{
@@ -127,18 +154,17 @@ export function parseDirective(name: string, content: string, line: number): Sta
         distribution: fields.get('receiver')?.map(plain) ?? [],
         authority: req('authority').map(plain),
         name: plain(req('name')[0] ?? ''),
+        position: at,
       }];
       break;
     case 'appendix':
-      value = [{ type: 'appendixHeading', label: plain(req('label')[0] ?? ''), title: req('title').map(plain), note: plain(fields.get('note')?.[0] ?? '') }];
+      value = [{ type: 'appendixHeading', label: plain(req('label')[0] ?? ''), title: req('title').map(plain), note: plain(fields.get('note')?.[0] ?? ''), position: at }];
       break;
-    case 'table':
-      return table(fields, line);
     case 'pagebreak':
-      value = [{ type: 'pageBreak' }];
+      value = [{ type: 'pageBreak', position: at }];
       break;
     default:
-      return { value: [], diagnostics: [makeDiagnostic('T010', { file: '(markup)', line, column: 1 }, { name })] };
+      return table(fields, at, diagnostics);
   }
   return { value, diagnostics };
 }

@@ -8,6 +8,14 @@
 export const FIGURE_OPEN = '\uE000';
 export const FIGURE_SEP = '\uE001';
 export const FIGURE_CLOSE = '\uE002';
+/**
+ * Line markers: `\uE003file\uE004line:column\uE005`, put by the template compiler at the start
+ * of each template line's text, so the markup parser knows which template line produced each
+ * output line (Handlebars keeps no such map). They never reach the tree.
+ */
+export const LINE_OPEN = '\uE003';
+export const LINE_SEP = '\uE004';
+export const LINE_CLOSE = '\uE005';
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
@@ -15,7 +23,7 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/g;
 export function escapeMarkup(value: string): string {
   return value
     .normalize('NFC')
-    .replace(/[\uE000-\uE002]/g, '')
+    .replace(/[\uE000-\uE005]/g, '')
     .replace(/\s*\n\s*/g, ' ')
     .replace(PUNCTUATION, (c) => `\\${c}`);
 }
@@ -24,5 +32,12 @@ export function escapeMarkup(value: string): string {
 export function figureMarker(id: string, value: string): string {
   return `${FIGURE_OPEN}${id}${FIGURE_SEP}${escapeMarkup(value)}${FIGURE_CLOSE}`;
 }
+
+/** The marker saying: the text after this came from `file` at `line`:`column`. */
+export function lineMarker(file: string, line: number, column: number): string {
+  return `${LINE_OPEN}${file}${LINE_SEP}${line}:${column}${LINE_CLOSE}`;
+}
+
+export const LINE_PATTERN = /\uE003([^\uE004]*)\uE004(\d+):(\d+)\uE005/g;
 
 export const FIGURE_PATTERN = /\uE000([^\uE001]*)\uE001([^\uE002]*)\uE002/g;

@@ -4,14 +4,17 @@
  * fenced blocks); fenced blocks carry the official-format blocks (`header`, `title`,
  * `recipients`, `signature`, `appendix`, `table`) as `key: value` lines, and `::: landscape` …
  * `:::` wraps a landscape section. Headings are numbered here — I., 1., a) — so inserting a
- * section renumbers the rest. Figure markers become `figure` nodes.
+ * section renumbers the rest. Figure markers become `figure` nodes. Line markers (escape.ts)
+ * say which template line wrote each output line: they are removed before parsing and become the
+ * `position` of every block, so diagnostics point at the template. Whatever markdown the tree
+ * cannot hold (ordered lists, block quotes, rules, `####`) is an error there, never dropped.
  */
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
-import type { Block, Inline, ListItem, Heading } from '../doctree/types.js';
-import { FIGURE_PATTERN } from './escape.js';
+import type { Block, Inline, ListItem, Heading, Position } from '../doctree/types.js';
+import { FIGURE_PATTERN, LINE_PATTERN } from './escape.js';
 import { parseDirective } from './directives.js';
 
 let parser: MarkdownIt | undefined;
@@ -19,7 +22,8 @@ let parser: MarkdownIt | undefined;
 function md(): MarkdownIt {
   if (!parser) {
     parser = new MarkdownIt('zero', { html: false, linkify: false, typographer: false, breaks: false });
-    parser.enable(['heading', 'list', 'fence', 'paragraph', 'emphasis', 'escape', 'newline']);
+    // Block quotes and rules are recognised only to be refused (T013) instead of read as text.
+    parser.enable(['heading', 'list', 'fence', 'paragraph', 'blockquote', 'hr', 'emphasis', 'escape', 'newline']);
   }
   return parser;
 }
@@ -104,21 +108,59 @@ export function parseInline(text: string): Inline[] {
 
 interface Cursor { tokens: Token[]; i: number }
 
-function parseBlocks(c: Cursor, until: string | null, numbering: Numbering, diagnostics: Diagnostic[], lineOffset: number): Block[] {
+/** Where each line of a chunk of markup came from. */
+type LineAt = (line: number) => Position;
+
+interface BlockContext {
+  numbering: Numbering;
+  diagnostics: Diagnostic[];
+  at: LineAt;
+}
+
+/** What the tree cannot hold, named for the T013 message. */
+const UNSUPPORTED: Record<string, { what: string; whatEn: string }> = {
+  ordered_list_open: { what: 'một danh sách đánh số (1. 2. …)', whatEn: 'an ordered list (1. 2. …)' },
+  blockquote_open: { what: 'một đoạn trích dẫn (> …)', whatEn: 'a block quote (> …)' },
+  hr: { what: 'một đường kẻ ngang (---, ***)', whatEn: 'a horizontal rule (---, ***)' },
+};
+
+function unsupported(t: Token, ctx: BlockContext, line: number): void {
+  const named = UNSUPPORTED[t.type] ?? { what: `khối "${t.type}"`, whatEn: `a "${t.type}" block` };
+  ctx.diagnostics.push(makeDiagnostic('T013', ctx.at(line), named));
+}
+
+/** Skip a token and, when it opens a block, everything up to its matching close. */
+function skipBlock(c: Cursor): void {
+  let depth = 0;
+  do {
+    depth += c.tokens[c.i].nesting;
+    c.i++;
+  } while (depth > 0 && c.i < c.tokens.length);
+}
+
+function parseBlocks(c: Cursor, until: string | null, ctx: BlockContext): Block[] {
   const out: Block[] = [];
   while (c.i < c.tokens.length) {
     const t = c.tokens[c.i];
     if (until && t.type === until) { c.i++; return out; }
+    const line = t.map?.[0] ?? 0;
+    const position = ctx.at(line);
     switch (t.type) {
       case 'heading_open': {
-        const depth = Math.min(3, Number(t.tag.slice(1))) as Heading['depth'];
+        const level = Number(t.tag.slice(1));
+        if (level > 3) {
+          ctx.diagnostics.push(makeDiagnostic('T013', position, { what: `một tiêu đề cấp ${level} (${t.markup}); văn bản chỉ có Mục (#), Khoản (##) và Điểm (###)`, whatEn: `a level-${level} heading (${t.markup}); the document has only #, ## and ###` }));
+          skipBlock(c);
+          break;
+        }
+        const depth = level as Heading['depth'];
         const inline = c.tokens[c.i + 1];
-        out.push({ type: 'heading', depth, label: numbering.next(depth), children: toInlines(inline.children ?? []) });
+        out.push({ type: 'heading', depth, label: ctx.numbering.next(depth), children: toInlines(inline.children ?? []), position });
         c.i += 3;
         break;
       }
       case 'paragraph_open': {
-        out.push({ type: 'paragraph', children: toInlines(c.tokens[c.i + 1].children ?? []) });
+        out.push({ type: 'paragraph', children: toInlines(c.tokens[c.i + 1].children ?? []), position });
         c.i += 3;
         break;
       }
@@ -126,26 +168,55 @@ function parseBlocks(c: Cursor, until: string | null, numbering: Numbering, diag
         c.i++;
         const items: ListItem[] = [];
         while (c.tokens[c.i].type === 'list_item_open') {
+          const itemAt = ctx.at(c.tokens[c.i].map?.[0] ?? line);
           c.i++;
-          items.push({ type: 'listItem', children: parseBlocks(c, 'list_item_close', numbering, diagnostics, lineOffset) });
+          items.push({ type: 'listItem', children: parseBlocks(c, 'list_item_close', ctx), position: itemAt });
         }
         c.i++; // bullet_list_close
-        out.push({ type: 'list', marker: t.markup === '+' ? '+' : '-', children: items });
+        out.push({ type: 'list', marker: t.markup === '+' ? '+' : '-', children: items, position });
         break;
       }
       case 'fence': {
-        const line = lineOffset + (t.map?.[0] ?? 0) + 1;
-        const r = parseDirective(t.info.trim(), t.content, line);
+        const r = parseDirective(t.info.trim(), t.content, position, (k) => ctx.at(line + 1 + k));
         out.push(...r.value);
-        diagnostics.push(...r.diagnostics);
+        ctx.diagnostics.push(...r.diagnostics);
         c.i++;
         break;
       }
       default:
-        c.i++;
+        unsupported(t, ctx, line);
+        skipBlock(c);
     }
   }
   return out;
+}
+
+/**
+ * Remove the line markers. Each output line is placed at the last marker before its first
+ * visible character (a loop's closing line leaves a marker just before the next item's own),
+ * or, when it has none, at the marker carried from the lines above (text a helper printed).
+ */
+export function stripLineMarkers(markup: string): { lines: string[]; at: (Position | undefined)[] } {
+  const lines: string[] = [];
+  const at: (Position | undefined)[] = [];
+  let carried: Position | undefined;
+  for (const raw of markup.split('\n')) {
+    const before = carried;
+    let here: Position | undefined;
+    let last = 0;
+    let text = '';
+    for (const m of raw.matchAll(LINE_PATTERN)) {
+      text += raw.slice(last, m.index);
+      const p = { file: m[1], line: Number(m[2]), column: Number(m[3]) };
+      if (!text.trim()) here = p;
+      carried = p;
+      last = m.index + m[0].length;
+    }
+    text += raw.slice(last);
+    lines.push(text);
+    at.push(here ?? before);
+  }
+  return { lines, at };
 }
 
 /**
@@ -156,13 +227,15 @@ export function parseMarkup(markup: string): StageResult<Block[]> {
   const diagnostics: Diagnostic[] = [];
   const numbering = new Numbering();
   const blocks: Block[] = [];
-  const lines = markup.split('\n');
+  const { lines, at } = stripLineMarkers(markup);
+  const lineAt = (i: number): Position => at[i] ?? { file: '(markup)', line: i + 1, column: 1 };
   let chunk: string[] = [];
   let chunkStart = 0;
   let section: Block[] | null = null;
   const flush = (i: number) => {
     const tokens = md().parse(chunk.join('\n'), {});
-    const parsed = parseBlocks({ tokens, i: 0 }, null, numbering, diagnostics, chunkStart);
+    const offset = chunkStart;
+    const parsed = parseBlocks({ tokens, i: 0 }, null, { numbering, diagnostics, at: (line) => lineAt(offset + line) });
     (section ?? blocks).push(...parsed);
     chunk = [];
     chunkStart = i + 1;
@@ -173,11 +246,11 @@ export function parseMarkup(markup: string): StageResult<Block[]> {
     flush(i);
     if (m[1] === 'landscape' || m[1] === 'portrait') {
       section = [];
-      blocks.push({ type: 'section', orientation: m[1], restartNumbering: true, children: section });
+      blocks.push({ type: 'section', orientation: m[1], restartNumbering: true, children: section, position: lineAt(i) });
     } else if (m[1] === '') {
       section = null;
     } else {
-      diagnostics.push(makeDiagnostic('T010', { file: '(markup)', line: i + 1, column: 1 }, { name: `::: ${m[1]}` }));
+      diagnostics.push(makeDiagnostic('T010', lineAt(i), { name: `::: ${m[1]}` }));
     }
   });
   flush(lines.length);

@@ -16,33 +16,24 @@ export class MissingFieldError extends Error {
 
 const PROBES = new Set(['toHTML', 'then', 'toJSON', 'constructor', '__proto__', 'valueOf', 'toString', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'inspect', 'nodeType', 'length']);
 
-const wrapped = new WeakMap<object, object>();
-
-/**
- * The last field read that exists but holds nothing. Handlebars prints a value right after
- * reading it, so when printing a blank is refused this names the field, and so its line.
- */
-let lastEmpty: string | undefined;
-export function lastEmptyField(): string | undefined {
-  return lastEmpty;
-}
-
 function wrappable(v: unknown): v is object {
   if (v === null || typeof v !== 'object') return false;
   const proto = Object.getPrototypeOf(v);
   return Array.isArray(v) || proto === Object.prototype || proto === null;
 }
 
-export function strictModel<T>(value: T): T {
+/**
+ * Wrap `value` for one render. The proxies are cached per render (`wrapped`), so a template
+ * comparing the same object twice sees the same proxy; nothing is kept between renders.
+ */
+export function strictModel<T>(value: T, wrapped: WeakMap<object, object> = new WeakMap()): T {
   if (!wrappable(value)) return value;
   const cached = wrapped.get(value);
   if (cached) return cached as T;
   const proxy = new Proxy(value, {
     get(target, prop, receiver) {
       if (typeof prop === 'symbol' || prop in target || PROBES.has(prop)) {
-        const value = Reflect.get(target, prop, receiver);
-        if (value === undefined || value === null) lastEmpty = String(prop);
-        return strictModel(value);
+        return strictModel(Reflect.get(target, prop, receiver), wrapped);
       }
       // An array read past its end is not a field name: leave it to the template's own checks.
       if (Array.isArray(target) && /^\d+$/.test(prop)) return undefined;

@@ -13,8 +13,8 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
-import { escapeMarkup } from './escape.js';
-import { strictModel, lastEmptyField, MissingFieldError } from './strict-model.js';
+import { escapeMarkup, lineMarker } from './escape.js';
+import { strictModel, MissingFieldError } from './strict-model.js';
 import * as figureHelpers from './helpers/figures.js';
 import * as textHelpers from './helpers/text.js';
 
@@ -39,28 +39,112 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
 };
 const BUILTINS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
 
-/** Values printed with `{{x}}` are escaped for the markup, never for HTML. */
-function escapeValue(value: unknown): string {
+/** The helper name the compiled templates call to print `{{x}}` (never callable from a template: T003). */
+const ESCAPE_HELPER = '__baocaoEscape';
+/** The helper the compiled templates call before each field lookup, to say where it is. */
+const AT_HELPER = '__baocaoAt';
+
+/** What one render knows while it runs: where the last field lookup was written. */
+interface RenderState { at?: { line: number; column: number } }
+
+/**
+ * Values printed with `{{x}}` are escaped for the markup, never for HTML. A blank or an object
+ * is refused at the mustache that prints it (`at`, from the compiler).
+ */
+function escapeValue(value: unknown, at: { line: number; column: number }): string {
+  const { line, column: column0 } = at;
   if (value && typeof value === 'object' && 'toHTML' in value) return (value as { toHTML(): string }).toHTML();
-  if (value === undefined || value === null) throw new TemplateValueError();
-  if (typeof value === 'object') throw new TemplateValueError('một đối tượng');
+  if (value === undefined || value === null) throw new TemplateValueError(line, column0);
+  if (typeof value === 'object') throw new TemplateValueError(line, column0, 'một đối tượng', 'an object');
   return escapeMarkup(String(value));
 }
 
 class TemplateValueError extends Error {
-  constructor(what = 'giá trị rỗng') { super(what); }
+  lineNumber: number;
+  column: number;
+  constructor(line: number, column0: number, readonly what = 'giá trị rỗng', readonly whatEn = 'an empty value') {
+    super(what);
+    this.lineNumber = line;
+    this.column = column0;
+  }
 }
 
-function createInstance(): typeof Handlebars {
+type CompilerClass = new () => object;
+interface CompilerSource { currentLocation?: hbs.AST.SourceLocation }
+
+/**
+ * This instance's JavaScript compiler: `{{x}}` compiles to a call of the escape helper with the
+ * mustache's line and column, instead of Handlebars' shared `Utils.escapeExpression`, so no other
+ * Handlebars user in the process is affected and a refused value is placed at its mustache.
+ * Each field lookup first tells the render where it is written, so a field the model lacks
+ * (the strict model throws on reading it) is placed at its own mustache or block.
+ */
+function markupCompiler(): CompilerClass {
+  const Base = (Handlebars as unknown as { JavaScriptCompiler: CompilerClass }).JavaScriptCompiler;
+  class MarkupCompiler extends Base {
+    appendEscaped(this: { source: CompilerSource; popStack(): string; pushSource(s: unknown): void; appendToBuffer(parts: unknown[]): unknown }): void {
+      const start = this.source.currentLocation?.start ?? { line: 0, column: 0 };
+      // The runtime hands a helper's last argument its options handling: pass the place as an object.
+      this.pushSource(this.appendToBuffer([`helpers.${ESCAPE_HELPER}(`, this.popStack(), `, {line: ${start.line}, column: ${start.column}})`]));
+    }
+
+    nameLookup(this: { source: CompilerSource }, parent: unknown, name: string, type: string): unknown {
+      const lookup = (Base.prototype as unknown as { nameLookup(p: unknown, n: string, t: string): unknown }).nameLookup.call(this, parent, name, type);
+      const start = this.source.currentLocation?.start;
+      if (!start || type !== 'context') return lookup;
+      return [`(helpers.${AT_HELPER}({line: ${start.line}, column: ${start.column}}), `, lookup, ')'];
+    }
+  }
+  (MarkupCompiler.prototype as unknown as { compiler: CompilerClass }).compiler = MarkupCompiler;
+  return MarkupCompiler;
+}
+
+function createInstance(state: RenderState): typeof Handlebars {
   const hb = Handlebars.create();
-  // The runtime reads Utils.escapeExpression when a template is first run.
-  (Handlebars.Utils as { escapeExpression: (v: unknown) => string }).escapeExpression = escapeValue;
+  (hb as unknown as { JavaScriptCompiler: CompilerClass }).JavaScriptCompiler = markupCompiler();
+  hb.registerHelper(ESCAPE_HELPER, escapeValue as unknown as Handlebars.HelperDelegate);
+  hb.registerHelper(AT_HELPER, ((at: { line: number; column: number }) => { state.at = { line: at.line, column: at.column }; }) as Handlebars.HelperDelegate);
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, located(fn));
   hb.registerHelper('helperMissing', function missing(this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Handlebars.HelperOptions & { name: string; loc?: unknown };
     throw new Handlebars.Exception(`Missing helper: "${options.name}"`, options as never);
   });
   return hb;
+}
+
+/**
+ * Put a line marker (escape.ts) at the start of each template line's text in the syntax tree,
+ * after Handlebars has removed standalone lines, so that every output line can be traced to the
+ * template line that wrote it.
+ */
+function markLines(node: unknown, file: string): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as { type?: string; value?: string; original?: string; loc?: hbs.AST.SourceLocation };
+  if (n.type === 'ContentStatement' && n.value && n.loc) {
+    n.value = markContent(n.value, n.original ?? n.value, n.loc.start, file);
+    return;
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc') continue;
+    if (Array.isArray(value)) value.forEach((v) => markLines(v, file));
+    else if (value && typeof value === 'object') markLines(value, file);
+  }
+}
+
+function markContent(value: string, original: string, start: { line: number; column: number }, file: string): string {
+  const offset = Math.max(0, original.indexOf(value));
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    if (i === 0 || value[i - 1] === '\n') {
+      const o = offset + i;
+      const before = original.slice(0, o);
+      const newlines = before.split('\n').length - 1;
+      const column = newlines ? o - before.lastIndexOf('\n') : start.column + o + 1;
+      out += lineMarker(file, start.line + newlines, column);
+    }
+    out += value[i];
+  }
+  return out;
 }
 
 /** A helper that, when it fails, tells where it was called and which argument was missing. */
@@ -120,14 +204,14 @@ export function loadTemplateSet(dirs: string | readonly string[], kind: string, 
   return { value: { kind, dir, files }, diagnostics: [] };
 }
 
-/** Syntax trees from the static check, compiled as they are (each template is parsed once). */
-const parsed = new WeakMap<{ source: string }, hbs.AST.Program>();
+/** Syntax trees from one render's static check, compiled as they are (each parsed once per render). */
+type Parsed = Map<{ source: string }, hbs.AST.Program>;
 
 /**
  * Static checks on one template's syntax tree: syntax errors, unknown helpers, unknown partials.
  * Also records the argument paths of every helper call (for naming a missing field later).
  */
-function checkTemplate(name: string, file: { path: string; source: string }, set: TemplateSet, calls: CallArguments = new Map()): Diagnostic[] {
+function checkTemplate(file: { path: string; source: string }, set: TemplateSet, calls: CallArguments, parsed: Parsed): Diagnostic[] {
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(file.source);
@@ -183,10 +267,14 @@ function parseReason(message: string): { reason: string; reasonEn: string } {
 
 /** Run the report kind's templates on the model; returns the markup or positioned errors. */
 export function renderTemplate(set: TemplateSet, model: object): StageResult<string> {
+  // Everything a render learns lives in these locals: nothing is kept between renders.
   const calls: CallArguments = new Map();
-  const diagnostics = [...set.files].flatMap(([name, file]) => checkTemplate(name, file, set, calls));
+  const parsed: Parsed = new Map();
+  const diagnostics = [...set.files.values()].flatMap((file) => checkTemplate(file, set, calls, parsed));
   if (diagnostics.length) return { value: '', diagnostics };
-  const hb = createInstance();
+  const state: RenderState = {};
+  const hb = createInstance(state);
+  for (const file of set.files.values()) markLines(parsed.get(file), file.path);
   for (const [name, file] of set.files) {
     if (name === 'main') continue;
     const compiled = hb.compile(parsed.get(file) ?? file.source, { strict: true, preventIndent: true });
@@ -194,7 +282,7 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
       try {
         return compiled(ctx, options);
       } catch (err) {
-        throw annotate(err, file.path);
+        throw annotate(err, file.path, state);
       }
     }) as unknown as Handlebars.Template);
   }
@@ -203,7 +291,7 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
     const out = hb.compile(parsed.get(main) ?? main.source, { strict: true, preventIndent: true })(strictModel(model), { allowProtoPropertiesByDefault: false });
     return { value: out.normalize('NFC'), diagnostics: [] };
   } catch (err) {
-    const e = annotate(err, main.path);
+    const e = annotate(err, main.path, state);
     const source = [...set.files.values()].find((f) => f.path === e.templateFile)?.source ?? '';
     return { value: '', diagnostics: [templateError(e, calls, source)] };
   }
@@ -215,9 +303,19 @@ interface AnnotatedError extends Error {
   missingArgument?: number;
 }
 
-function annotate(err: unknown, file: string): AnnotatedError {
+/**
+ * Name the template an error came from — the innermost one, which sees it first — and place a
+ * missing field at the lookup that read it, unless a helper already placed it at its call.
+ */
+function annotate(err: unknown, file: string, state: RenderState): AnnotatedError {
   const e = (err instanceof Error ? err : new Error(String(err))) as AnnotatedError;
-  if (!e.templateFile) e.templateFile = file;
+  if (!e.templateFile) {
+    e.templateFile = file;
+    if (err instanceof MissingFieldError && e.lineNumber === undefined && state.at) {
+      e.lineNumber = state.at.line;
+      e.column = state.at.column;
+    }
+  }
   return e;
 }
 
@@ -228,7 +326,8 @@ function templateError(e: AnnotatedError, calls: CallArguments, source: string):
     if (field) return makeDiagnostic('T005', at, { field });
   }
   if (e instanceof MissingFieldError) {
-    // The proxy knows the field but not where the template names it: the first mention does.
+    if ((e as AnnotatedError).lineNumber !== undefined) return makeDiagnostic('T005', at, { field: fullPath(source, at.line, at.column, e.field) });
+    // Not placed by a lookup (read by code outside the templates): the first mention names it.
     const found = firstMention(source, e.field);
     return makeDiagnostic('T005', found ? { file: at.file, ...found } : at, { field: found?.path ?? e.field });
   }
@@ -237,9 +336,11 @@ function templateError(e: AnnotatedError, calls: CallArguments, source: string):
   const helper = /^Missing helper: "([^"]+)"/.exec(e.message);
   if (helper) return makeDiagnostic('T003', at, { helper: helper[1], known: Object.keys(HELPERS).join(', ') });
   if (e instanceof TemplateValueError) {
-    const field = lastEmptyField();
-    const found = field ? firstMention(source, field) : undefined;
-    return makeDiagnostic('T006', found ? { file: at.file, ...found } : at, { what: found ? `"${found.path}" (${e.message})` : e.message });
+    // The compiler told the escape helper where its mustache is; the template text there names it.
+    const field = mustacheAt(source, at.line, at.column);
+    return makeDiagnostic('T006', at, field
+      ? { what: `"${field}" (${e.what})`, whatEn: `"${field}" (${e.whatEn})` }
+      : { what: e.what, whatEn: e.whatEn });
   }
   return makeDiagnostic('T007', at, { reason: firstLine(e.message.replace(/ - \d+:\d+$/, '')) });
 }
@@ -254,6 +355,13 @@ function firstMention(source: string, field: string): { line: number; column: nu
     }
   }
   return undefined;
+}
+
+/** The expression of the mustache that starts at line:column (`{{model.total}}` → `model.total`). */
+function mustacheAt(source: string, line: number, column: number): string | undefined {
+  const text = source.split('\n')[line - 1]?.slice(column - 1) ?? '';
+  const m = /^\{\{~?\s*([^\s}~]+)/.exec(text);
+  return m?.[1];
 }
 
 /** Handlebars names only the last segment (`truong`); the template text has the whole path. */

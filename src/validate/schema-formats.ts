@@ -106,6 +106,16 @@ const UNIT_REASON: Record<'money' | 'area', Text> = {
 function quantity(kind: 'money' | 'area', text: string): FormatFinding {
   const parsed = parseQuantity(text, kind);
   if (parsed.ok) {
+    // `-0 triệu đồng` parses as zero: what is wrong is the sign, not the layout.
+    if (/^\s*[-−]/u.test(text) && parsed.value.amount.isZero()) {
+      const unsigned = text.trim().replace(/^[-−]\s*/u, '');
+      return {
+        code: 'V106',
+        reason: kind === 'money'
+          ? t(`dấu trừ trước số 0 không có nghĩa, và số tiền không bao giờ mang dấu: viết "${unsigned}"`, `a minus sign before zero means nothing, and money never carries a sign: write "${unsigned}"`)
+          : t(`dấu trừ trước số 0 không có nghĩa, và diện tích không bao giờ mang dấu: viết "${unsigned}"`, `a minus sign before zero means nothing, and an area never carries a sign: write "${unsigned}"`),
+      };
+    }
     if (parsed.value.amount.isNegative()) {
       return { code: 'V106', reason: kind === 'money' ? t('số tiền không được âm', 'money cannot be negative') : t('diện tích không được âm', 'area cannot be negative') };
     }
@@ -185,7 +195,8 @@ function impossibleDate(text: string): Text {
 export function impossibleDayMonth(year: number, month: number, day: number): Text {
   if (month < 1 || month > 12) return t(`không có tháng ${month}`, `there is no month ${month}`);
   const days = daysInMonth(year, month);
-  if (day < 1 || day > days) return t(`ngày không có thật: tháng ${month}/${year} chỉ có ${days} ngày`, `no such day: ${month}/${year} has ${days} days`);
+  if (day < 1) return t(`không có ngày ${String(day).padStart(2, '0')}: ngày trong tháng bắt đầu từ 01`, `there is no day ${String(day).padStart(2, '0')}: days of the month start at 01`);
+  if (day > days) return t(`ngày không có thật: tháng ${month}/${year} chỉ có ${days} ngày`, `no such day: ${month}/${year} has ${days} days`);
   return t('ngày không có thật', 'no such day');
 }
 

@@ -5,7 +5,7 @@
  * are applied, which document date stamps the files, and how a writer reports a node it
  * cannot render. Nothing here knows a file format.
  */
-import type { Block, DocumentMeta, Heading, Position, Root, Table, TableCell } from '../doctree/types.js';
+import type { Block, DocumentMeta, Heading, Position, Root, Table } from '../doctree/types.js';
 import { segments } from './text.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
@@ -24,10 +24,12 @@ export function writerDiagnostic(
 }
 
 // ---------- document date ----------
-/** Fallback for an unreadable date: the earliest time a zip entry can carry. */
-const FALLBACK_DATE = '1980-01-01T00:00:00Z';
+import { FALLBACK_DATE } from '../doctree/check.js';
 
-/** The one date every timestamp in the output uses (deterministic builds). */
+/**
+ * The one date every timestamp in the output uses (deterministic builds). Its W004 is reported
+ * by the tree check (doctree/check.ts); writers ignore the diagnostics returned here.
+ */
 export function documentDate(meta: DocumentMeta): { date: Date; diagnostics: Diagnostic[] } {
   const parsed = new Date(meta.date);
   if (!Number.isNaN(parsed.getTime())) return { date: parsed, diagnostics: [] };
@@ -109,89 +111,9 @@ function trimPageBreaks(blocks: Block[]): Block[] {
 }
 
 // ---------- table grid ----------
-/** A cell placed on the table grid. */
-export interface PlacedCell {
-  cell: TableCell;
-  row: number;
-  col: number;
-  colSpan: number;
-  rowSpan: number;
-}
-
-/** What occupies one grid slot: a cell's top-left corner, a slot it covers, or nothing. */
-export type Slot =
-  | { kind: 'start'; placed: PlacedCell }
-  | { kind: 'covered'; by: PlacedCell }
-  | { kind: 'empty' };
-
-export interface TableGrid {
-  columnCount: number;
-  /** slots[row][col] */
-  slots: Slot[][];
-  /** Leading rows of kind `header`: they repeat on every page. */
-  headerRowCount: number;
-  diagnostics: Diagnostic[];
-}
-
-/**
- * Place every cell: a row's cells fill the slots left free by rowSpans from the rows above
- * (HTML semantics — a later row omits the cells a rowSpan covers). Spans are clipped to the
- * table; cells past the last column are dropped and short rows padded, with a warning.
- */
-export function tableGrid(table: Table): TableGrid {
-  const columnCount = Math.max(1, table.columns.length);
-  const rowCount = table.children.length;
-  const slots: Slot[][] = table.children.map(() => Array.from({ length: columnCount }, (): Slot => ({ kind: 'empty' })));
-  const diagnostics: Diagnostic[] = [];
-  table.children.forEach((row, r) => {
-    let col = 0;
-    let overflow = 0;
-    for (const cell of row.children) {
-      while (col < columnCount && slots[r]![col]!.kind !== 'empty') col++;
-      const colSpan = Math.max(1, Math.floor(cell.colSpan ?? 1));
-      if (col >= columnCount) {
-        overflow += colSpan;
-        continue;
-      }
-      const placed: PlacedCell = {
-        cell,
-        row: r,
-        col,
-        colSpan: Math.min(colSpan, freeRun(slots[r]!, col)),
-        rowSpan: Math.min(Math.max(1, Math.floor(cell.rowSpan ?? 1)), rowCount - r),
-      };
-      overflow += colSpan - placed.colSpan;
-      occupy(slots, placed);
-      col += placed.colSpan;
-    }
-    const filled = slots[r]!.filter((s) => s.kind !== 'empty').length;
-    if (overflow > 0 || filled < columnCount) {
-      diagnostics.push(writerDiagnostic('W003', table, { row: r + 1, actual: filled + overflow, expected: columnCount }));
-    }
-  });
-  return { columnCount, slots, headerRowCount: leadingHeaderRows(table), diagnostics };
-}
-
-/** How many empty slots follow `col` in a row (a span stops at a slot a rowSpan holds). */
-function freeRun(row: readonly Slot[], col: number): number {
-  let n = 0;
-  while (col + n < row.length && row[col + n]!.kind === 'empty') n++;
-  return n;
-}
-
-function occupy(slots: Slot[][], placed: PlacedCell): void {
-  for (let r = placed.row; r < placed.row + placed.rowSpan; r++) {
-    for (let c = placed.col; c < placed.col + placed.colSpan; c++) {
-      const first = r === placed.row && c === placed.col;
-      slots[r]![c] = first ? { kind: 'start', placed } : { kind: 'covered', by: placed };
-    }
-  }
-}
-
-function leadingHeaderRows(table: Table): number {
-  const i = table.children.findIndex((row) => row.kind !== 'header');
-  return i === -1 ? table.children.length : i;
-}
+// The grid is a property of the tree (doctree/grid.ts): its W003 findings are reported once, by
+// the tree check every command runs, so writers use the placement and ignore its diagnostics.
+export { tableGrid, type PlacedCell, type Slot, type TableGrid } from '../doctree/grid.js';
 
 /** Column widths in `total` units, proportional to the declared relative widths. */
 export function scaleWidths(table: Table, total: number): number[] {

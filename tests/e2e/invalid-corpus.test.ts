@@ -5,7 +5,10 @@
 // plus `templates/` files and `templateEdits` over a copy of the templates. The real CLI runs in
 // a temporary folder holding `data/` (and `templates/`), so paths print as `data/x.yaml:12:7`.
 // `UPDATE_GOLDEN=1 npm test` rewrites the expected files; a case without one, or a stray file,
-// fails. Every diagnostic printed must name file:line:col and carry a hint. A build of the case
+// fails. Every diagnostic printed must name file:line:col and carry a hint. Besides the recorded
+// output, each case states its intent in `expect.yaml` — the exit status and the `CODE
+// file:line:col` it must produce — written by hand and never by UPDATE_GOLDEN, so a regenerated
+// `expected.txt` that lost the case's point still fails. A build of the case
 // with three errors in three files writes nothing and leaves an existing out/ untouched.
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +21,32 @@ import { compile } from '../../src/pipeline/compile.js';
 
 const CORPUS = path.join(ROOT, 'tests/fixtures/invalid');
 const update = process.env.UPDATE_GOLDEN === '1';
-const CASE_ENTRIES = new Set(['case.yaml', 'expected.txt', 'data', 'overlay', 'templates']);
+const CASE_ENTRIES = new Set(['case.yaml', 'expect.yaml', 'expected.txt', 'data', 'overlay', 'templates']);
+
+/** A case's intent: its exit status and the diagnostics (`CODE file:line:col`) it must print. */
+interface Expectation { exit: number; diagnostics: string[] }
+
+/** Every `CODE file:line:col` a transcript shows, in text, JSON or GitHub-annotation form. */
+function printedDiagnostics(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^(\S+):(\d+):(\d+): (?:error|warning|note) ([A-Z]\d{3}):/gm)) out.push(`${m[4]} ${m[1]}:${m[2]}:${m[3]}`);
+  for (const m of text.matchAll(/^::(?:error|warning|notice) file=([^,]*),line=(\d+),col=(\d+),title=([A-Z]\d{3})::/gm)) out.push(`${m[4]} ${m[1]}:${m[2]}:${m[3]}`);
+  const json = /\[stdout\]\n(\[\]|\[[\s\S]*?\n\])\n/.exec(text);
+  if (json) {
+    for (const d of JSON.parse(json[1]) as { code: string; file: string; line: number; column: number }[]) out.push(`${d.code} ${d.file}:${d.line}:${d.column}`);
+  }
+  return out;
+}
+
+/** What the transcript lacks of the expectation (empty when the case did what it is for). */
+function unmet(expectation: Expectation, transcriptText: string): string[] {
+  const printed = new Set(printedDiagnostics(transcriptText));
+  const exit = /\[exit (\d+)\]\n$/.exec(transcriptText)?.[1];
+  return [
+    ...(Number(exit) === expectation.exit ? [] : [`exit ${expectation.exit} (got ${exit})`]),
+    ...expectation.diagnostics.filter((d) => !printed.has(d)),
+  ];
+}
 
 interface Edit { file: string; find: string; replace: string; all?: boolean }
 interface CaseSpec {
@@ -123,8 +151,29 @@ describe('invalid corpus', () => {
     const target = path.join(caseDir, 'expected.txt');
     if (update) writeFileSync(target, actual);
     expect(existsSync(target), `${name}/expected.txt missing: run UPDATE_GOLDEN=1 npm test`).toBe(true);
+    const intent = path.join(caseDir, 'expect.yaml');
+    expect(existsSync(intent), `${name}/expect.yaml missing: write the exit status and diagnostics the case must produce`).toBe(true);
+    const expectation = parse(readFileSync(intent, 'utf8')) as Expectation;
+    expect(unmet(expectation, actual), `${name}: expected by expect.yaml but not printed`).toEqual([]);
     expect(actual).toBe(readFileSync(target, 'utf8'));
     if (!spec.args?.includes('--format')) checkPositionsAndHints(actual);
+  });
+});
+
+describe('the expectation check', () => {
+  const transcript = 'data/urban.yaml:22:32: error L004: Lỗi\n    gợi ý: x\n1 lỗi, 0 cảnh báo\n[exit 1]\n';
+  it('passes when the code is printed at the position with the exit status', () => {
+    expect(unmet({ exit: 1, diagnostics: ['L004 data/urban.yaml:22:32'] }, transcript)).toEqual([]);
+  });
+  it('fails when the code, its position or the exit status differ', () => {
+    expect(unmet({ exit: 1, diagnostics: ['L004 data/urban.yaml:45:1'] }, transcript)).toEqual(['L004 data/urban.yaml:45:1']);
+    expect(unmet({ exit: 1, diagnostics: ['L005 data/urban.yaml:22:32'] }, transcript)).toEqual(['L005 data/urban.yaml:22:32']);
+    expect(unmet({ exit: 2, diagnostics: [] }, transcript)).toEqual(['exit 2 (got 1)']);
+  });
+  it('reads JSON and GitHub annotations too', () => {
+    const json = '[stdout]\n[\n  {"code": "V203", "file": "data/c.yaml", "line": 3, "column": 7}\n]\n[exit 1]\n';
+    expect(printedDiagnostics(json)).toEqual(['V203 data/c.yaml:3:7']);
+    expect(printedDiagnostics('[stdout]\n::error file=data/c.yaml,line=3,col=7,title=V203::x\n[exit 1]\n')).toEqual(['V203 data/c.yaml:3:7']);
   });
 });
 

@@ -2,7 +2,7 @@
  * The DOCX block walker: one handler per block type, chosen by an exhaustive `switch`, so a new
  * node type in the tree fails the type check here until it has a handler. Body text and list
  * items are Normal paragraphs (the theme's body style), headings Heading 1–3; the official blocks and tables have
- * handlers of their own. A block the writer cannot place is reported (W001/W002), never dropped
+ * handlers of their own. A block the writer cannot place is reported (W001; a nested section is inlined, and the tree check reports it as W002), never dropped
  * in silence.
  */
 import { LineRuleType, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
@@ -58,7 +58,6 @@ export function renderBlock(block: Block, ctx: DocxContext): FileChild[] {
       return [new Paragraph({ children: [new PageBreak()], spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT } })];
     case 'section':
       // Only top-level sections become DOCX sections (see document.ts); a nested one is inlined.
-      ctx.diagnostics.push(writerDiagnostic('W002', undefined, { orientation: block.orientation }));
       return renderBlocks(block.children, ctx);
     default:
       return unknown(block, ctx);

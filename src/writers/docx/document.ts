@@ -9,14 +9,15 @@ import { Document } from 'docx';
 import type { Diagnostic, StageResult } from '../../diagnostics/types.js';
 import type { Root } from '../../doctree/types.js';
 import { FONT, mmToTwip, textWidthMm } from '../theme.js';
-import { documentDate, documentSubject, pageRuns } from '../structure.js';
+import { documentSubject, pageRuns } from '../structure.js';
 import { nfc } from '../text.js';
 import { renderBlocks } from './blocks.js';
 import { sectionOptions } from './page.js';
 import { documentStyles } from './styles.js';
 
 export function toDocxDocument(root: Root): StageResult<Document> {
-  const diagnostics: Diagnostic[] = [...documentDate(root.meta).diagnostics];
+  // An unreadable date is reported by the tree check (W004), not here.
+  const diagnostics: Diagnostic[] = [];
   const family = root.meta.font?.family ?? FONT.family;
   const sections = pageRuns(root).map((run, i) => {
     const children = renderBlocks(run.children, { textWidth: mmToTwip(textWidthMm(run.orientation)), diagnostics });

@@ -50,7 +50,6 @@ function columnTwips(table: Table, total: number): number[] {
 
 export function tableBlock(node: Table, textWidth: number, diagnostics: Diagnostic[]): FileChild[] {
   const grid = tableGrid(node);
-  diagnostics.push(...grid.diagnostics);
   const widths = columnTwips(node, textWidth);
   const rows = node.children.map(
     (_row, r) =>

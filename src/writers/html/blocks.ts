@@ -3,7 +3,7 @@
  * node type in the tree fails the type check here until it has a handler — the same shape as
  * the DOCX and PDF walkers. Body text, headings and list items are `.p` paragraphs in the body
  * style; the official blocks and tables have handlers of their own. A block the writer cannot
- * place is reported (W001/W002), never dropped in silence.
+ * place is reported (W001; a nested section is inlined, and the tree check reports it as W002), never dropped in silence.
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Align, Block, Heading, Inline, List, ListItem, Paragraph, Position } from '../../doctree/types.js';
@@ -55,7 +55,6 @@ export function blockHtml(block: Block, ctx: HtmlContext): string {
       return '<div class="page-break" style="break-after: page"></div>';
     case 'section':
       // Only top-level sections become sheets of their own; a nested one is inlined.
-      ctx.diagnostics.push(writerDiagnostic('W002', undefined, { orientation: block.orientation }));
       return blocksHtml(block.children, ctx);
     default:
       return unknown(block, ctx);

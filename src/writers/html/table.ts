@@ -15,7 +15,6 @@ const ROW_CLASS: Readonly<Record<RowKind, string>> = { header: 'row-header', gro
 
 export function tableHtml(node: Table, diagnostics: Diagnostic[]): string {
   const grid = tableGrid(node);
-  diagnostics.push(...grid.diagnostics);
   const cols = scaleWidths(node, 100).map((w) => `<col style="width: ${w.toFixed(3)}%">`).join('');
   const rows = grid.slots.map((slots, r) => {
     const kind = node.children[r]!.kind;

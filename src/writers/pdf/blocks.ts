@@ -2,7 +2,7 @@
  * The PDF block walker: one handler per block type, chosen by an exhaustive `switch`, so a new
  * node type fails the type check here until it has a handler — the same shape as the DOCX
  * walker, producing pdfmake content instead of docx objects. A block the writer cannot place is
- * reported (W001/W002), never dropped in silence.
+ * reported (W001; a nested section is inlined, and the tree check reports it as W002), never dropped in silence.
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
@@ -59,7 +59,6 @@ export function renderBlock(block: Block, ctx: PdfContext): Content[] {
       return [{ text: '', pageBreak: 'after' }];
     case 'section':
       // Only top-level sections become pdfmake sections (see definition.ts); a nested one is inlined.
-      ctx.diagnostics.push(writerDiagnostic('W002', undefined, { orientation: block.orientation }));
       return renderBlocks(block.children, ctx);
     default:
       return unknown(block, ctx);

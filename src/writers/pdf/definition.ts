@@ -16,8 +16,9 @@ import { renderBlocks } from './blocks.js';
 import { PAGE_MARGINS, pageHeaders, runSection } from './page.js';
 
 export function toPdfDefinition(root: Root): StageResult<TDocumentDefinitions> {
-  const { date, diagnostics: dateDiagnostics } = documentDate(root.meta);
-  const diagnostics: Diagnostic[] = [...dateDiagnostics];
+  // An unreadable date is reported by the tree check (W004), not here.
+  const { date } = documentDate(root.meta);
+  const diagnostics: Diagnostic[] = [];
   const draft = root.meta.draft ?? false;
   const runs = pageRuns(root);
   // The agency's own font when the report names one, else the bundled Tinos.

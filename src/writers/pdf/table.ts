@@ -41,7 +41,6 @@ function contentWidths(table: Table, textWidth: number): number[] {
 
 export function tableBlock(node: Table, textWidth: number, diagnostics: Diagnostic[]): Content[] {
   const grid = tableGrid(node);
-  diagnostics.push(...grid.diagnostics);
   const body: TableCell[][] = grid.slots.map((row) =>
     row.map((slot): TableCell => (slot.kind === 'start' ? cell(node, slot.placed) : slot.kind === 'covered' ? {} : { text: '' })),
   );

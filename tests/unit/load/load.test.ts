@@ -136,3 +136,51 @@ describe('YAML errors', () => {
     expect(r.diagnostics[0].code).toBe('L003');
   });
 });
+
+describe('a string left open is reported where it opens', () => {
+  const lines = Array.from({ length: 44 }, (_, i) => `k${i + 1}: giá trị ${i + 1}`);
+
+  it.each([
+    ['"', 'double'],
+    ["'", 'single'],
+  ])('an unclosed %s quote on line 20 of a 44-line file is L004 at 20, not past the end', (q) => {
+    const text = [...lines.slice(0, 19), `name: ${q}Cải tạo vỉa hè thị trấn`, ...lines.slice(20)].join('\n');
+    const r = parseSource(text, 'data/2024/investment.yaml');
+    expect(r.value).toBeNull();
+    expect(r.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual(['L004 data/2024/investment.yaml:20:7']);
+    expect(r.diagnostics[0].message).toContain('ngoặc');
+  });
+
+  it('does not take a closed string with escaped quotes for an open one', () => {
+    const text = [...lines.slice(0, 5), 'a: "nói \\"có\\" và \'\'"', "b: 'it''s'", 'c: "mở', ...lines.slice(8)].join('\n');
+    const r = parseSource(text, 'x.yaml');
+    expect(r.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['L004 8:4']);
+  });
+});
+
+describe('a file saved as UTF-16 or UTF-32 is told to re-save as UTF-8', () => {
+  const text = 'plan:\n  total: 676.373 triệu đồng\n';
+  const utf16be = (s: string) => { const le = Buffer.from(s, 'utf16le'); for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]]; return le; };
+  const utf32le = (s: string) => Buffer.concat([...s].map((c) => { const b = Buffer.alloc(4); b.writeUInt32LE(c.codePointAt(0)!); return b; }));
+  it.each([
+    ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16LE', Buffer.from(text, 'utf16le')],
+    ['UTF-16BE', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)])],
+    ['UTF-32LE', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32le(text)])],
+  ])('%s', async (encoding, bytes) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'enc-')), 'x.yaml');
+    writeFileSync(file, bytes);
+    const r = await loadFile(file, 'data/x.yaml');
+    expect(r.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual(['L030 data/x.yaml:1:1']);
+    expect(r.diagnostics[0].message).toContain(encoding);
+    expect(r.diagnostics[0].hint).toContain('UTF-8');
+    expect(r.diagnostics[0].hint).not.toContain('TCVN3');
+  });
+
+  it('a legacy code page still gets the L002 hint', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'enc-')), 'x.yaml');
+    writeFileSync(file, Buffer.from([0x61, 0x3a, 0x20, 0xe0, 0x62, 0x0a]));
+    const r = await loadFile(file, 'x.yaml');
+    expect(r.diagnostics[0].code).toBe('L002');
+  });
+});

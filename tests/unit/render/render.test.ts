@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseMarkup, loadTemplateSet, renderTemplate } from '../../../src/render/index.js';
 import { escapeMarkup, figureMarker } from '../../../src/render/escape.js';
-import { parseInline } from '../../../src/render/markup.js';
+import { parseInline, stripLineMarkers } from '../../../src/render/markup.js';
+import Handlebars from 'handlebars';
 import { documentText } from '../../../src/doctree/text.js';
 import type { Block, Table } from '../../../src/doctree/types.js';
 
@@ -40,7 +41,7 @@ describe('escaping', () => {
 
   it('turns figure markers into figure nodes that keep their id', () => {
     const blocks = parseMarkup(`Tổng ${figureMarker('investment.total', '676.373 triệu đồng')}.`).value;
-    expect(blocks[0]).toEqual({ type: 'paragraph', children: [
+    expect(blocks[0]).toMatchObject({ type: 'paragraph', children: [
       { type: 'text', value: 'Tổng ' },
       { type: 'figure', id: 'investment.total', value: '676.373 triệu đồng' },
       { type: 'text', value: '.' },
@@ -115,13 +116,20 @@ describe('template errors carry the template file and line', () => {
     const set = templates({ main: `Dòng 1\n\n${block}\n` });
     const r = renderTemplate(set, { landClearance: {}, model: { projects: [] } });
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ code: 'T005', file: 'k/main.hbs', line: 3, column: 1 });
+    expect(r.diagnostics[0]).toMatchObject({ code: 'T005', file: 'k/main.hbs', line: 3, column: block.indexOf(field) + 1 });
     expect(r.diagnostics[0].message).toContain(field);
+  });
+
+  it('places a misspelt field at the lookup that failed, not at its first mention', () => {
+    const set = templates({ main: 'a\n\n{{> p}}\n', p: '{{#if tat}}{{#each model.projets}}x{{/each}}{{/if}}\n\nDòng 3: {{#each model.projets}}y{{/each}}\n' });
+    const d = renderTemplate(set, { tat: false, model: { projects: [] } }).diagnostics;
+    expect(d.map((x) => `${x.code} ${x.file}:${x.line}:${x.column}`)).toEqual(['T005 k/p.hbs:3:17']);
+    expect(d[0].message).toContain('model.projets');
   });
 
   it('still lets {{#if}} test an optional part of the model that is absent', () => {
     const set = templates({ main: '{{#if communes}}có{{else}}không{{/if}}\n' });
-    expect(renderTemplate(set, { communes: undefined }).value.trim()).toBe('không');
+    expect(stripLineMarkers(renderTemplate(set, { communes: undefined }).value).lines.join('\n').trim()).toBe('không');
   });
 
   it('refuses to print a blank (T006)', () => {
@@ -134,5 +142,84 @@ describe('template errors carry the template file and line', () => {
     const d = renderTemplate(set, { model: { total: undefined } }).diagnostics[0];
     expect(d).toMatchObject({ code: 'T006', file: 'k/p.hbs', line: 2, column: 7 });
     expect(d.message).toContain('model.total');
+  });
+});
+
+describe('every node knows the template line that wrote it', () => {
+  const render = (files: Record<string, string>, model: object = {}) => {
+    const set = templates(files);
+    const r = renderTemplate(set, model);
+    expect(r.diagnostics).toEqual([]);
+    return parseMarkup(r.value);
+  };
+  const at = (d: { file: string; line: number; column: number }) => `${d.file}:${d.line}:${d.column}`;
+
+  it('places headings, paragraphs, list items and table rows at their template lines, across partials and loops', () => {
+    const { value, diagnostics } = render({
+      main: '# Mục {{year}}\n\nĐoạn một.\n\n{{> p}}\n',
+      p: '{{#each items}}\n- {{this}}\n{{/each}}\n\n```table\ncolumns: 10l 10r\nrow: a | b\nrow: c | d\n```\n',
+    }, { year: 2024, items: ['x', 'y'] });
+    expect(diagnostics).toEqual([]);
+    expect(value.map((b) => `${b.type} ${at(b.position!)}`)).toEqual([
+      'heading k/main.hbs:1:1', 'paragraph k/main.hbs:3:1', 'list k/p.hbs:2:1', 'table k/p.hbs:5:1',
+    ]);
+    const list = value[2] as Extract<Block, { type: 'list' }>;
+    expect(list.children.map((i) => at(i.position!))).toEqual(['k/p.hbs:2:1', 'k/p.hbs:2:1']);
+    const table = value[3] as Table;
+    expect(table.children.map((r) => at(r.position!))).toEqual(['k/p.hbs:7:1', 'k/p.hbs:8:1']);
+    expect(table.children[1].children[0].position).toEqual({ file: 'k/p.hbs', line: 8, column: 1 });
+  });
+
+  it('reports an unknown block (T010) at its template line, not in the markup', () => {
+    const set = templates({ main: 'a\n\n{{> p}}\n', p: 'x\n\n::: ngang\n\n```bang\nrow: 1\n```\n' });
+    const d = parseMarkup(renderTemplate(set, {}).value).diagnostics;
+    expect(d.map((x) => `${x.code} ${at(x)}`)).toEqual(['T010 k/p.hbs:3:1', 'T010 k/p.hbs:5:1']);
+  });
+
+  it('reports a block missing a field (T012) at its fence and a bad table line (T011, T014) at that line', () => {
+    const set = templates({ main: 'a\n\n```signature\nname: A\n```\n\n```table\ncolumns: 10l abc\nsize: to\nrow: 1 | 2\ncot: x\n```\n\n```table\nrow: 1\n```\n' });
+    const d = parseMarkup(renderTemplate(set, {}).value).diagnostics;
+    expect(d.map((x) => `${x.code} ${at(x)}`)).toEqual([
+      'T012 k/main.hbs:3:1', 'T014 k/main.hbs:11:1', 'T011 k/main.hbs:8:1', 'T011 k/main.hbs:9:1', 'T012 k/main.hbs:14:1',
+    ]);
+    expect(d[0].message).toContain('authority');
+    expect(d[2].message).toContain('abc');
+  });
+
+  it.each([
+    ['1. một\n2. hai', 'T013', 'danh sách đánh số'],
+    ['> trích dẫn', 'T013', 'trích dẫn'],
+    ['---', 'T013', 'đường kẻ ngang'],
+    ['#### Cấp bốn', 'T013', 'cấp 4'],
+  ])('refuses %j at its template line instead of dropping or changing it', (markup, code, words) => {
+    const set = templates({ main: `# Mục\n\nĐoạn.\n\n${markup}\n\nCuối.\n` });
+    const r = parseMarkup(renderTemplate(set, {}).value);
+    expect(r.diagnostics.map((x) => `${x.code} ${x.severity} ${at(x)}`)).toEqual([`${code} error k/main.hbs:5:1`]);
+    expect(r.diagnostics[0].message).toContain(words);
+    expect(r.value.map((b) => b.type)).toEqual(['heading', 'paragraph', 'paragraph']);
+  });
+
+  it('keeps data that looks like markup as text (escaped), so only the template can trigger T013', () => {
+    const r = render({ main: '{{a}}\n\n{{b}}\n' }, { a: '1. không phải danh sách', b: '> không phải trích dẫn' });
+    expect(r.diagnostics).toEqual([]);
+    expect(text(r.value)).toContain('1. không phải danh sách');
+  });
+});
+
+describe('rendering leaves Handlebars as it found it', () => {
+  it('a plain Handlebars.create() after a render still escapes & as &amp;', () => {
+    const set = templates({ main: '{{a}}\n' });
+    expect(renderTemplate(set, { a: 'A & B' }).diagnostics).toEqual([]);
+    const other = Handlebars.create();
+    expect(other.compile('{{x}}')({ x: 'A & B <c>' })).toBe('A &amp; B &lt;c&gt;');
+    expect(Handlebars.compile('{{x}}')({ x: '&' })).toBe('&amp;');
+  });
+
+  it('two renders in a row report each its own blank (no state kept between renders)', () => {
+    const set = templates({ main: 'x\n{{a}}\n', p: '' });
+    const first = renderTemplate(set, { a: undefined }).diagnostics[0];
+    const second = renderTemplate(templates({ main: '{{b}} {{a}}\n' }), { a: 'có', b: null }).diagnostics[0];
+    expect([first.code, first.line, first.column, second.code, second.line, second.column]).toEqual(['T006', 2, 1, 'T006', 1, 1]);
+    expect(second.message).toContain('"b"');
   });
 });

@@ -280,6 +280,19 @@ describe('schema diagnostics', () => {
     expect(d.message).toContain('âm');
   });
 
+  it('V106: day 00 is named as such, not as a short month (00/01/2024)', () => {
+    const d = only(check('report', edit(REPORT, 'date: 15/12/2023', 'date: 00/01/2024')), 'V106', 34, 11);
+    expect(d.message).toContain('không có ngày 00');
+    expect(d.message).not.toContain('31 ngày');
+  });
+
+  it('V106: "-0 triệu đồng" is about the sign, not the layout of the number', () => {
+    const d = only(check('investment', edit(INVESTMENT, 'allocation: 59.370 triệu đồng', 'allocation: -0 triệu đồng')), 'V106', 10, 17);
+    expect(d.message).toContain('dấu trừ');
+    expect(d.message).toContain('"0 triệu đồng"');
+    expect(d.en?.message).toContain('minus sign');
+  });
+
   it('V107: a document number with lower case or spaces', () => {
     const lower = only(check('report', edit(REPORT, '48/NQ-HĐND', '48/NQ-hđnd')), 'V107', 33, 13);
     expect(lower.message).toContain('viết thường');

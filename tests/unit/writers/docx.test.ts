@@ -167,7 +167,8 @@ describe('DOCX writer', () => {
         { type: 'list', marker: '-', children: [{ type: 'listItem', children: [{ type: 'section', orientation: 'landscape', children: [] }] }] },
       ],
     };
+    // The nested section is inlined; the tree check (not each writer) reports it as W002.
     const codes = toDocxDocument(root).diagnostics.map((d) => `${d.code} ${d.severity}`);
-    expect(codes).toEqual(['W001 warning', 'W002 warning']);
+    expect(codes).toEqual(['W001 warning']);
   });
 });

@@ -166,13 +166,13 @@ describe('HTML writer: safety and the unexpected', () => {
     expect(html).toContain('Hà Nội'.normalize('NFC'));
   });
 
-  it('reports a node it does not know (W001) and a nested section (W002) instead of dropping them silently', () => {
+  it('reports a node it does not know (W001) instead of dropping it silently; a nested section is inlined', () => {
     const bad = tree([
       { type: 'mystery' } as unknown as Block,
       { type: 'list', marker: '-', children: [{ type: 'listItem', children: [{ type: 'section', orientation: 'landscape', children: [] }] }] },
     ]);
     const codes = htmlFragment(bad).diagnostics.map((d) => d.code);
-    expect(codes).toEqual(['W001', 'W002']);
+    expect(codes).toEqual(['W001']);
   });
 });
 
