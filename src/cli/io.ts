@@ -4,9 +4,10 @@
  * failed build leaves the old output in place), and the usage error type the top-level catch
  * turns into exit status 2.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { readCappedSync } from '../load/files.js';
 
 /** A mistake in how the command was called: exit status 2, one line, no stack trace. */
 export class UsageError extends Error {}
@@ -32,13 +33,10 @@ export function resolveDataDir(yearOrDir: string, dataRoot: string, cwd: string)
  * pattern, not a YAML parser, to keep the skip check cheap), else the folder's name.
  */
 function yearOf(dir: string): string {
-  try {
-    const m = /^year:\s*["']?(\d{4})\b/m.exec(readFileSync(path.join(dir, 'report.yaml'), 'utf8'));
-    if (m) return m[1];
-  } catch {
-    // no readable report.yaml: validation will say so
-  }
-  return path.basename(dir);
+  // Capped and non-blocking: report.yaml may be a FIFO or a link to /dev/zero (the loader says so).
+  const bytes = readCappedSync(path.join(dir, 'report.yaml'));
+  const m = bytes && /^year:\s*["']?(\d{4})\b/m.exec(bytes.toString('utf8'));
+  return m ? m[1] : path.basename(dir);
 }
 
 /** Write several files atomically: every file is written to a temp name first, then all renamed. */

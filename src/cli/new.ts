@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { scaffoldYear, BLANK } from '../scaffold/index.js';
+import { scaffoldYear, BLANK, UnreadableSource } from '../scaffold/index.js';
 import { resolveDataDir, UsageError } from './io.js';
 import type { GlobalOptions } from './run.js';
 
@@ -36,7 +36,13 @@ export async function newCommand(target: string, opts: NewOptions): Promise<void
   if (existsSync(toDir)) refuse();
   const localSchemas = path.join(cwd, 'schemas');
   const schemasDir = existsSync(localSchemas) ? localSchemas : path.join(PACKAGE_ROOT, 'schemas');
-  const files = scaffoldYear({ fromDir, toDir, fromYear, toYear, schemasDir });
+  let files;
+  try {
+    files = scaffoldYear({ fromDir, toDir, fromYear, toYear, schemasDir });
+  } catch (err) {
+    if (!(err instanceof UnreadableSource)) throw err;
+    throw new UsageError(`không đọc được ${shown(path.join(fromDir, err.file))}: không phải tệp thường đọc được, hoặc lớn hơn 2 MB. Chạy report validate ${fromYear} để biết chi tiết.`);
+  }
   if (!files.length) throw new UsageError(`thư mục ${shown(fromDir)} không có tệp dữ liệu .yaml nào`);
 
   await mkdir(path.dirname(toDir), { recursive: true });

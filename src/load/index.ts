@@ -5,17 +5,16 @@
  * scalar stays the exact text the clerk typed: `676.373` is never silently turned into a float
  * here — the validator decides what a scalar means from the schema. YAML's alias limit stays on,
  * duplicate keys, tabs in indentation, type tags, control characters and absurd nesting are
- * errors, YAML's own (English) syntax errors are explained in Vietnamese, and a file over the
- * size limit is refused before it is read.
+ * errors, and YAML's own (English) syntax errors are explained in Vietnamese. Which files may be
+ * read, and how, is files.ts's job.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, isPair, isCollection, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
+import { MAX_FILE_BYTES, listDataFolder, readDataFile } from './files.js';
 
-/** Files above this size are refused unread: no real data file comes close. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 /** Deepest nesting of lists and mappings accepted; real data stays under 15. */
 export const MAX_DEPTH = 64;
 
@@ -253,32 +252,30 @@ function swallowedByComments(doc: Document.Parsed, text: string, lc: LineCounter
   return out;
 }
 
-/** Read one file from disk with the size limit and UTF-8 check. */
-export async function loadFile(absPath: string, displayPath: string): Promise<StageResult<SourceFile | null>> {
-  const at = { file: displayPath, line: 1, column: 1 };
-  try {
-    const info = await stat(absPath);
-    if (info.size > MAX_FILE_BYTES) {
-      return { value: null, diagnostics: [makeDiagnostic('L003', at, { size: info.size, limit: MAX_FILE_BYTES })] };
-    }
-    const bytes = await readFile(absPath);
-    const decoded = decode(bytes, displayPath);
-    if (decoded.value === null) return { value: null, diagnostics: decoded.diagnostics };
-    return parseSource(decoded.value, displayPath);
-  } catch (err) {
-    return { value: null, diagnostics: [makeDiagnostic('L001', at, { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })] };
-  }
+/**
+ * Read one file from disk (a regular file inside `root`, the data folder; see files.ts) with
+ * the size limit and the UTF-8 check, then parse it.
+ */
+export async function loadFile(absPath: string, displayPath: string, root: string = path.dirname(absPath)): Promise<StageResult<SourceFile | null>> {
+  const read = await readDataFile(absPath, displayPath, { root });
+  if (read.value === null) return { value: null, diagnostics: read.diagnostics };
+  const decoded = decode(read.value, displayPath);
+  if (decoded.value === null) return { value: null, diagnostics: decoded.diagnostics };
+  return parseSource(decoded.value, displayPath);
 }
 
 /**
  * Load every `*.yaml` file of a folder (sorted by name, so order is stable). A file that
  * fails is reported and left out; the others still load, so one run reports every file.
+ * A folder that cannot be listed is one diagnostic, not a crash.
  */
 export async function loadSources(dir: string, cwd: string = process.cwd()): Promise<StageResult<SourceFile[]>> {
-  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  const listing = await listDataFolder(dir, displayPathOf(dir, cwd));
+  if (!listing.value) return { value: [], diagnostics: listing.diagnostics };
+  const { names, root } = listing.value;
   const results = await Promise.all(names.map((n) => {
     const abs = path.join(dir, n);
-    return loadFile(abs, displayPathOf(abs, cwd));
+    return loadFile(abs, displayPathOf(abs, cwd), root);
   }));
   return {
     value: results.flatMap((r) => (r.value ? [r.value] : [])),

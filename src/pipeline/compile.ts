@@ -50,6 +50,8 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   const loaded = await loadSources(options.dataDir, cwd);
   result.sources = loaded.value;
   result.diagnostics.push(...loaded.diagnostics);
+  // A data folder that cannot be listed is the one thing to say (not "report.yaml missing").
+  if (loaded.diagnostics.some((d) => d.code === 'L020')) return finish();
 
   const failed = [...new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
   const validated = validateDataset(loaded.value, path.relative(cwd, options.dataDir) || '.', failed);
