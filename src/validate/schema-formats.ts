@@ -183,6 +183,7 @@ function impossibleDate(text: string): Text {
 }
 
 export function impossibleDayMonth(year: number, month: number, day: number): Text {
+  if (year < 1000) return t(`không có năm ${String(year).padStart(4, '0')}: năm viết đủ 4 chữ số, ví dụ 2024`, `there is no year ${String(year).padStart(4, '0')}: write the full year, e.g. 2024`);
   if (month < 1 || month > 12) return t(`không có tháng ${month}`, `there is no month ${month}`);
   const days = daysInMonth(year, month);
   if (day < 1 || day > days) return t(`ngày không có thật: tháng ${month}/${year} chỉ có ${days} ngày`, `no such day: ${month}/${year} has ${days} days`);
