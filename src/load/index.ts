@@ -13,6 +13,7 @@ import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, isPair, isCo
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { MAX_FILE_BYTES, listDataFolder, readDataFile } from './files.js';
+import { checkCharacters } from './characters.js';
 
 export { MAX_FILE_BYTES };
 /** Deepest nesting of lists and mappings accepted; real data stays under 15. */
@@ -101,6 +102,9 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   const pos = (node: YamlNode | null | undefined): SourcePosition => posIn(lineCounter, displayPath, node?.range?.[0]);
   const shape = checkNodes(doc, pos);
   if (shape.length) return { value: null, diagnostics: [...diagnostics, ...shape] };
+  const characters = checkCharacters(doc, text, lineCounter, displayPath);
+  diagnostics.push(...characters);
+  if (characters.some((d) => d.severity === 'error')) return { value: null, diagnostics };
   diagnostics.push(...swallowedByComments(doc, text, lineCounter, displayPath));
 
   let data: unknown;

@@ -10,6 +10,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { strFromU8, unzipSync } from 'fflate';
+import sax from 'sax';
 import { CLI, ROOT } from '../helpers/outputs.js';
 
 const CASES = path.join(ROOT, 'tests/fixtures/hostile');
@@ -74,10 +76,10 @@ interface JsonDiagnostic { code: string; severity: string; file: string; line: n
 
 /** The diagnostics of a JSON run: `validate --format json` prints them on stdout, `build --diagnostics json` on stderr. */
 function diagnosticsOf(r: { stdout: string; stderr: string }): JsonDiagnostic[] {
-  const text = r.stdout.trim() ? r.stdout : r.stderr;
+  const text = `${r.stdout}\n${r.stderr}`;
   if (/^\[\]$/m.test(text)) return [];
-  const start = text.search(/^\[/m);
-  const end = text.search(/^\]/m);
+  const start = text.search(/^\[$/m);
+  const end = text.search(/^\]$/m);
   if (start < 0 || end < 0) throw new Error(`no JSON diagnostics in:\n${text}`);
   return JSON.parse(text.slice(start, end + 1)) as JsonDiagnostic[];
 }
@@ -158,4 +160,42 @@ describe('the data folder as a whole', () => {
     expect(r.status).toBe(1);
     expect(diagnosticsOf(r).filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual(['L019 data/urban.yaml:1']);
   }, KILL_AFTER_MS + 30_000);
+});
+
+/**
+ * Why an XML document is not well-formed, or null: sax in strict mode for the structure, plus
+ * XML 1.0's Char production, which sax does not check (U+FFFE in a text node passes sax).
+ */
+function xmlProblem(xml: string): string | null {
+  const bad = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.exec(xml);
+  if (bad) return `character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase()} at offset ${bad.index}`;
+  const parser = sax.parser(true);
+  let problem: string | null = null;
+  parser.onerror = (e: Error) => { problem ??= e.message.split('\n')[0]; parser.error = null; };
+  parser.write(xml).close();
+  return problem;
+}
+
+describe('every DOCX part the writer produces parses as XML', () => {
+  it('for data with markup characters, invisible characters and text from every script plane', async () => {
+    const work = prepareCase({
+      edits: [
+        { file: 'urban.yaml', find: 'khoảng {cost} bằng', replace: 'khoảng {cost} bằng <w:t> & "x" \'y\' ]]> \u200B\uFEFF 𝔸😀 \t tab' },
+        { file: 'report.yaml', find: 'place: An Lão', replace: 'place: "An Lão <&>"' },
+      ],
+    }, 'docx-xml');
+    const r = await runCliAsync(['build', 'data', '--out', 'out', '--format', 'docx'], work);
+    expect(r.status, r.stderr).toBe(0);
+    const files = unzipSync(readFileSync(path.join(work, 'out/2024/bao-cao-chu-de-nam-2024.docx')));
+    const parts = Object.keys(files).filter((f) => /\.(xml|rels)$/.test(f));
+    expect(parts).toContain('word/document.xml');
+    for (const part of parts) expect(xmlProblem(strFromU8(files[part])), part).toBeNull();
+    expect(strFromU8(files['word/document.xml'])).toContain('&lt;w:t&gt; &amp;');
+  }, KILL_AFTER_MS + 30_000);
+
+  it('the check itself refuses what Word refuses', () => {
+    expect(xmlProblem('<a>\uFFFE</a>')).toMatch(/U\+FFFE/);
+    expect(xmlProblem('<a><b></a>')).not.toBeNull();
+    expect(xmlProblem('<a x="1">&amp;</a>')).toBeNull();
+  });
 });
