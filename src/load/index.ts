@@ -14,10 +14,9 @@ import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/typ
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { MAX_FILE_BYTES, listDataFolder, readDataFile } from './files.js';
 import { checkCharacters } from './characters.js';
+import { MAX_DEPTH, MAX_EXPANDED, deepestOpening, expansionProblem } from './limits.js';
 
-export { MAX_FILE_BYTES };
-/** Deepest nesting of lists and mappings accepted; real data stays under 15. */
-export const MAX_DEPTH = 64;
+export { MAX_FILE_BYTES, MAX_DEPTH };
 
 export interface SourceFile {
   /** Path as shown to users (relative to the working directory when possible). */
@@ -88,6 +87,11 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   const tabs = findIndentTabs(text, displayPath);
   if (tabs.length) return { value: null, diagnostics: [...diagnostics, ...tabs] };
 
+  // Absurd nesting is refused before the parser (which recurses) ever sees it.
+  const deep = deepestOpening(text);
+  if (deep >= 0) {
+    return { value: null, diagnostics: [...diagnostics, syntaxError(positionInText(text, deep, displayPath), 'DEPTH', `nesting deeper than ${MAX_DEPTH}`)] };
+  }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -107,6 +111,12 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   if (characters.some((d) => d.severity === 'error')) return { value: null, diagnostics };
   diagnostics.push(...swallowedByComments(doc, text, lineCounter, displayPath));
 
+  const grown = expansionProblem(doc);
+  if (grown) {
+    const at = pos(grown.node);
+    const name = (grown.node as { source?: string }).source ?? '';
+    return { value: null, diagnostics: [...diagnostics, grown.kind === 'cycle' ? makeDiagnostic('L024', at, { name }) : makeDiagnostic('L023', at, { name, limit: MAX_EXPANDED.toLocaleString('vi-VN') })] };
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
