@@ -111,12 +111,6 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   if (characters.some((d) => d.severity === 'error')) return { value: null, diagnostics };
   diagnostics.push(...swallowedByComments(doc, text, lineCounter, displayPath));
 
-  const grown = expansionProblem(doc);
-  if (grown) {
-    const at = pos(grown.node);
-    const name = (grown.node as { source?: string }).source ?? '';
-    return { value: null, diagnostics: [...diagnostics, grown.kind === 'cycle' ? makeDiagnostic('L024', at, { name }) : makeDiagnostic('L023', at, { name, limit: MAX_EXPANDED.toLocaleString('vi-VN') })] };
-  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -125,6 +119,13 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
     if (/resource exhaustion/i.test(message)) return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L007', pos(firstAlias(doc)))] };
     const code = /Unresolved alias/i.test(message) ? 'BAD_ALIAS' : err instanceof RangeError ? 'DEPTH' : 'IMPOSSIBLE';
     return { value: null, diagnostics: [...diagnostics, syntaxError(pos(firstAlias(doc) ?? doc.contents), code, message)] };
+  }
+  // toJS shares an aliased value rather than copying it; what comes after would not.
+  const grown = expansionProblem(doc);
+  if (grown) {
+    const at = pos(grown.node);
+    const name = (grown.node as { source?: string }).source ?? '';
+    return { value: null, diagnostics: [...diagnostics, grown.kind === 'cycle' ? makeDiagnostic('L024', at, { name }) : makeDiagnostic('L023', at, { name, limit: MAX_EXPANDED.toLocaleString('vi-VN') })] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L009', { file: displayPath, line: 1, column: 1 })] };

@@ -25,7 +25,8 @@ interface CaseSpec {
   description: string;
   args?: string[];
   edits?: { file: string; find: string; replace: string }[];
-  write?: { file: string; parts: Part[] }[];
+  /** A file made of parts; with `prepend`, put before the file's own text. */
+  write?: { file: string; parts: Part[]; prepend?: boolean }[];
   entries?: Entry[];
   expect: { status: number; diagnostics?: Expected[]; absent?: string[]; only?: boolean };
 }
@@ -47,7 +48,9 @@ export function prepareCase(spec: Pick<CaseSpec, 'edits' | 'write' | 'entries'>,
     writeFileSync(file, text.replace(e.find, () => e.replace));
   }
   for (const w of spec.write ?? []) {
-    writeFileSync(path.join(data, w.file), w.parts.map((p) => p.text ?? (p.repeat ?? '').repeat(p.times ?? 1)).join(''));
+    const file = path.join(data, w.file);
+    const text = w.parts.map((p) => p.text ?? (p.repeat ?? '').repeat(p.times ?? 1)).join('');
+    writeFileSync(file, w.prepend ? text + readFileSync(file, 'utf8') : text);
   }
   for (const e of spec.entries ?? []) {
     const at = path.join(data, e.name);
