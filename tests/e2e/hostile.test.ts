@@ -24,7 +24,8 @@ interface Expected { code: string; at: string; severity?: string }
 interface CaseSpec {
   description: string;
   args?: string[];
-  edits?: { file: string; find: string; replace: string }[];
+  /** Find/replace once; `parts` builds a big replacement from text and repeated parts. */
+  edits?: { file: string; find: string; replace?: string; parts?: Part[] }[];
   /** A file made of parts; with `prepend`, put before the file's own text. */
   write?: { file: string; parts: Part[]; prepend?: boolean }[];
   entries?: Entry[];
@@ -33,6 +34,10 @@ interface CaseSpec {
 
 const temps: string[] = [];
 afterAll(() => { for (const t of temps) rmSync(t, { recursive: true, force: true }); });
+
+function joinParts(parts: Part[]): string {
+  return parts.map((p) => p.text ?? (p.repeat ?? '').repeat(p.times ?? 1)).join('');
+}
 
 /** A temporary folder holding `data/` (a changed copy of data/2024), made world-readable. */
 export function prepareCase(spec: Pick<CaseSpec, 'edits' | 'write' | 'entries'>, label: string): string {
@@ -45,11 +50,11 @@ export function prepareCase(spec: Pick<CaseSpec, 'edits' | 'write' | 'entries'>,
     const file = path.join(data, e.file);
     const text = readFileSync(file, 'utf8');
     if (text.split(e.find).length !== 2) throw new Error(`edit of ${e.file}: "${e.find}" must occur once`);
-    writeFileSync(file, text.replace(e.find, () => e.replace));
+    writeFileSync(file, text.replace(e.find, () => e.replace ?? joinParts(e.parts ?? [])));
   }
   for (const w of spec.write ?? []) {
     const file = path.join(data, w.file);
-    const text = w.parts.map((p) => p.text ?? (p.repeat ?? '').repeat(p.times ?? 1)).join('');
+    const text = joinParts(w.parts);
     writeFileSync(file, w.prepend ? text + readFileSync(file, 'utf8') : text);
   }
   for (const e of spec.entries ?? []) {

@@ -5,9 +5,15 @@
  * `noWrap` inline carrying its trailing space: lines break only at spaces, and the extra width
  * of a justified line goes only between words. Only ordinary spaces separate words; a no-break
  * space (as in `Số:      /BC-UBND`) stays inside its word.
+ *
+ * A run without spaces longer than a line (a pasted URL, a hostile 1 MB name) is cut here, at
+ * once, into pieces about 400 pt wide — more than half of any line, so two never share a line
+ * and justify opens no gap inside the run. pdfmake left to break such a run itself tries ever
+ * shorter prefixes, which is quadratic: 20 000 characters took 30 s and 1 GB.
  */
 import type { Inline } from '../../doctree/types.js';
 import { segments, type Segment, type SegmentStyle } from '../text.js';
+import { textWidthPt } from '../metrics.js';
 
 /** A pdfmake text inline (the subset we produce). */
 export interface PdfInline {
@@ -21,6 +27,39 @@ type Piece = { text: string; bold: boolean; italic: boolean };
 
 /** Words longer than this may still break inside (a URL must not run off the page). */
 const MAX_UNBREAKABLE = 40;
+/** Width of the pieces a longer run is cut into, measured at body size (14 pt). */
+const PIECE_WIDTH_PT = 400;
+const PIECE_SIZE_PT = 14;
+
+/**
+ * `text` cut so that every run of non-spaces longer than MAX_UNBREAKABLE becomes pieces of about
+ * PIECE_WIDTH_PT; the pieces joined give `text` back. One pass over the text.
+ */
+export function cutLongRuns(text: string, bold = false): string[] {
+  if (text.length <= MAX_UNBREAKABLE) return [text];
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[^ \t\r\n]+/g)) {
+    if ([...m[0]].length <= MAX_UNBREAKABLE) continue;
+    if (m.index > start) out.push(text.slice(start, m.index));
+    let piece = '';
+    let width = 0;
+    for (const c of m[0]) {
+      const w = textWidthPt(c, PIECE_SIZE_PT, bold);
+      if (piece && width + w > PIECE_WIDTH_PT) {
+        out.push(piece);
+        piece = '';
+        width = 0;
+      }
+      piece += c;
+      width += w;
+    }
+    if (piece) out.push(piece);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out.length ? out : [text];
+}
 
 const styleOf = (p: { bold: boolean; italic: boolean }): Pick<PdfInline, 'bold' | 'italics'> => ({
   ...(p.bold ? { bold: true } : {}),
@@ -29,7 +68,9 @@ const styleOf = (p: { bold: boolean; italic: boolean }): Pick<PdfInline, 'bold' 
 
 /** Plain inlines, one per styled segment: for centred lines and narrow table cells. */
 export function plainInlines(inlines: readonly Inline[], base: SegmentStyle = {}): PdfInline[] {
-  return segments(inlines, base).map((s) => (s.kind === 'break' ? { text: '\n' } : { text: s.text, ...styleOf(s) }));
+  return segments(inlines, base).flatMap((s) => (s.kind === 'break'
+    ? [{ text: '\n' }]
+    : cutLongRuns(s.text, s.bold).map((text) => ({ text, ...styleOf(s) }))));
 }
 
 /** Word inlines: every word a `noWrap` inline ending with its space, breaks as `\n`. */
@@ -99,7 +140,8 @@ const PUNCTUATION_ONLY = /^[\p{P}\p{S}]+$/u;
 function wordToInlines(word: Word): PdfInline[] {
   const text = word.pieces.map((p) => p.text).join('');
   const space = word.spaceAfter ? ' ' : '';
-  const noWrap = [...text].length <= MAX_UNBREAKABLE ? { noWrap: true } : {};
+  if ([...text].length > MAX_UNBREAKABLE) return longWordInlines(word, space);
+  const noWrap = { noWrap: true };
   const letters = word.pieces.filter((p) => !PUNCTUATION_ONLY.test(p.text));
   // A word of one style, or quotes/brackets around one styled word: one inline in that style,
   // because justify would otherwise open a gap at the style change inside the word.
@@ -111,4 +153,11 @@ function wordToInlines(word: Word): PdfInline[] {
     ...styleOf(p),
     ...noWrap,
   }));
+}
+
+/** A word longer than MAX_UNBREAKABLE: its pieces cut to about a line, free to break further. */
+function longWordInlines(word: Word, space: string): PdfInline[] {
+  const out: PdfInline[] = word.pieces.flatMap((p) => cutLongRuns(p.text, p.bold).map((text) => ({ text, ...styleOf(p) })));
+  out[out.length - 1] = { ...out[out.length - 1]!, text: out[out.length - 1]!.text + space };
+  return out;
 }
