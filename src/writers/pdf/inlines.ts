@@ -7,9 +7,9 @@
  * space (as in `Số:      /BC-UBND`) stays inside its word.
  *
  * A run without spaces longer than a line (a pasted URL, a hostile 1 MB name) is cut here, at
- * once, into pieces about 400 pt wide — more than half of any line, so two never share a line
- * and justify opens no gap inside the run. pdfmake left to break such a run itself tries ever
- * shorter prefixes, which is quadratic: 20 000 characters took 30 s and 1 GB.
+ * once, into pieces about 320 pt wide — less than a portrait line, more than half of one, so two
+ * do not share a line and justify opens no gap inside the run. pdfmake, left to break such a run
+ * itself, tries ever shorter prefixes, which is quadratic: 20 000 characters took 30 s and 1 GB.
  */
 import type { Inline } from '../../doctree/types.js';
 import { segments, type Segment, type SegmentStyle } from '../text.js';
@@ -28,7 +28,7 @@ type Piece = { text: string; bold: boolean; italic: boolean };
 /** Words longer than this may still break inside (a URL must not run off the page). */
 const MAX_UNBREAKABLE = 40;
 /** Width of the pieces a longer run is cut into, measured at body size (14 pt). */
-const PIECE_WIDTH_PT = 400;
+const PIECE_WIDTH_PT = 320;
 const PIECE_SIZE_PT = 14;
 
 /**
@@ -73,12 +73,17 @@ export function plainInlines(inlines: readonly Inline[], base: SegmentStyle = {}
     : cutLongRuns(s.text, s.bold).map((text) => ({ text, ...styleOf(s) }))));
 }
 
-/** Word inlines: every word a `noWrap` inline ending with its space, breaks as `\n`. */
-export function wordInlines(inlines: readonly Inline[], base: SegmentStyle = {}): PdfInline[] {
+/**
+ * Word inlines: every word a `noWrap` inline ending with its space, breaks as `\n`. `wide`: the
+ * text fills a body line (over 320 pt even after the first-line indent), so each piece of a cut
+ * run takes a line of its own; in a narrower box pdfmake may cut the pieces further (a few
+ * characters each, so still linear).
+ */
+export function wordInlines(inlines: readonly Inline[], base: SegmentStyle = {}, wide = false): PdfInline[] {
   const out: PdfInline[] = [];
   for (const line of splitAtBreaks(segments(inlines, base))) {
     if (out.length > 0) out.push({ text: '\n' });
-    for (const word of words(line)) out.push(...wordToInlines(word));
+    for (const word of words(line)) out.push(...wordToInlines(word, wide));
   }
   return out;
 }
@@ -137,10 +142,10 @@ function bindDashes(list: Word[]): Word[] {
 
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}]+$/u;
 
-function wordToInlines(word: Word): PdfInline[] {
+function wordToInlines(word: Word, wide: boolean): PdfInline[] {
   const text = word.pieces.map((p) => p.text).join('');
   const space = word.spaceAfter ? ' ' : '';
-  if ([...text].length > MAX_UNBREAKABLE) return longWordInlines(word, space);
+  if ([...text].length > MAX_UNBREAKABLE) return longWordInlines(word, space, wide);
   const noWrap = { noWrap: true };
   const letters = word.pieces.filter((p) => !PUNCTUATION_ONLY.test(p.text));
   // A word of one style, or quotes/brackets around one styled word: one inline in that style,
@@ -155,9 +160,14 @@ function wordToInlines(word: Word): PdfInline[] {
   }));
 }
 
-/** A word longer than MAX_UNBREAKABLE: its pieces cut to about a line, free to break further. */
-function longWordInlines(word: Word, space: string): PdfInline[] {
-  const out: PdfInline[] = word.pieces.flatMap((p) => cutLongRuns(p.text, p.bold).map((text) => ({ text, ...styleOf(p) })));
-  out[out.length - 1] = { ...out[out.length - 1]!, text: out[out.length - 1]!.text + space };
-  return out;
+/**
+ * A word longer than MAX_UNBREAKABLE, as pieces cut to about a line. In a wide box each piece is
+ * `noWrap` and ends its line (pdfmake glues `noWrap` inlines that no space separates, and a
+ * piece sharing a justified line would open a gap); elsewhere pdfmake may cut them further.
+ */
+function longWordInlines(word: Word, space: string, wide: boolean): PdfInline[] {
+  const pieces: PdfInline[] = word.pieces.flatMap((p) => cutLongRuns(p.text, p.bold).map((text) => ({ text, ...styleOf(p) })));
+  pieces[pieces.length - 1] = { ...pieces[pieces.length - 1]!, text: pieces[pieces.length - 1]!.text + space };
+  if (!wide) return pieces;
+  return pieces.flatMap((p, i) => (i < pieces.length - 1 ? [{ ...p, noWrap: true }, { text: '\n' }] : [{ ...p, noWrap: true }]));
 }

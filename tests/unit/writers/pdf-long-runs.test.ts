@@ -21,9 +21,19 @@ describe('cutLongRuns', () => {
     const cut = pieces.filter((p) => /^Đ+$/.test(p));
     expect(cut.length).toBeGreaterThan(10);
     for (const p of cut.slice(0, -1)) {
-      expect(textWidthPt(p, 14)).toBeLessThanOrEqual(400);
+      expect(textWidthPt(p, 14)).toBeLessThanOrEqual(320);
       expect(textWidthPt(p, 14)).toBeGreaterThan(240);
     }
+  });
+
+  it('in a body paragraph each piece takes a line of its own (no justify gap inside the run)', () => {
+    const inlines = wordInlines([{ type: 'text', value: `a ${'Đ'.repeat(3000)} b` }], {}, true);
+    const pieces = inlines.filter((i) => /^Đ+ ?$/.test(i.text));
+    expect(pieces.every((p) => p.noWrap)).toBe(true);
+    // Between two pieces, a line break; nowhere two pieces side by side.
+    inlines.forEach((inl, i) => {
+      if (/^Đ+$/.test(inl.text)) expect(inlines[i + 1]?.text).toBe('\n');
+    });
   });
 
   it('applies to justified words and to plain (centred, table cell) text alike', () => {
