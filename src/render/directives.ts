@@ -80,7 +80,7 @@ function table(fields: Fields, line: number): StageResult<Block[]> {
 /** Rows must come back in source order across the four row keys. */
 function orderedRows(fields: Fields, kinds: Record<string, RowKind>): [string, RowKind][] {
   const order = (fields as Fields & { order?: [string, string][] }).order ?? [];
-  return order.filter(([k]) => k in kinds).map(([k, v]) => [v, kinds[k]]);
+  return order.filter(([k]) => Object.hasOwn(kinds, k)).map(([k, v]) => [v, kinds[k]]);
 }
 
 function readOrderedFields(content: string): Fields {
