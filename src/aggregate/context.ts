@@ -20,6 +20,11 @@ export class AggregateContext {
   readonly references: Map<string, Reference>;
   readonly units: AdministrativeUnit[];
 
+  /** Lookups built once, so that checking n references against m entries costs n + m, not n × m. */
+  private unitIndex?: Map<string, AdministrativeUnit>;
+  private projectIds?: { list: string[]; set: Set<string> };
+  private caseIndex?: Map<string, LandClearanceCase>;
+
   constructor(readonly data: Dataset) {
     this.references = new Map(data.report.references.map((r) => [r.id, r]));
     this.units = data.communes?.units ?? [];
@@ -43,19 +48,25 @@ export class AggregateContext {
   /** Check that a project id names a project of investment.yaml. */
   project(ref: IdRef): void {
     if (this.lacks('investment')) return;
-    const ids = (this.data.investment?.areas ?? []).flatMap((a) => a.projects.map((p) => p.id));
-    if (ids.includes(ref.id)) return;
-    this.report('V208', ref.at, { id: ref.id, ...didYouMean(ref.id, ids), known: ids.length ? ids.join(', ') : 'chưa có dự án nào' });
+    if (!this.projectIds) {
+      const list = (this.data.investment?.areas ?? []).flatMap((a) => a.projects.map((p) => p.id));
+      this.projectIds = { list, set: new Set(list) };
+    }
+    const ids = this.projectIds.list;
+    if (this.projectIds.set.has(ref.id)) return;
+    this.report('V208', ref.at, { id: ref.id, ...didYouMean(ref.id, ids), known: ids.length ? shortList(ids) : 'chưa có dự án nào' });
   }
 
   /** The land-clearance case an item names (V209 when there is none). */
   clearanceCase(ref: IdRef): LandClearanceCase | undefined {
     if (this.lacks('land-clearance')) return undefined;
     const cases = this.data.landClearance?.cases ?? [];
-    const found = cases.find((c) => c.id === ref.id);
+    // The first case of an id wins, as a search from the top would find it.
+    this.caseIndex ??= new Map([...cases].reverse().map((c) => [c.id, c]));
+    const found = this.caseIndex.get(ref.id);
     if (!found) {
       const ids = cases.map((c) => c.id);
-      this.report('V209', ref.at, { id: ref.id, ...didYouMean(ref.id, ids), known: ids.length ? ids.join(', ') : 'chưa có trường hợp nào' });
+      this.report('V209', ref.at, { id: ref.id, ...didYouMean(ref.id, ids), known: ids.length ? shortList(ids) : 'chưa có trường hợp nào' });
     }
     return found;
   }
@@ -77,15 +88,28 @@ export class AggregateContext {
       name: ref.name,
       suggestion: guess ? ` Có phải "${guess}"?` : '',
       suggestionEn: guess ? ` Did you mean "${guess}"?` : '',
-      known: this.units.length ? this.units.map((u) => u.name).join(', ') : '(sổ đăng ký trống)',
+      known: this.units.length ? shortList(this.units.map((u) => u.name)) : '(sổ đăng ký trống)',
     });
     return ref.name;
   }
 
   findUnit(name: string): AdministrativeUnit | undefined {
-    const n = name.trim();
-    return this.units.find((u) => u.name === n || `${u.type} ${u.name}` === n);
+    if (!this.unitIndex) {
+      // Earlier units win, as a search from the top would find them.
+      this.unitIndex = new Map();
+      for (const u of [...this.units].reverse()) {
+        this.unitIndex.set(`${u.type} ${u.name}`, u);
+        this.unitIndex.set(u.name, u);
+      }
+    }
+    return this.unitIndex.get(name.trim());
   }
+}
+
+/** A list for a hint: the first 30 entries, and how many more (a hostile list can be huge). */
+function shortList(items: readonly string[]): string {
+  const shown = items.slice(0, 30).join(', ');
+  return items.length > 30 ? `${shown}, … (${items.length} mục)` : shown;
 }
 
 function didYouMean(word: string, candidates: Iterable<string>): { suggestion: string; suggestionEn: string } {
