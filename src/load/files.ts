@@ -75,19 +75,24 @@ function inside(root: string, file: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
+/** Bytes read at a time: memory follows the file's real size, not the limit. */
+const CHUNK = 64 * 1024;
+
 /**
  * Read at most `limit + 1` bytes from an open descriptor: enough to know the limit is passed,
  * never more (a `/dev/zero` or a growing file cannot make the read unbounded).
  */
 async function readCapped(handle: import('node:fs/promises').FileHandle, limit: number): Promise<Buffer> {
-  const buf = Buffer.alloc(limit + 1);
+  const chunks: Buffer[] = [];
   let total = 0;
-  while (total < buf.length) {
-    const { bytesRead } = await handle.read(buf, total, buf.length - total, null);
+  while (total <= limit) {
+    const buf = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, null);
     if (bytesRead === 0) break;
+    chunks.push(buf.subarray(0, bytesRead));
     total += bytesRead;
   }
-  return buf.subarray(0, total);
+  return Buffer.concat(chunks, total);
 }
 
 export interface ReadOptions {
@@ -156,15 +161,16 @@ export function readCappedSync(file: string, limit = MAX_FILE_BYTES): Buffer | n
   }
   try {
     if (!fstatSync(fd).isFile()) return null;
-    const buf = Buffer.alloc(limit + 1);
+    const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const n = readSync(fd, buf, total, buf.length - total, null);
+    while (total <= limit) {
+      const buf = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
       total += n;
-      if (total === buf.length) break;
     }
-    return buf.subarray(0, total);
+    return Buffer.concat(chunks, total);
   } catch {
     return null;
   } finally {

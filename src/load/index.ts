@@ -288,10 +288,14 @@ export async function loadSources(dir: string, cwd: string = process.cwd()): Pro
   const listing = await listDataFolder(dir, displayPathOf(dir, cwd));
   if (!listing.value) return { value: [], diagnostics: listing.diagnostics };
   const { names, root } = listing.value;
-  const results = await Promise.all(names.map((n) => {
-    const abs = path.join(dir, n);
-    return loadFile(abs, displayPathOf(abs, cwd), root);
-  }));
+  // A few files at a time: a folder of ten thousand files must not open ten thousand at once.
+  const results: StageResult<SourceFile | null>[] = [];
+  for (let i = 0; i < names.length; i += 16) {
+    results.push(...await Promise.all(names.slice(i, i + 16).map((n) => {
+      const abs = path.join(dir, n);
+      return loadFile(abs, displayPathOf(abs, cwd), root);
+    })));
+  }
   return {
     value: results.flatMap((r) => (r.value ? [r.value] : [])),
     diagnostics: results.flatMap((r) => r.diagnostics),
