@@ -8,7 +8,8 @@
  * failure is placed at its call and named by the argument's path. Output is the light markup
  * that `parseMarkup` turns into the document tree.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
+import { MAX_FILE_BYTES, readCappedSync } from '../load/files.js';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
@@ -102,10 +103,17 @@ export function loadTemplateSet(templatesRoot: string, kind: string, displayRoot
     return { value: null, diagnostics: [makeDiagnostic('T001', { file: display('main.hbs'), line: 1, column: 1 }, { kind })] };
   }
   const files = new Map<string, { path: string; source: string }>();
+  const diagnostics: Diagnostic[] = [];
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort()) {
-    files.set(f.replace(/\.hbs$/, ''), { path: display(f), source: readFileSync(path.join(dir, f), 'utf8').normalize('NFC') });
+    // Capped and non-blocking: a templates folder in a data repository may hold a FIFO too.
+    const bytes = readCappedSync(path.join(dir, f));
+    if (!bytes || bytes.length > MAX_FILE_BYTES) {
+      diagnostics.push(makeDiagnostic('L015', { file: display(f), line: 1, column: 1 }, { file: display(f), kind: 'không phải tệp thường đọc được, hoặc lớn hơn 2 MB', kindEn: 'not a readable regular file, or over 2 MB' }));
+      continue;
+    }
+    files.set(f.replace(/\.hbs$/, ''), { path: display(f), source: bytes.toString('utf8').normalize('NFC') });
   }
-  return { value: { kind, dir, files }, diagnostics: [] };
+  return { value: diagnostics.length ? null : { kind, dir, files }, diagnostics };
 }
 
 /** Syntax trees from the static check, compiled as they are (each template is parsed once). */

@@ -217,7 +217,7 @@ function docNumber(text: string): FormatFinding {
 
 const OTHER_REASONS: Record<string, Text> = {
   id: t('mã chỉ gồm chữ thường không dấu, chữ số và dấu "-"', 'an id is lower-case ASCII letters, digits and "-"'),
-  year: t('năm gồm 4 chữ số', 'a year has 4 digits'),
+  year: t('năm gồm 4 chữ số, từ 1000 trở đi (ví dụ 2024)', 'a year has 4 digits, from 1000 on (e.g. 2024)'),
   docNo: t('số văn bản chỉ gồm chữ số, hoặc "" khi chưa cấp số', 'digits only, or "" before a number is issued'),
   period: t('giai đoạn viết dạng năm-năm, ví dụ 2024-2025', 'write a period as year-year, e.g. 2024-2025'),
   standard: t('ghi true hoặc mã văn bản công nhận trong report.yaml', 'write true or the id of the recognising decision in report.yaml'),

@@ -207,3 +207,15 @@ describe('every DOCX part the writer produces parses as XML', () => {
     expect(xmlProblem('<a x="1">&amp;</a>')).toBeNull();
   });
 });
+
+describe('the templates folder of a data repository', () => {
+  it('a FIFO named *.hbs is refused (L015), not opened for a blocking read', async () => {
+    const work = prepareCase({}, 'templates-fifo');
+    cpSync(path.join(ROOT, 'templates'), path.join(work, 'templates'), { recursive: true });
+    execFileSync('mkfifo', [path.join(work, 'templates', 'chu-de-nam', 'extra.hbs')]);
+    const r = await runCliAsync(['validate', 'data', '--format', 'json'], work);
+    expect(r.status, r.stderr).toBe(1);
+    expect(diagnosticsOf(r).filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`))
+      .toEqual(['L015 templates/chu-de-nam/extra.hbs:1:1']);
+  }, KILL_AFTER_MS + 30_000);
+});
