@@ -4,7 +4,7 @@
  * failed build leaves the old output in place), and the usage error type the top-level catch
  * turns into exit status 2.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readCappedSync } from '../load/files.js';
@@ -15,17 +15,35 @@ export class UsageError extends Error {}
 /** `2024` → `<data>/2024`; an existing folder path is taken as is. */
 export function resolveDataDir(yearOrDir: string, dataRoot: string, cwd: string): { dir: string; year: string } {
   const direct = path.resolve(cwd, yearOrDir);
-  if (!/^\d{4}$/.test(yearOrDir) && existsSync(direct) && statSync(direct).isDirectory()) {
+  if (!/^\d{4}$/.test(yearOrDir) && (isDirectory(direct) || isBrokenLink(direct))) {
     return { dir: direct, year: yearOf(direct) };
   }
   if (!/^\d{4}$/.test(yearOrDir)) {
     throw new UsageError(`"${yearOrDir}" không phải là năm (4 chữ số) hay thư mục dữ liệu. Ví dụ: report build 2024`);
   }
   const dir = path.resolve(cwd, dataRoot, yearOrDir);
-  if (!existsSync(dir)) {
+  // A link that loops or leads nowhere is there, but unreadable: the loader says why (L020).
+  if (!existsSync(dir) && !isBrokenLink(dir)) {
     throw new UsageError(`Không có thư mục dữ liệu ${path.relative(cwd, dir) || dir} cho năm ${yearOrDir}. Tạo nó bằng: report new ${yearOrDir} --from <năm trước>`);
   }
   return { dir, year: yearOrDir };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A symbolic link whose target cannot be reached (a loop, a missing target, no permission). */
+function isBrokenLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink() && !existsSync(p);
+  } catch {
+    return false;
+  }
 }
 
 /**

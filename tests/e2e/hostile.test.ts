@@ -160,6 +160,16 @@ describe('the data folder as a whole', () => {
     chmodSync(path.join(work, 'data'), 0o755);
   }, KILL_AFTER_MS + 30_000);
 
+  it('a year folder that is a looping link is L020 naming it, exit 1 (not "create it with report new")', async () => {
+    const work = prepareCase({}, 'year-loop');
+    symlinkSync('2025', path.join(work, 'data', '2025'));
+    const r = await runCliAsync(['validate', '2025', '--data', 'data', '--format', 'json'], work);
+    expect(r.status, r.stderr).toBe(1);
+    const found = diagnosticsOf(r);
+    expect(found.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual(['L020 data/2025:1:1']);
+    expect(found[0].message).toContain('liên kết tượng trưng lặp vòng');
+  }, KILL_AFTER_MS + 30_000);
+
   it('a data file without read permission is L019, the other files still checked', async () => {
     const work = prepareCase({}, 'perm');
     chmodSync(path.join(work, 'data', 'urban.yaml'), 0o000);
