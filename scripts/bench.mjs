@@ -3,9 +3,11 @@
 // (median of several runs, each a fresh process writing to a fresh folder so nothing is skipped),
 // and of `report validate 2024`; the README's `npx report build 2024` (first call included)
 // against the direct call. Goal: both formats together under 0.6 s on a 2-core machine.
+// Then hostile inputs (a FIFO, a link to /dev/zero, alias amplification, deep nesting, a 1 MB
+// string): each refused by `report build` with its time and peak memory (goal < 2 s, < 300 MB).
 // Usage: npm run bench [-- --runs 9]
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,7 +151,49 @@ for (const [name, prepare] of [
   console.log(`${name.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   (goal < ${REFUSAL_GOAL_MS} ms)`);
 }
 
+// Hostile inputs (issue 18): each must be refused — exit 1, never a hang, an out-of-memory or an
+// internal error — by a full `report build`, in under 2 s and 300 MB (time and peak RSS printed).
+const HOSTILE_GOAL_MS = 2000;
+const HOSTILE_GOAL_MB = 300;
+const prepend = (file, text) => writeFileSync(file, text + readFileSync(file, 'utf8'));
+let hostileOk = true;
+for (const [name, prepare] of [
+  ['FIFO *.yaml', (dir) => execFileSync('mkfifo', [path.join(dir, 'extra.yaml')])],
+  ['/dev/zero link', (dir) => symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'))],
+  ['alias x90 1.8 MB', (dir) => prepend(path.join(dir, 'urban.yaml'), `big: &big "${'x'.repeat(1_800_000)}"\nextra: [${Array(90).fill('*big').join(', ')}]\n`)],
+  ['nesting 1M [', (dir) => prepend(path.join(dir, 'urban.yaml'), `deep: ${'['.repeat(1_000_000)}\n`)],
+  ['nesting 500k - ', (dir) => prepend(path.join(dir, 'urban.yaml'), `deep:\n  ${'- '.repeat(500_000)}x\n`)],
+  ['1 MB string', (dir) => {
+    const file = path.join(dir, 'investment.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('- name: Vốn đầu tư công phân cấp', () => `- name: Vốn đầu tư công phân cấp ${'Dự án '.repeat(170_000)}`));
+  }],
+]) {
+  const results = Array.from({ length: Math.min(runs, 3) }, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-bench-hostile-'));
+    const out = mkdtempSync(path.join(tmpdir(), 'baocao-bench-out-'));
+    cpSync(path.join(root, 'data/2024'), dir, { recursive: true });
+    prepare(dir);
+    const cmd = [process.execPath, path.join(root, 'bin/report.js'), 'build', dir, '--out', out];
+    const started = process.hrtime.bigint();
+    const r = timeBin
+      ? spawnSync(timeBin, ['-f', '%M', ...cmd], { cwd: root, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' })
+      : spawnSync(cmd[0], cmd.slice(1), { cwd: root, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+    // Under /usr/bin/time a killed child shows as "Command terminated by signal"; exit 1 is the refusal.
+    if (r.status !== 1 || /lỗi nội bộ/.test(r.stderr)) throw new Error(`${name}: expected a refusal (exit 1), got ${r.status ?? r.signal}: ${r.stderr.slice(-500)}`);
+    const rssKb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+    return { ms, rssMb: rssKb / 1024 };
+  });
+  const ms = median(results.map((r) => r.ms));
+  const rss = median(results.map((r) => r.rssMb));
+  hostileOk &&= ms < HOSTILE_GOAL_MS && !(rss > HOSTILE_GOAL_MB);
+  console.log(`${name.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   ${Number.isNaN(rss) ? '   n/a' : rss.toFixed(0).padStart(5) + ' MB'}   (goal < ${HOSTILE_GOAL_MS} ms, < ${HOSTILE_GOAL_MB} MB)`);
+}
+if (!hostileOk) console.log('HOSTILE GOAL MISSED: a hostile input took 2 s or 300 MB or more');
+
 console.log(both <= GOAL_MS ? `goal met: docx,pdf ${both.toFixed(0)} ms ≤ ${GOAL_MS} ms` : `GOAL MISSED: docx,pdf ${both.toFixed(0)} ms > ${GOAL_MS} ms`);
 if (!previewOk) console.log('GOAL MISSED: the preview took 1 s or more to update');
 if (!npxOk) console.log('GOAL MISSED: npx report costs more than 1.5× the direct call');
-process.exitCode = both <= GOAL_MS && refusalOk && npxOk && previewOk ? 0 : 1;
+process.exitCode = both <= GOAL_MS && refusalOk && hostileOk && npxOk && previewOk ? 0 : 1;

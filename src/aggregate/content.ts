@@ -48,6 +48,13 @@ export function cite(r: Reference, form: string): string {
 
 const CITE_FORMS = new Set(['full', 'short', 'date', 'dated', 'number']);
 
+/** A few characters either side of an offset, on one line, to show where a stray brace is. */
+function excerpt(text: string, at: number): string {
+  const from = Math.max(0, at - 20);
+  const to = Math.min(text.length, at + 21);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
+}
+
 export class ContentResolver {
   constructor(private readonly ctx: AggregateContext, private readonly kpis: Map<string, Kpi> = new Map()) {}
 
@@ -107,14 +114,19 @@ export class ContentResolver {
     return { text, items };
   }
 
-  /** Resolve the tokens of one text. */
+  /**
+   * Resolve the tokens of one text. Braces belong to tokens only: `{{name}}` (a template habit)
+   * and a brace without its partner are errors, not printed as they stand.
+   */
   text(source: string, at: Loc, id: string, figures: Record<string, FigureInput> = {}, subItems = 0): RichText {
     const out: RichText = [];
     let last = 0;
-    for (const m of source.matchAll(/\{([^{}]*)\}/g)) {
+    for (const m of source.matchAll(/\{\{([^{}]*)\}\}|\{([^{}]*)\}|[{}]/g)) {
       if (m.index > last) out.push({ type: 'text', value: source.slice(last, m.index) });
-      out.push(...this.token(m[1].trim(), at, id, figures, subItems));
       last = m.index + m[0].length;
+      if (m[1] !== undefined) this.ctx.report('V113', at, { token: m[1].trim() });
+      else if (m[2] !== undefined) out.push(...this.token(m[2].trim(), at, id, figures, subItems));
+      else this.ctx.report('V115', at, { brace: m[0], text: excerpt(source, m.index) });
     }
     if (last < source.length) out.push({ type: 'text', value: source.slice(last) });
     return out;
@@ -123,31 +135,43 @@ export class ContentResolver {
   private used = new WeakSet<FigureInput>();
 
   private token(token: string, at: Loc, id: string, figures: Record<string, FigureInput>, subItems: number): RichText {
-    const [head, form = ''] = token.split('|').map((s) => s.trim());
-    if (head.startsWith('ref:')) {
+    const parts = token.split('|').map((s) => s.trim());
+    const [head, form = ''] = parts;
+    if (!head) {
+      this.ctx.report('V206', at, { token });
+      return [];
+    }
+    // Which forms (after `|`) each kind of token takes; anything else is a slip, reported.
+    const kind = head.startsWith('ref:') ? 'ref' : head.startsWith('kpi:') ? 'kpi' : head === 'theme' || head === '#' ? head : 'figure';
+    const input = kind === 'figure' && Object.hasOwn(figures, head) ? figures[head] : undefined;
+    const forms = kind === 'ref' ? [...CITE_FORMS] : kind === 'theme' ? ['short'] : input?.kind === 'units' ? ['count'] : [];
+    if (parts.length > 2 || (form && !forms.includes(form)) || (parts.length === 2 && !form)) {
+      this.ctx.report('V114', at, {
+        token, form: parts.slice(1).join('|'), head,
+        allowed: forms.length ? forms.map((f) => `{${head}|${f}}`).join(', ') : `{${head}}`,
+      });
+      return [];
+    }
+    if (kind === 'ref') {
       const r = this.ctx.reference(head.slice(4), at);
-      if (form && !CITE_FORMS.has(form)) this.ctx.report('V206', at, { token });
       return r ? [{ type: 'text', value: cite(r, form || 'full') }] : [];
     }
-    if (head === 'theme') {
+    if (kind === 'theme') {
       const t = this.ctx.data.report;
       return [{ type: 'quote', value: form === 'short' ? t.themeShort : t.theme }];
     }
-    if (head.startsWith('kpi:')) return this.kpiLine(head.slice(4), at);
-    if (head === '#') {
+    if (kind === 'kpi') return this.kpiLine(head.slice(4), at);
+    if (kind === '#') {
       return [this.figure({ kind: 'count', n: toExact(subItems) }, `${id}.items`, 'Số mục được liệt kê', at, 'computed', `đếm ${subItems} mục con`)];
     }
-    const input = figures[head];
     if (!input) {
       this.ctx.report('V206', at, { token });
       return [];
     }
     this.used.add(input);
-    if (form === 'count') {
-      if (input.kind !== 'units') { this.ctx.report('V206', at, { token }); return []; }
+    if (form === 'count' && input.kind === 'units') {
       return [this.figure({ kind: 'count', n: toExact(input.units.length) }, `${id}.${head}.count`, `Số đơn vị trong danh sách "${head}"`, input.at, 'computed', `đếm ${input.units.length} tên`)];
     }
-    if (form) this.ctx.report('V206', at, { token });
     return [this.figure(this.value(input), `${id}.${head}`, head, input.at, 'fact')];
   }
 

@@ -19,6 +19,9 @@ export class AggregateContext<D extends Dataset = Dataset> {
   readonly diagnostics: Diagnostic[] = [];
   readonly references: Map<string, Reference>;
 
+  /** Register lookups built once, so that checking n names against m units costs n + m, not n × m. */
+  private unitIndex?: Map<string, RegisterUnit>;
+
   constructor(
     readonly data: D,
     readonly units: readonly RegisterUnit[] = [],
@@ -64,15 +67,28 @@ export class AggregateContext<D extends Dataset = Dataset> {
       name: ref.name,
       suggestion: guess ? ` Có phải "${guess}"?` : '',
       suggestionEn: guess ? ` Did you mean "${guess}"?` : '',
-      known: this.units.length ? this.units.map((u) => u.name).join(', ') : '(sổ đăng ký trống)',
+      known: this.units.length ? shortList(this.units.map((u) => u.name)) : '(sổ đăng ký trống)',
     });
     return ref.name;
   }
 
   findUnit(name: string): RegisterUnit | undefined {
-    const n = name.trim();
-    return this.units.find((u) => u.name === n || `${u.type} ${u.name}` === n);
+    if (!this.unitIndex) {
+      // Earlier units win, as a search from the top would find them.
+      this.unitIndex = new Map();
+      for (const u of [...this.units].reverse()) {
+        this.unitIndex.set(`${u.type} ${u.name}`, u);
+        this.unitIndex.set(u.name, u);
+      }
+    }
+    return this.unitIndex.get(name.trim());
   }
+}
+
+/** A list for a hint: the first 30 entries, and how many more (a hostile list can be huge). */
+function shortList(items: readonly string[]): string {
+  const shown = items.slice(0, 30).join(', ');
+  return items.length > 30 ? `${shown}, … (${items.length} mục)` : shown;
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): { suggestion: string; suggestionEn: string } {

@@ -9,7 +9,7 @@
 import { say, type Lang } from './lang.js';
 import os from 'node:os';
 import path from 'node:path';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { UsageError, humanSize } from './io.js';
@@ -17,16 +17,45 @@ import { displayPath } from './manifest.js';
 import { jobFrom, seconds, trySkip, type BuildJob, type BuildOptions, type BuildResult } from './build.js';
 import type { WorkerReply } from './worker.js';
 
-/** Folders of `dataRoot` that hold a report.yaml, sorted by name. */
+/**
+ * Folders of `dataRoot` that hold a report.yaml (of any kind: a broken one is the loader's to
+ * report), sorted by name — and entries that cannot even be looked at (a link that loops or
+ * leads nowhere, no permission), which are years too: they are reported as failed, and the
+ * other years are built all the same.
+ */
 export function discoverYears(dataRoot: string): string[] {
   if (!existsSync(dataRoot)) return [];
   return readdirSync(dataRoot)
     .filter((name) => !name.startsWith('.'))
     .filter((name) => {
       const dir = path.join(dataRoot, name);
-      return statSync(dir).isDirectory() && existsSync(path.join(dir, 'report.yaml'));
+      if (unusableEntry(dir)) return true;
+      return statSync(dir).isDirectory() && hasEntry(path.join(dir, 'report.yaml'));
     })
     .sort();
+}
+
+function hasEntry(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why an entry of the data root cannot be a year's folder, in words; null when it can be looked at. */
+export function unusableEntry(dir: string): string | null {
+  try {
+    statSync(dir);
+    return null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ELOOP') return 'liên kết tượng trưng lặp vòng (trỏ về chính nó): xóa liên kết này';
+    if (code === 'ENOENT') return 'liên kết tượng trưng hỏng (đích không còn): xóa liên kết hoặc khôi phục thư mục đích';
+    if (code === 'EACCES' || code === 'EPERM') return 'không có quyền đọc: cấp quyền đọc và mở thư mục (chmod a+rx)';
+    return `không đọc được (${code || String(err)})`;
+  }
 }
 
 export function parseJobs(jobs: string | undefined): number {
@@ -101,6 +130,13 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
   // Years whose outputs are up to date are settled here in milliseconds; the rest go to the pool.
   const queue: BuildJob[] = [];
   for (const job of jobs) {
+    const unusable = unusableEntry(path.resolve(cwd, job.data, job.target));
+    if (unusable) {
+      done++;
+      const result: BuildResult = { year: path.basename(job.target), status: 'failed', outputs: [], errors: 1, warnings: 0, ms: 0, message: `${displayPath(cwd, path.resolve(cwd, job.data, job.target))}: ${unusable}` };
+      report({ result, out: '', err: '', threadId: 0 });
+      continue;
+    }
     let skipped: BuildResult | null = null;
     try {
       skipped = trySkip(job, { out: () => {}, err: () => {} });

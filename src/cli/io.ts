@@ -3,8 +3,9 @@
  * error types the top-level catch turns into plain messages: usage errors (exit status 2) and
  * the machine's faults (exit status 1 or 2). Writing the outputs is output-set.ts.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readCappedSync } from '../load/files.js';
 
 /**
  * A mistake in how the command was called: exit status 2, one line, no stack trace. The message
@@ -36,7 +37,7 @@ export class MachineError extends Error {
  */
 export function resolveDataDir(yearOrDir: string, dataRoot: string, cwd: string): { dir: string; year: string } {
   const direct = path.resolve(cwd, yearOrDir);
-  if (!/^\d{4}$/.test(yearOrDir) && existsSync(direct) && statSync(direct).isDirectory()) {
+  if (!/^\d{4}$/.test(yearOrDir) && (isDirectory(direct) || isBrokenLink(direct))) {
     return { dir: direct, year: yearOf(direct) };
   }
   const named = path.resolve(cwd, dataRoot, yearOrDir);
@@ -48,11 +49,29 @@ export function resolveDataDir(yearOrDir: string, dataRoot: string, cwd: string)
       `"${yearOrDir}" is neither a year (4 digits) nor a data folder. Example: report build 2024`);
   }
   const dir = path.resolve(cwd, dataRoot, yearOrDir);
-  if (!existsSync(dir)) {
+  // A link that loops or leads nowhere is there, but unreadable: the loader says why (L020).
+  if (!existsSync(dir) && !isBrokenLink(dir)) {
     throw new UsageError(`Không có thư mục dữ liệu ${path.relative(cwd, dir) || dir} cho năm ${yearOrDir}. Tạo nó bằng: report new ${yearOrDir} --from <năm trước>`,
       `There is no data folder ${path.relative(cwd, dir) || dir} for ${yearOrDir}. Create it with: report new ${yearOrDir} --from <earlier year>`);
   }
   return { dir, year: yearOrDir };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A symbolic link whose target cannot be reached (a loop, a missing target, no permission). */
+function isBrokenLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink() && !existsSync(p);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -60,13 +79,10 @@ export function resolveDataDir(yearOrDir: string, dataRoot: string, cwd: string)
  * pattern, not a YAML parser, to keep the skip check cheap), else the folder's name.
  */
 function yearOf(dir: string): string {
-  try {
-    const m = /^year:\s*["']?(\d{4})\b/m.exec(readFileSync(path.join(dir, 'report.yaml'), 'utf8'));
-    if (m) return m[1];
-  } catch {
-    // no readable report.yaml: validation will say so
-  }
-  return path.basename(dir);
+  // Capped and non-blocking: report.yaml may be a FIFO or a link to /dev/zero (the loader says so).
+  const bytes = readCappedSync(path.join(dir, 'report.yaml'));
+  const m = bytes && /^year:\s*["']?(\d{4})\b/m.exec(bytes.toString('utf8'));
+  return m ? m[1] : path.basename(dir);
 }
 
 export function humanSize(bytes: number): string {

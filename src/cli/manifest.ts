@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { kindRoots, kindInputFiles } from '../kinds/roots.js';
+import { readCappedSync } from '../load/files.js';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const MANIFEST_VERSION = 1;
@@ -85,9 +86,22 @@ export function inputPath(cwd: string, file: string): string {
 function listFiles(dir: string, recursive: boolean, keep: (name: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return []; // an unreadable folder: the loader reports it
+  }
+  for (const name of names) {
     const full = path.join(dir, name);
-    const st = statSync(full);
+    let st;
+    try {
+      st = statSync(full);
+    } catch {
+      // A link that loops or leads nowhere is still an input (hashed as unreadable below).
+      if (keep(name)) out.push(full);
+      continue;
+    }
     if (st.isDirectory()) {
       if (recursive) out.push(...listFiles(full, true, keep));
     } else if (keep(name)) {
@@ -118,9 +132,17 @@ export function fontFiles(dir: string): string[] {
   return listFiles(dir, false, (n) => /\.(ttf|otf)$/i.test(n));
 }
 
+/**
+ * SHA-256 of each file. The data folder may hold anything (a FIFO, a link to /dev/zero): a file
+ * is read capped and non-blocking, and one that is not a readable regular file is recorded as
+ * `unreadable` — the build itself then reports why.
+ */
 export function hashFiles(files: readonly string[], cwd: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of files) out[inputPath(cwd, f)] = sha256(readFileSync(f));
+  for (const f of files) {
+    const bytes = readCappedSync(f);
+    out[inputPath(cwd, f)] = bytes ? sha256(bytes) : 'unreadable';
+  }
   return out;
 }
 

@@ -7,7 +7,7 @@
 import { constants as fsConstants, existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { scaffoldYear, BLANK } from '../scaffold/index.js';
+import { scaffoldYear, BLANK, UnreadableSource } from '../scaffold/index.js';
 import { findKinds, kindOfDataFolder, SHARED_SCHEMAS, type KindInfo } from '../kinds/registry.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { resolveDataDir, UsageError } from './io.js';
@@ -39,7 +39,14 @@ export async function newCommand(target: string, opts: NewOptions): Promise<void
   const kind = kindOf(fromDir, cwd, opts.templates);
   const schemas = { report: path.join(SHARED_SCHEMAS, 'report.schema.json'), ...Object.fromEntries(kind.files.filter((f) => f.name !== 'report').map((f) => [f.name, f.schema])) };
   const yearly = Object.fromEntries(kind.files.map((f) => [f.name, f.yearly]));
-  const files = scaffoldYear({ fromDir, toDir, fromYear, toYear, schemas, yearly });
+  let files;
+  try {
+    files = scaffoldYear({ fromDir, toDir, fromYear, toYear, schemas, yearly });
+  } catch (err) {
+    if (!(err instanceof UnreadableSource)) throw err;
+    throw new UsageError(`không đọc được ${shown(path.join(fromDir, err.file))}: không phải tệp thường đọc được, hoặc lớn hơn 2 MB. Chạy report validate ${fromYear} để biết chi tiết.`,
+      `cannot read ${shown(path.join(fromDir, err.file))}: not a readable regular file, or larger than 2 MB. Run report validate ${fromYear} for details.`);
+  }
   if (!files.length) throw new UsageError(`thư mục ${shown(fromDir)} không có tệp dữ liệu .yaml nào`, `folder ${shown(fromDir)} has no .yaml data files`);
 
   await mkdir(path.dirname(toDir), { recursive: true });

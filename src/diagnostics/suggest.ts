@@ -46,6 +46,12 @@ function score(word: string, candidate: string): number {
 
 /** Longer words are not compared at all. */
 const MAX_WORD = 200;
+/**
+ * Only the first candidates are compared: real lists (fields, files, the units of a district)
+ * hold tens, and a hostile list of 40 000 names met by as many misspellings must not cost
+ * billions of edit distances.
+ */
+const MAX_CANDIDATES = 2000;
 
 export interface SuggestOptions {
   /** Largest distance still suggested (default 2). */
@@ -62,7 +68,9 @@ export function suggest(word: string, candidates: Iterable<string>, options: Sug
   const limit = Math.min(options.maxDistance ?? 2, Math.max(1, Math.floor([...fold(word)].length / 2)));
   let best: string | undefined;
   let bestScore = Infinity;
+  let compared = 0;
   for (const candidate of candidates) {
+    if (++compared > MAX_CANDIDATES) break;
     if (candidate === word) continue;
     const s = score(word, candidate);
     if (s <= limit && s < bestScore) {

@@ -5,20 +5,19 @@
  * scalar stays the exact text the clerk typed: `676.373` is never silently turned into a float
  * here — the validator decides what a scalar means from the schema. YAML's alias limit stays on,
  * duplicate keys, tabs in indentation, type tags, control characters and absurd nesting are
- * errors, YAML's own (English) syntax errors are explained in Vietnamese, and a file over the
- * size limit is refused before it is read.
+ * errors, and YAML's own (English) syntax errors are explained in Vietnamese. Which files may be
+ * read, and how, is files.ts's job.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CST, LineCounter, Parser, parseDocument, visit, isMap, isSeq, isScalar, isPair, isCollection, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { expandSheets, sheetPosition, type SheetOrigin } from './sheets/index.js';
+import { MAX_FILE_BYTES, listDataFolder, readDataFile } from './files.js';
+import { checkCharacters } from './characters.js';
+import { MAX_DEPTH, MAX_EXPANDED, deepestOpening, expansionProblem } from './limits.js';
 
-/** Files above this size are refused unread: no real data file comes close. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** Deepest nesting of lists and mappings accepted; real data stays under 15. */
-export const MAX_DEPTH = 64;
+export { MAX_FILE_BYTES, MAX_DEPTH };
 
 export interface SourceFile {
   /** Path as shown to users (relative to the working directory when possible). */
@@ -115,6 +114,11 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   const tabs = findIndentTabs(text, displayPath);
   if (tabs.length) return { value: null, diagnostics: [...diagnostics, ...tabs] };
 
+  // Absurd nesting is refused before the parser (which recurses) ever sees it.
+  const deep = deepestOpening(text);
+  if (deep >= 0) {
+    return { value: null, diagnostics: [...diagnostics, syntaxError(positionInText(text, deep, displayPath), 'DEPTH', `nesting deeper than ${MAX_DEPTH}`)] };
+  }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -129,6 +133,9 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   const pos = (node: YamlNode | null | undefined): SourcePosition => posIn(lineCounter, displayPath, node?.range?.[0]);
   const shape = checkNodes(doc, pos);
   if (shape.length) return { value: null, diagnostics: [...diagnostics, ...shape] };
+  const characters = checkCharacters(doc, text, lineCounter, displayPath);
+  diagnostics.push(...characters);
+  if (characters.some((d) => d.severity === 'error')) return { value: null, diagnostics };
   diagnostics.push(...swallowedByComments(doc, text, lineCounter, displayPath));
 
   let data: unknown;
@@ -139,6 +146,13 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
     if (/resource exhaustion/i.test(message)) return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L007', pos(firstAlias(doc)))] };
     const code = /Unresolved alias/i.test(message) ? 'BAD_ALIAS' : err instanceof RangeError ? 'DEPTH' : 'IMPOSSIBLE';
     return { value: null, diagnostics: [...diagnostics, syntaxError(pos(firstAlias(doc) ?? doc.contents), code, message)] };
+  }
+  // toJS shares an aliased value rather than copying it; what comes after would not.
+  const grown = expansionProblem(doc);
+  if (grown) {
+    const at = pos(grown.node);
+    const name = (grown.node as { source?: string }).source ?? '';
+    return { value: null, diagnostics: [...diagnostics, grown.kind === 'cycle' ? makeDiagnostic('L024', at, { name }) : makeDiagnostic('L023', at, { name, limit: MAX_EXPANDED.toLocaleString('vi-VN') })] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L009', { file: displayPath, line: 1, column: 1 })] };
@@ -300,35 +314,38 @@ function swallowedByComments(doc: Document.Parsed, text: string, lc: LineCounter
   return out;
 }
 
-/** Read one file from disk with the size limit and UTF-8 check. */
-export async function loadFile(absPath: string, displayPath: string): Promise<StageResult<SourceFile | null>> {
-  const at = { file: displayPath, line: 1, column: 1 };
-  try {
-    const info = await stat(absPath);
-    if (info.size > MAX_FILE_BYTES) {
-      return { value: null, diagnostics: [makeDiagnostic('L003', at, { size: info.size, limit: MAX_FILE_BYTES })] };
-    }
-    const bytes = await readFile(absPath);
-    const decoded = decode(bytes, displayPath);
-    if (decoded.value === null) return { value: null, diagnostics: decoded.diagnostics };
-    return parseSource(decoded.value, displayPath);
-  } catch (err) {
-    return { value: null, diagnostics: [makeDiagnostic('L001', at, { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })] };
-  }
+/**
+ * Read one file from disk (a regular file inside `root`, the data folder; see files.ts) with
+ * the size limit and the UTF-8 check, then parse it.
+ */
+export async function loadFile(absPath: string, displayPath: string, root: string = path.dirname(absPath)): Promise<StageResult<SourceFile | null>> {
+  const read = await readDataFile(absPath, displayPath, { root });
+  if (read.value === null) return { value: null, diagnostics: read.diagnostics };
+  const decoded = decode(read.value, displayPath);
+  if (decoded.value === null) return { value: null, diagnostics: decoded.diagnostics };
+  return parseSource(decoded.value, displayPath);
 }
 
 /**
  * Load every `*.yaml` file of a folder (sorted by name, so order is stable). A file that
  * fails is reported and left out; the others still load, so one run reports every file.
+ * A folder that cannot be listed is one diagnostic, not a crash.
  */
 export async function loadSources(dir: string, cwd: string = process.cwd()): Promise<StageResult<SourceFile[]>> {
-  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
-  const results = await Promise.all(names.map((n) => {
-    const abs = path.join(dir, n);
-    return loadFile(abs, displayPathOf(abs, cwd));
-  }));
+  const listing = await listDataFolder(dir, displayPathOf(dir, cwd));
+  if (!listing.value) return { value: [], diagnostics: listing.diagnostics };
+  const { names, root } = listing.value;
+  // A few files at a time: a folder of ten thousand files must not open ten thousand at once.
+  const results: StageResult<SourceFile | null>[] = [];
+  for (let i = 0; i < names.length; i += 16) {
+    results.push(...await Promise.all(names.slice(i, i + 16).map((n) => {
+      const abs = path.join(dir, n);
+      return loadFile(abs, displayPathOf(abs, cwd), root);
+    })));
+  }
   const files = results.flatMap((r) => (r.value ? [r.value] : []));
   const diagnostics = results.flatMap((r) => r.diagnostics);
+  // Record lists kept in spreadsheets replace their mappings (sheets/).
   const displayDir = displayPathOf(dir, cwd);
   for (const file of files) {
     const sheets = await expandSheets(file.data, dir, displayDir, (pointer) => positionOf(file, pointer));

@@ -149,7 +149,7 @@ export function dateOrder(d: FullDate): number {
 
 function isValidDate(year: number, month: number, day: number): boolean {
   return (
-    Number.isInteger(year) && year >= 1 && year <= 9999 &&
+    Number.isInteger(year) && year >= 1000 && year <= 9999 &&
     Number.isInteger(month) && month >= 1 && month <= 12 &&
     Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month)
   );
@@ -167,7 +167,7 @@ function padMonth(month: number): string {
 function checkDateParts(d: DateParts): void {
   const { year, month, day } = d;
   const ok =
-    Number.isInteger(year) && year >= 1 && year <= 9999 &&
+    Number.isInteger(year) && year >= 1000 && year <= 9999 &&
     (month === undefined || (Number.isInteger(month) && month >= 1 && month <= 12)) &&
     (day === undefined ||
       (Number.isInteger(day) && day >= 1 && day <= (month === undefined ? 31 : daysInMonth(year, month))));

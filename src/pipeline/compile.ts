@@ -73,6 +73,9 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
 
   const loaded = await loadSources(options.dataDir, cwd);
   result.diagnostics.push(...loaded.diagnostics);
+  // A data folder that cannot be listed is the one thing to say (not "report.yaml missing").
+  if (loaded.diagnostics.some((d) => d.code === 'L020')) return finish();
+
   const dir = path.relative(cwd, options.dataDir) || '.';
 
   const kinds = findKinds(cwd, options.dataDir, options.templatesDir);

@@ -100,7 +100,7 @@ function table(fields: Fields, at: Position, diagnostics: Diagnostic[]): StageRe
   if (!spec) return { value: [], diagnostics: [...diagnostics, makeDiagnostic('T012', at, { name: 'table', field: 'columns' })] };
   const columns = columnsOf(spec, diagnostics);
   // Rows keep their source order across the four row keys.
-  const rows: TableRow[] = fields.list.filter((f) => f.key in ROW_KINDS).map((f) => ({
+  const rows: TableRow[] = fields.list.filter((f) => Object.hasOwn(ROW_KINDS, f.key)).map((f) => ({
     type: 'tableRow', kind: ROW_KINDS[f.key]!, children: splitCells(f.value).map((c) => cell(c, f.at)), position: f.at,
   }));
   const blocks: Block[] = [];
@@ -126,7 +126,7 @@ function required(fields: Fields, name: string, field: string, at: Position, dia
  * was written, so a missing field is reported at the fence and a bad line at that line.
  */
 export function parseDirective(name: string, content: string, at: Position, lineAt: (k: number) => Position): StageResult<Block[]> {
-  if (!(name in KNOWN)) return { value: [], diagnostics: [makeDiagnostic('T010', at, { name })] };
+  if (!Object.hasOwn(KNOWN, name)) return { value: [], diagnostics: [makeDiagnostic('T010', at, { name })] };
   const diagnostics: Diagnostic[] = [];
   const fields = readFields(name, content, lineAt, diagnostics);
   const req = (field: string) => required(fields, name, field, at, diagnostics);

@@ -8,7 +8,8 @@
  * failure is placed at its call and named by the argument's path. Output is the light markup
  * that `parseMarkup` turns into the document tree.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
+import { MAX_FILE_BYTES, readCappedSync } from '../load/files.js';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
@@ -197,11 +198,18 @@ export function loadTemplateSet(dirs: string | readonly string[], kind: string, 
     return { value: null, diagnostics: [makeDiagnostic('T001', { file: display(dir, 'main.hbs'), line: 1, column: 1 }, { kind })] };
   }
   const files = new Map<string, { path: string; source: string }>();
+  const diagnostics: Diagnostic[] = [];
   for (const f of [...found.keys()].sort()) {
     const d = found.get(f)!;
-    files.set(f.replace(/\.hbs$/, ''), { path: display(d, f), source: readFileSync(path.join(d, f), 'utf8').normalize('NFC') });
+    // Capped and non-blocking: a templates folder in a data repository may hold a FIFO too.
+    const bytes = readCappedSync(path.join(d, f));
+    if (!bytes || bytes.length > MAX_FILE_BYTES) {
+      diagnostics.push(makeDiagnostic('L015', { file: display(d, f), line: 1, column: 1 }, { file: display(d, f), kind: 'không phải tệp thường đọc được, hoặc lớn hơn 2 MB', kindEn: 'not a readable regular file, or larger than 2 MB' }));
+      continue;
+    }
+    files.set(f.replace(/\.hbs$/, ''), { path: display(d, f), source: bytes.toString('utf8').normalize('NFC') });
   }
-  return { value: { kind, dir, files }, diagnostics: [] };
+  return { value: diagnostics.length ? null : { kind, dir, files }, diagnostics };
 }
 
 /** Syntax trees from one render's static check, compiled as they are (each parsed once per render). */

@@ -15,7 +15,8 @@
  * a note saying what "__" means. Nothing is written here: the caller writes the files, into a
  * folder that must not exist yet.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { MAX_FILE_BYTES, readCappedSync } from '../load/files.js';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Node as YamlNode } from 'yaml';
 import { BLANK } from '../validate/schema.js';
@@ -49,6 +50,13 @@ export interface ScaffoldFile {
   oldYearLines: number[];
 }
 
+/** A source file that is not a readable regular file within the size limit. */
+export class UnreadableSource extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is not a readable regular data file`);
+  }
+}
+
 /** The new year's files, in memory. */
 export function scaffoldYear(opts: ScaffoldOptions): ScaffoldFile[] {
   const schemas = new SchemaSet(opts.schemas);
@@ -58,7 +66,10 @@ export function scaffoldYear(opts: ScaffoldOptions): ScaffoldFile[] {
     .sort()
     .map((f) => {
       const name = f.replace(/\.ya?ml$/i, '');
-      const text = readFileSync(path.join(opts.fromDir, f), 'utf8');
+      // Capped and non-blocking: the source folder may hold a FIFO or a link to a device.
+      const bytes = readCappedSync(path.join(opts.fromDir, f));
+      if (!bytes || bytes.length > MAX_FILE_BYTES) throw new UnreadableSource(f);
+      const text = bytes.toString('utf8');
       return { ...scaffoldFile(text, name, schemas, { ...opts, modelines, yearly: opts.yearly[name] ?? [] }), name: f };
     });
 }

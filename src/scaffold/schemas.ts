@@ -80,7 +80,8 @@ export class SchemaSet {
     if (typeof key === 'number') {
       if (node.items) return wrap(node.items);
     } else {
-      if (node.properties?.[key]) return wrap(node.properties[key]);
+      // Own properties only: a data key such as `constructor` is not a schema property.
+      if (node.properties && Object.hasOwn(node.properties, key)) return wrap(node.properties[key]);
       if (node.additionalProperties && typeof node.additionalProperties === 'object') return wrap(node.additionalProperties);
     }
     for (const branch of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) {

@@ -2,7 +2,8 @@
  * Turns one schema problem (see schema-collapse.ts) into a positioned Vietnamese Diagnostic: the
  * catalogue code for its kind (V101 missing field, V102 unknown field with a "did you mean",
  * V103 wrong type, V104 value not in the list, V105–V107 format, range and document-number
- * errors, L011 the float trap, V108 item counts, V109 anything else), the field's path in the
+ * errors, L011 the float trap, V108 item counts, V110 a string over its length limit, V109
+ * anything else), the field's path in the
  * file, and a hint built from the schema's own titles and examples. A missing field points at
  * the mapping that lacks it, an unknown field at its key, everything else at the value.
  */
@@ -55,6 +56,8 @@ function explain(p: Problem, file: SourceFile): Explained {
       return itemCount(p);
     case 'minLength':
       return generic(t('không được để trống', 'must not be empty'), p);
+    case 'maxLength':
+      return tooLong(p);
     case 'exclusive':
       return exclusive(p);
     default: {
@@ -251,6 +254,16 @@ function itemCount(p: Problem): Explained {
       rule: rule.vi,
       ruleEn: rule.en,
     },
+  };
+}
+
+/** A string past its schema's `maxLength` (counted in characters, as editors count them). */
+function tooLong(p: Problem): Explained {
+  const length = typeof p.data === 'string' ? [...p.data].length : 0;
+  const limit = Number(p.params.limit);
+  return {
+    code: 'V110',
+    args: { length: length.toLocaleString('vi-VN'), limit: limit.toLocaleString('vi-VN'), lengthEn: length.toLocaleString('en-US'), limitEn: limit.toLocaleString('en-US') },
   };
 }
 

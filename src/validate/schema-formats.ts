@@ -193,6 +193,7 @@ function impossibleDate(text: string): Text {
 }
 
 export function impossibleDayMonth(year: number, month: number, day: number): Text {
+  if (year < 1000) return t(`không có năm ${String(year).padStart(4, '0')}: năm viết đủ 4 chữ số, ví dụ 2024`, `there is no year ${String(year).padStart(4, '0')}: write the full year, e.g. 2024`);
   if (month < 1 || month > 12) return t(`không có tháng ${month}`, `there is no month ${month}`);
   const days = daysInMonth(year, month);
   if (day < 1) return t(`không có ngày ${String(day).padStart(2, '0')}: ngày trong tháng bắt đầu từ 01`, `there is no day ${String(day).padStart(2, '0')}: days of the month start at 01`);
@@ -227,7 +228,7 @@ function docNumber(text: string): FormatFinding {
 
 const OTHER_REASONS: Record<string, Text> = {
   id: t('mã chỉ gồm chữ thường không dấu, chữ số và dấu "-"', 'an id is lower-case ASCII letters, digits and "-"'),
-  year: t('năm gồm 4 chữ số', 'a year has 4 digits'),
+  year: t('năm gồm 4 chữ số, từ 1000 trở đi (ví dụ 2024)', 'a year has 4 digits, from 1000 on (e.g. 2024)'),
   docNo: t('số văn bản chỉ gồm chữ số, hoặc "" khi chưa cấp số', 'digits only, or "" before a number is issued'),
   period: t('giai đoạn viết dạng năm-năm, ví dụ 2024-2025', 'write a period as year-year, e.g. 2024-2025'),
   standard: t('ghi true hoặc mã văn bản công nhận trong report.yaml', 'write true or the id of the recognising decision in report.yaml'),

@@ -139,10 +139,10 @@ describe('language', () => {
     [{ LANG: '' }, 'vi'],
     [{ LANG: 'vi_VN.UTF-8' }, 'vi'],
   ])('with no --lang, the locale %j gives %s', (env, lang) => {
-    const r = runCli(['build', '1999'], { cwd: work, env: { LC_ALL: '', LC_MESSAGES: '', LANG: '', ...env } });
+    const r = runCli(['build', '1999'], { cwd: work, env: Object.assign({ LC_ALL: '', LC_MESSAGES: '', LANG: '' }, env) });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(lang === 'en' ? /^report: There is no data folder/ : /^report: Không có thư mục dữ liệu/);
-    const help = runCli(['--help'], { cwd: work, env: { LC_ALL: '', LC_MESSAGES: '', LANG: '', ...env } });
+    const help = runCli(['--help'], { cwd: work, env: Object.assign({ LC_ALL: '', LC_MESSAGES: '', LANG: '' }, env) });
     expect(help.stdout).toMatch(lang === 'en' ? /^Usage: report \[options\] \[command\]/ : /^Cách dùng: report \[tùy chọn\] \[lệnh\]/);
   });
 

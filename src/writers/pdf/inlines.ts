@@ -11,9 +11,15 @@
  * font copy, search and read aloud as U+00A0. A no-break space becomes an ordinary space inside a
  * `noWrap` group instead — the group keeps the words on one line, justify never stretches inside
  * an inline, and the text layer holds ordinary spaces.
+ *
+ * A run without spaces longer than a line (a pasted URL, a hostile 1 MB name) is cut here, at
+ * once, into pieces about 320 pt wide — less than a portrait line, more than half of one, so two
+ * do not share a line and justify opens no gap inside the run. pdfmake, left to break such a run
+ * itself, tries ever shorter prefixes, which is quadratic: 20 000 characters took 30 s and 1 GB.
  */
 import type { Inline } from '../../doctree/types.js';
 import { segments, type Segment, type SegmentStyle } from '../text.js';
+import { textWidthPt } from '../metrics.js';
 
 /** A pdfmake text inline (the subset we produce). */
 export interface PdfInline {
@@ -27,6 +33,39 @@ type Piece = { text: string; bold: boolean; italic: boolean };
 
 /** Words longer than this may still break inside (a URL must not run off the page). */
 const MAX_UNBREAKABLE = 40;
+/** Width of the pieces a longer run is cut into, measured at body size (14 pt). */
+const PIECE_WIDTH_PT = 320;
+const PIECE_SIZE_PT = 14;
+
+/**
+ * `text` cut so that every run of non-spaces longer than MAX_UNBREAKABLE becomes pieces of about
+ * PIECE_WIDTH_PT; the pieces joined give `text` back. One pass over the text.
+ */
+export function cutLongRuns(text: string, bold = false): string[] {
+  if (text.length <= MAX_UNBREAKABLE) return [text];
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[^ \t\r\n]+/g)) {
+    if ([...m[0]].length <= MAX_UNBREAKABLE) continue;
+    if (m.index > start) out.push(text.slice(start, m.index));
+    let piece = '';
+    let width = 0;
+    for (const c of m[0]) {
+      const w = textWidthPt(c, PIECE_SIZE_PT, bold);
+      if (piece && width + w > PIECE_WIDTH_PT) {
+        out.push(piece);
+        piece = '';
+        width = 0;
+      }
+      piece += c;
+      width += w;
+    }
+    if (piece) out.push(piece);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out.length ? out : [text];
+}
 
 const styleOf = (p: { bold: boolean; italic: boolean }): Pick<PdfInline, 'bold' | 'italics'> => ({
   ...(p.bold ? { bold: true } : {}),
@@ -35,7 +74,9 @@ const styleOf = (p: { bold: boolean; italic: boolean }): Pick<PdfInline, 'bold' 
 
 /** Plain inlines, one per styled segment: for centred lines and narrow table cells. */
 export function plainInlines(inlines: readonly Inline[], base: SegmentStyle = {}): PdfInline[] {
-  return segments(inlines, base).flatMap((s) => (s.kind === 'break' ? [{ text: '\n' }] : boundText(s.text, styleOf(s))));
+  return segments(inlines, base).flatMap((s) => (s.kind === 'break'
+    ? [{ text: '\n' }]
+    : cutLongRuns(s.text, s.bold).flatMap((text) => boundText(text, styleOf(s)))));
 }
 
 /** The space characters that join words: never handed to pdfkit (see the module comment). */
@@ -55,12 +96,17 @@ export function boundText(text: string, style: Pick<PdfInline, 'bold' | 'italics
   });
 }
 
-/** Word inlines: every word a `noWrap` inline ending with its space, breaks as `\n`. */
-export function wordInlines(inlines: readonly Inline[], base: SegmentStyle = {}): PdfInline[] {
+/**
+ * Word inlines: every word a `noWrap` inline ending with its space, breaks as `\n`. `wide`: the
+ * text fills a body line (over 320 pt even after the first-line indent), so each piece of a cut
+ * run takes a line of its own; in a narrower box pdfmake may cut the pieces further (a few
+ * characters each, so still linear).
+ */
+export function wordInlines(inlines: readonly Inline[], base: SegmentStyle = {}, wide = false): PdfInline[] {
   const out: PdfInline[] = [];
   for (const line of splitAtBreaks(segments(inlines, base))) {
     if (out.length > 0) out.push({ text: '\n' });
-    for (const word of words(line)) out.push(...wordToInlines(word));
+    for (const word of words(line)) out.push(...wordToInlines(word, wide));
   }
   return out;
 }
@@ -119,11 +165,12 @@ function bindDashes(list: Word[]): Word[] {
 
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}]+$/u;
 
-function wordToInlines(word: Word): PdfInline[] {
+function wordToInlines(word: Word, wide: boolean): PdfInline[] {
   word = { ...word, pieces: word.pieces.map((p) => ({ ...p, text: p.text.replace(NO_BREAK, ' ') })) };
   const text = word.pieces.map((p) => p.text).join('');
   const space = word.spaceAfter ? ' ' : '';
-  const noWrap = [...text].length <= MAX_UNBREAKABLE ? { noWrap: true } : {};
+  if ([...text].length > MAX_UNBREAKABLE) return longWordInlines(word, space, wide);
+  const noWrap = { noWrap: true };
   const letters = word.pieces.filter((p) => !PUNCTUATION_ONLY.test(p.text));
   // A word of one style, or quotes/brackets around one styled word: one inline in that style,
   // because justify would otherwise open a gap at the style change inside the word.
@@ -135,4 +182,16 @@ function wordToInlines(word: Word): PdfInline[] {
     ...styleOf(p),
     ...noWrap,
   }));
+}
+
+/**
+ * A word longer than MAX_UNBREAKABLE, as pieces cut to about a line. In a wide box each piece is
+ * `noWrap` and ends its line (pdfmake glues `noWrap` inlines that no space separates, and a
+ * piece sharing a justified line would open a gap); elsewhere pdfmake may cut them further.
+ */
+function longWordInlines(word: Word, space: string, wide: boolean): PdfInline[] {
+  const pieces: PdfInline[] = word.pieces.flatMap((p) => cutLongRuns(p.text, p.bold).map((text) => ({ text, ...styleOf(p) })));
+  pieces[pieces.length - 1] = { ...pieces[pieces.length - 1]!, text: pieces[pieces.length - 1]!.text + space };
+  if (!wide) return pieces;
+  return pieces.flatMap((p, i) => (i < pieces.length - 1 ? [{ ...p, noWrap: true }, { text: '\n' }] : [{ ...p, noWrap: true }]));
 }

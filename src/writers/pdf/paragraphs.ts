@@ -40,7 +40,7 @@ export interface BodyOptions {
 /** A body paragraph from inline nodes, with leading content (a list marker, a heading label). */
 export function bodyParagraph(inlines: readonly Inline[], opts: BodyOptions = {}, base: { bold?: boolean; italic?: boolean; upper?: boolean } = {}): ContentText {
   return {
-    text: wordInlines(inlines, base),
+    text: wordInlines(inlines, base, true),
     alignment: ALIGN[opts.align ?? BODY.align],
     lineHeight: BODY.lineSpacing,
     margin: [0, BODY.spaceBeforePt, 0, BODY.spaceAfterPt],

@@ -1,0 +1,161 @@
+/**
+ * Work bounded by the size of the input. Two things in YAML can make a small file cost far more
+ * than its size: nesting (the parser and every later stage recurse, so a million `[` cost 30 s
+ * and a gigabyte before they were refused) and aliases (`*a` repeats the value anchored `&a`, so
+ * 90 aliases of a 1.8 MB string became 160 MB of text for the validator). So, before the parser
+ * runs, one linear scan of the text measures nesting — flow brackets and block indentation,
+ * outside quotes and comments — and stops at the first place deeper than the limit; and before
+ * the document becomes JavaScript values, one walk of the parsed tree adds up the size every
+ * alias expands to (each anchored value measured once) and stops at the first alias that takes
+ * the total past the limit, or that refers to the value containing it (a cycle). Each limit gives
+ * one diagnostic, at the place it was passed.
+ */
+import { isAlias, isCollection, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+
+/** Deepest nesting of lists and mappings accepted; real data stays under 15. */
+export const MAX_DEPTH = 64;
+/**
+ * Most characters (plus one per value) a file may expand to through its aliases. Without aliases
+ * a file never expands beyond its own length, so this is twice the file size limit.
+ */
+export const MAX_EXPANDED = 4 * 1024 * 1024;
+
+interface ScanState {
+  flow: number;
+  quote: '"' | "'" | null;
+  /** At a place where a value may start (so `[`, `{` or a quote opens something). */
+  valueStart: boolean;
+}
+
+/**
+ * Offset of the first character that opens a collection deeper than `limit`, or -1. Block
+ * nesting is the stack of indentations (plus compact `- - x` indicators); flow nesting counts
+ * brackets. Block scalars (`|`, `>`) are skipped. An approximation — it never looks deeper than
+ * the parser would, give or take a level — used only to refuse absurd input before parsing.
+ */
+export function deepestOpening(text: string, limit = MAX_DEPTH): number {
+  const indents: number[] = [];
+  const s: ScanState = { flow: 0, quote: null, valueStart: true };
+  let blockScalarIndent = -1;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let i = lineStart;
+    while (i < lineEnd && text[i] === ' ') i++;
+    const indent = i - lineStart;
+    const blank = i === lineEnd || text[i] === '#';
+    if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    blockScalarIndent = -1;
+    let depth = indents.length;
+    if (!blank && s.flow === 0 && s.quote === null) {
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      depth = indents.length;
+      s.valueStart = true;
+      // Compact nesting on one line: `- - - x`, `? - x`.
+      while (i + 1 < lineEnd && (text[i] === '-' || text[i] === '?') && text[i + 1] === ' ') {
+        if (++depth > limit) return i;
+        i += 2;
+        while (i < lineEnd && text[i] === ' ') i++;
+      }
+      if (depth > limit) return i;
+    }
+    const found = scanLine(text, i, lineEnd, s, depth, limit);
+    if (found >= 0) return found;
+    if (s.flow === 0 && s.quote === null && /(^|[\s:-])[|>][-+0-9]*\s*(#.*)?$/.test(text.slice(i, lineEnd))) {
+      blockScalarIndent = indent;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return -1;
+}
+
+/** Flow brackets and quotes of one line; returns the offset passing the limit, or -1. */
+function scanLine(text: string, from: number, to: number, s: ScanState, blockDepth: number, limit: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (s.quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') { s.quote = null; s.valueStart = false; }
+      continue;
+    }
+    if (s.quote === "'") {
+      if (c === "'" && text[i + 1] === "'") i++;
+      else if (c === "'") { s.quote = null; s.valueStart = false; }
+      continue;
+    }
+    if (c === ' ' || c === '\t') continue;
+    if (c === '#' && (i === from || text[i - 1] === ' ' || text[i - 1] === '\t')) return -1;
+    if ((c === '[' || c === '{') && (s.flow > 0 || s.valueStart)) {
+      s.flow++;
+      if (blockDepth + s.flow > limit) return i;
+      s.valueStart = true;
+      continue;
+    }
+    if ((c === ']' || c === '}') && s.flow > 0) { s.flow--; s.valueStart = false; continue; }
+    if ((c === '"' || c === "'") && s.valueStart) { s.quote = c; continue; }
+    if (c === ',' && s.flow > 0) { s.valueStart = true; continue; }
+    if ((c === ':' || c === '-' || c === '?') && (i + 1 === to || text[i + 1] === ' ' || (s.flow > 0 && c === ':'))) {
+      s.valueStart = true;
+      continue;
+    }
+    if (c === '&' || c === '!') {
+      // An anchor or a tag comes before the value it names: skip it, the value may still open.
+      while (i + 1 < to && text[i + 1] !== ' ') i++;
+      continue;
+    }
+    s.valueStart = false;
+  }
+  return -1;
+}
+
+export type ExpansionProblem = { kind: 'size'; node: YamlNode; size: number } | { kind: 'cycle'; node: YamlNode };
+
+/**
+ * The first alias at which the document, with every alias written out, grows past `limit`
+ * (characters of scalars plus one per value), or that refers to a value containing itself.
+ * Each node is measured once (anchored values are remembered), so this is linear in the file.
+ */
+export function expansionProblem(doc: Document.Parsed, limit = MAX_EXPANDED): ExpansionProblem | null {
+  const size = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  // Anchors as met in document order: an alias means the latest `&name` before it. (The
+  // library's own lookup walks the whole document per alias, quadratic on hostile input.)
+  const anchors = new Map<string, unknown>();
+  let total = 0;
+  let problem: ExpansionProblem | null = null;
+  const measure = (node: unknown): number => {
+    if (problem || node === null || node === undefined) return 0;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (open.has(target)) { problem = { kind: 'cycle', node }; return 0; }
+      const n = size.get(target) ?? 0;
+      total += n;
+      if (total > limit) problem = { kind: 'size', node, size: total };
+      return n;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node);
+    if (isScalar(node)) {
+      const n = 1 + (typeof node.value === 'string' ? node.value.length : 0);
+      total += n;
+      size.set(node, n);
+      return n;
+    }
+    if (isPair(node)) return measure(node.key) + measure(node.value);
+    if (!isCollection(node)) return 0;
+    open.add(node);
+    let n = 1;
+    total += 1;
+    for (const item of node.items) n += measure(item);
+    open.delete(node);
+    size.set(node, n);
+    return n;
+  };
+  measure(doc.contents);
+  return problem;
+}
