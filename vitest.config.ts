@@ -3,7 +3,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/temp-root.ts'],
-    testTimeout: 60000,
+    testTimeout: 180000,
     hookTimeout: 120000,
     pool: 'forks',
     // The CLI speaks English when the locale says so: tests pin the Vietnamese default.
