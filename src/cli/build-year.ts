@@ -111,7 +111,7 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
   const stale = [
     // Only report files the old manifest names, inside this folder: never anything else a user keeps here.
     ...Object.keys(b.manifest?.outputs ?? {}).filter((n) => /^[^./\\][^/\\]*\.(docx|pdf|html)$/i.test(n)),
-    ...unvouched(outDir, kind, dataset.report.year, names),
+    ...unvouched(outDir, names),
   ].filter((n, i, all) => !names.includes(n) && all.indexOf(n) === i);
   const removed = await commitSet(outDir, files, stale);
   for (const o of outputs) sink.out(`${t('đã ghi', 'wrote')} ${displayPath(cwd, path.join(outDir, o.name))} (${humanSize(o.bytes.length)})\n`);
@@ -161,7 +161,7 @@ function check(
   // A missing manifest is stale (nothing vouches for the reports); an outdated one only when a report is.
   if (manifestDiff && (stale.length || !b.manifest)) stale.push(manifestDiff);
   const vouched = b.manifest ? Object.keys(b.manifest.outputs) : [];
-  const strays = unvouched(outDir, manifest.kind, reportYear, [...reports.map((f) => f.name), ...vouched]);
+  const strays = unvouched(outDir, [...reports.map((f) => f.name), ...vouched]);
   const strayText = strays.map((name) => formatMessage('C115', {
     path: path.join(outDir, name),
     formats: (b.manifest?.settings.formats ?? b.settings.formats).join(', '),

@@ -13,7 +13,7 @@
 import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rmdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { DiagnosticFormat, Lang } from '../diagnostics/format.js';
@@ -162,7 +162,7 @@ export function upToDate(manifest: Manifest, dataDir: string, outDir: string, se
   if (job.strict && (manifest.diagnostics.warnings > 0 || manifest.diagnostics.errors > 0)) return false;
   const now = { tool: toolId(), settings, inputs: currentInputs(dataDir, manifest.kind, job, settings.fontDir ?? manifest.fonts) };
   if (!unchanged(compareInputs(manifest, now))) return false;
-  if (interrupted(outDir) || unvouched(outDir, manifest.kind, manifest.year, Object.keys(manifest.outputs)).length) return false;
+  if (interrupted(outDir) || unvouched(outDir, Object.keys(manifest.outputs)).length) return false;
   return Object.entries(manifest.outputs).every(([name, o]) => {
     const file = path.join(outDir, name);
     return existsSync(file) && sha256(readFileSync(file)) === o.sha256;
@@ -170,13 +170,15 @@ export function upToDate(manifest: Manifest, dataDir: string, outDir: string, se
 }
 
 /**
- * Report files of this kind and year in the output folder that a set does not list (`names`):
+ * Report files in the output folder that a set does not list (`names`):
  * left by a build with other formats, they may show older figures than the set beside them.
  */
-export function unvouched(outDir: string, kind: string, year: string | number, names: readonly string[]): string[] {
-  return (Object.keys(extensions) as OutputFormat[])
-    .map((f) => outputName(kind, Number(year), f))
-    .filter((name) => !names.includes(name) && existsSync(path.join(outDir, name)));
+export function unvouched(outDir: string, names: readonly string[]): string[] {
+  // The folder belongs to one data folder, so any report file in it that the set does not name
+  // (another --number, another format) is not vouched for by the manifest.
+  const report = new RegExp(`^[^.].*(${Object.values(extensions).map((e) => e.replace('.', '\\.')).join('|')})$`, 'i');
+  if (!existsSync(outDir)) return [];
+  return readdirSync(outDir).filter((name) => report.test(name) && !names.includes(name)).sort();
 }
 
 function seconds(ms: number): string {

@@ -12,17 +12,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLI, ROOT, runCli } from '../helpers/outputs.js';
 
-const NAME = 'bao-cao-chu-de-nam-2025';
+const NAME = 'bao-cao-chu-de-nam-2025-so-05'; // kind, year and the fixture's document number
 const FIXTURE = path.join(ROOT, 'tests/fixtures/valid/xa-2025/data');
 const workspaces: string[] = [];
 afterAll(() => { for (const ws of workspaces) rmSync(ws, { recursive: true, force: true }); });
 
-/** A fresh folder holding the fixture's data as `xa/`; builds go to `out/2025/`. */
+/** A fresh folder holding the fixture's data as `xa/`; builds go to `out/xa/`. */
 function workspace(): { ws: string; out: string } {
   const ws = mkdtempSync(path.join(tmpdir(), 'baocao-out-'));
   workspaces.push(ws);
   cpSync(FIXTURE, path.join(ws, 'xa'), { recursive: true });
-  return { ws, out: path.join(ws, 'out', '2025') };
+  return { ws, out: path.join(ws, 'out', 'xa') };
 }
 
 function cli(ws: string, args: string[], fault?: string) {
@@ -78,7 +78,7 @@ describe('a failure at any step leaves the previous set', () => {
       const r = cli(ws, ['--format', 'docx,html', '--number', '7'], fault);
       expect(r.status, r.stderr).toBe(1);
       expect(r.stderr).toContain(`lỗi ${code}:`);
-      expect(r.stderr).toContain(`out/2025/`);
+      expect(r.stderr).toContain(`out/xa/`);
       plain(r);
       expect(snapshot(out)).toEqual(before);
     });
@@ -121,7 +121,7 @@ describe('two builds of one folder at once', () => {
     const first = await startPaused(ws, ['--format', 'docx,html', '--draft'], 'pause:rename:1:3000');
     const second = cli(ws, ['--format', 'docx,html', '--number', '7']);
     expect(second.status).toBe(1);
-    expect(second.stderr).toContain(`lỗi C100: Thư mục out/2025 đang được một lần dựng khác ghi (tiến trình PID ${first.pid}: report build xa)`);
+    expect(second.stderr).toContain(`lỗi C100: Thư mục out/xa đang được một lần dựng khác ghi (tiến trình PID ${first.pid}: report build xa)`);
     plain(second);
     const r = await first.done;
     expect(r.status, r.stderr).toBe(0);
@@ -155,13 +155,13 @@ describe('stale outputs', () => {
     const pdf = readFileSync(path.join(out, `${NAME}.pdf`));
     const r = cli(ws, ['--format', 'docx', '--number', '9']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`ghi chú C114: Đã xóa out/2025/${NAME}.pdf`);
+    expect(r.stderr).toContain(`ghi chú C114: Đã xóa out/xa/${NAME}.pdf`);
     expect(expectOneSet(out).settings).toMatchObject({ formats: ['docx'], number: '09' });
 
     writeFileSync(path.join(out, `${NAME}.pdf`), pdf);
     const check = cli(ws, ['--check']);
     expect(check.status).toBe(1);
-    expect(check.stderr).toContain(`lỗi C115: out/2025/${NAME}.pdf: manifest.json không ghi nhận tệp này (lần dựng ghi trong đó chỉ có docx)`);
+    expect(check.stderr).toContain(`lỗi C115: out/xa/${NAME}.pdf: manifest.json không ghi nhận tệp này (lần dựng ghi trong đó chỉ có docx)`);
     // Nor is a build skipped while the stray PDF sits there: it removes it.
     const again = cli(ws, ['--format', 'docx', '--number', '9']);
     expect(again.stderr).toContain('C114');
@@ -173,20 +173,20 @@ describe('stale outputs', () => {
     expect(cli(ws, ['--format', 'docx,html']).status).toBe(0);
     const fresh = cli(ws, ['--check']);
     expect(fresh.status, fresh.stderr).toBe(0);
-    expect(fresh.stdout).toContain('out/2025: 3 tệp khớp với bản dựng lại từ dữ liệu hiện tại — định dạng docx, html');
+    expect(fresh.stdout).toContain('out/xa: 3 tệp khớp với bản dựng lại từ dữ liệu hiện tại — định dạng docx, html');
 
     const file = path.join(ws, 'xa', 'investment.yaml');
     writeFileSync(file, `# ghi chú của người nhập liệu, không đổi số liệu nào\n${readFileSync(file, 'utf8')}`);
     const comment = cli(ws, ['--check']);
     expect(comment.status, comment.stderr).toBe(0);
-    expect(comment.stdout).toContain('out/2025: 2 tệp khớp');
+    expect(comment.stdout).toContain('out/xa: 2 tệp khớp');
     expect(comment.stderr).toContain('ghi chú C116: manifest.json ghi các đầu vào cũ hơn (xa/investment.yaml đã sửa)');
     expect(comment.stderr).not.toContain('đã cũ');
 
     writeFileSync(file, readFileSync(file, 'utf8').replace(/(\d)\.(\d{3}) triệu đồng/, (_, a: string, b: string) => `${Number(a) + 1}.${b} triệu đồng`));
     const stale = cli(ws, ['--check']);
     expect(stale.status).toBe(1);
-    expect(stale.stderr).toContain('out/2025: báo cáo đã cũ so với dữ liệu:');
+    expect(stale.stderr).toContain('out/xa: báo cáo đã cũ so với dữ liệu:');
   });
 });
 
@@ -205,18 +205,18 @@ describe('the machine\'s faults, said plainly', () => {
   it('out/<year> being a file: exit 1, naming it', () => {
     const { ws } = workspace();
     mkdirSync(path.join(ws, 'out'));
-    writeFileSync(path.join(ws, 'out', '2025'), 'x');
+    writeFileSync(path.join(ws, 'out', 'xa'), 'x');
     const r = cli(ws, ['--format', 'docx']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('lỗi C105: out/2025 là một tệp, nên không tạo được thư mục xuất ở đó');
+    expect(r.stderr).toContain('lỗi C105: out/xa là một tệp, nên không tạo được thư mục xuất ở đó');
     plain(r);
   });
 
   const faults: [string, string, string][] = [
-    ['write:1', 'C101', 'Hết chỗ trống trên đĩa khi ghi out/2025/'],
+    ['write:1', 'C101', 'Hết chỗ trống trên đĩa khi ghi out/xa/'],
     ['write:1:EROFS', 'C102', 'ổ đĩa hoặc thư mục chỉ cho đọc'],
-    ['lock', 'C102', 'Không ghi được out/2025: ổ đĩa hoặc thư mục chỉ cho đọc'],
-    ['rename:1:EACCES', 'C103', `Không có quyền ghi out/2025/${NAME}.docx (EACCES)`],
+    ['lock', 'C102', 'Không ghi được out/xa: ổ đĩa hoặc thư mục chỉ cho đọc'],
+    ['rename:1:EACCES', 'C103', `Không có quyền ghi out/xa/${NAME}.docx (EACCES)`],
     ['rename:1:EPERM', 'C103', '(EPERM)'],
     ['write:1:EIO', 'C106', 'hệ thống báo lỗi EIO'],
   ];
@@ -247,7 +247,7 @@ describe('the machine\'s faults, said plainly', () => {
     const { ws } = workspace();
     const r = runCli(['--lang', 'en', 'build', 'xa', '--format', 'docx'], { cwd: ws, env: { BAOCAO_FAULT: 'write:1' } });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('report: error C101: No space left on the disk while writing out/2025/');
+    expect(r.stderr).toContain('report: error C101: No space left on the disk while writing out/xa/');
     expect(r.stderr).toContain('hint: The existing outputs were kept');
   });
 
