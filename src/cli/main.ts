@@ -67,8 +67,9 @@ function program(): Command {
     .action(async (year: string, opts) => (await import('./preview.js')).previewCommand(year, { ...cmd.opts(), ...opts }));
 
   cmd.command('new <year>')
-    .description('tạo dữ liệu năm mới từ một năm trước: giữ sổ đăng ký và thông tin cố định, để trống số liệu của năm')
-    .requiredOption('--from <year>', 'năm làm mẫu, ví dụ 2024')
+    .description('tạo dữ liệu năm mới từ một năm trước (--from: giữ sổ đăng ký và thông tin cố định, để trống số liệu của năm), hoặc một thư mục dữ liệu mới của một loại báo cáo (--kind)')
+    .option('--from <year>', 'năm làm mẫu, ví dụ 2024')
+    .option('--kind <kind>', 'loại báo cáo, ví dụ bao-cao: tạo thư mục từ bộ tệp khởi đầu của loại')
     .action(async (year: string, opts) => (await import('./new.js')).newCommand(year, { ...cmd.opts(), ...opts }));
 
   return cmd;
