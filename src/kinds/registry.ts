@@ -219,7 +219,3 @@ export function kindOfDataFolder(dataDir: string): string | undefined {
     return undefined;
   }
 }
-
-export function isRecord(v: unknown): v is Raw {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
-}
