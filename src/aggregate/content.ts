@@ -181,7 +181,8 @@ export class ContentResolver {
       case 'money': return { kind: 'money', money: input.value };
       case 'area': return { kind: 'area', area: input.value };
       case 'percent': return { kind: 'percent', n: input.value };
-      case 'count': return { kind: 'count', n: input.value };
+      // The report's setting, unless the data wrote the zero itself (`06`): then it is kept.
+      case 'count': return this.ctx.data.report.leadingZero || input.zero ? { kind: 'count', n: input.value } : { kind: 'count', n: input.value, zero: false };
       case 'fraction': return { kind: 'fraction', part: input.part, whole: input.whole };
       case 'units': return { kind: 'units', names: input.units.map((u) => this.ctx.unitName(u)) };
     }

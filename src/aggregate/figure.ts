@@ -6,7 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import {
-  formatMoney, formatArea, formatPercent, formatCount, formatFraction,
+  formatMoney, formatArea, formatPercent, formatCount, formatFraction, formatNumber,
   type Money, type Area,
 } from '../numbers/index.js';
 import type { Loc } from '../validate/dataset.js';
@@ -16,7 +16,7 @@ export interface SourceRef { file: string; line: number; column: number; label: 
 export type FigureValue =
   | { kind: 'money'; money: Money }
   | { kind: 'area'; area: Area }
-  | { kind: 'count'; n: Decimal }
+  | { kind: 'count'; n: Decimal; /** false: printed without the leading zero below 10 (`6`, not `06`). */ zero?: boolean }
   | { kind: 'percent'; n: Decimal }
   | { kind: 'fraction'; part: Decimal; whole: Decimal }
   | { kind: 'units'; names: string[] };
@@ -44,7 +44,8 @@ export function formatFigure(f: FigureValue): string {
   switch (f.kind) {
     case 'money': return formatMoney(f.money);
     case 'area': return formatArea(f.area);
-    case 'count': return formatCount(f.n);
+    // `in` first: the templates' strict model refuses to read a field an object lacks.
+    case 'count': return 'zero' in f && f.zero === false ? formatNumber(f.n, { maxDecimals: 0 }) : formatCount(f.n);
     case 'percent': return formatPercent(f.n);
     case 'fraction': return formatFraction(f.part, f.whole);
     case 'units': return f.names.join(', ');

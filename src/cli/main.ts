@@ -92,9 +92,10 @@ function program(lang: Lang): Command {
     .action(async (year: string, opts) => (await import('./preview.js')).previewCommand(year, { ...cmd.opts(), ...opts }));
 
   cmd.command('new <year>')
-    .description(t('tạo dữ liệu năm mới từ một năm trước: giữ sổ đăng ký và thông tin cố định, để trống số liệu của năm',
-      'create a new year\'s data from an earlier year: registers and standing facts kept, the year\'s figures left blank'))
-    .requiredOption('--from <year>', t('năm làm mẫu, ví dụ 2024', 'the year to start from, e.g. 2024'))
+    .description(t('tạo dữ liệu năm mới từ một năm trước (--from: giữ sổ đăng ký và thông tin cố định, để trống số liệu của năm), hoặc một thư mục dữ liệu mới của một loại báo cáo (--kind)',
+      "create a new data folder from an earlier one (--from: registers and standing facts kept, the year's figures left blank), or an empty one of a report kind (--kind)"))
+    .option('--from <year>', t('năm làm mẫu, ví dụ 2024', 'the year to start from, e.g. 2024'))
+    .option('--kind <kind>', t('loại báo cáo, ví dụ bao-cao: tạo thư mục từ bộ tệp khởi đầu của loại', "a report kind, e.g. bao-cao: a folder from the kind's starter files"))
     .action(async (year: string, opts) => (await import('./new.js')).newCommand(year, { ...cmd.opts(), ...opts }));
 
   cmd.command('init [dir]')

@@ -4,7 +4,7 @@
  * blanks that `report validate` lists one by one, the report's year and date moved on. It never
  * overwrites: an existing target folder is a usage error (exit 2) and nothing is written.
  */
-import { constants as fsConstants, existsSync, readdirSync } from 'node:fs';
+import { constants as fsConstants, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { scaffoldYear, BLANK, UnreadableSource } from '../scaffold/index.js';
@@ -15,7 +15,8 @@ import type { GlobalOptions } from './run.js';
 import { say } from './lang.js';
 
 export interface NewOptions extends GlobalOptions {
-  from: string;
+  from?: string;
+  kind?: string;
 }
 
 
@@ -25,6 +26,15 @@ function year(value: string, what: string): number {
 }
 
 export async function newCommand(target: string, opts: NewOptions): Promise<void> {
+  if (opts.kind !== undefined) {
+    if (opts.from !== undefined) throw new UsageError('dùng --from hoặc --kind, không dùng cả hai');
+    return newOfKind(target, opts.kind, opts);
+  }
+  if (opts.from === undefined) throw new UsageError('cần --from <năm trước> (ví dụ: report new 2025 --from 2024) hoặc --kind <loại> (ví dụ: report new xa-q4-2025 --kind bao-cao)');
+  return newFromYear(target, { ...opts, from: opts.from });
+}
+
+async function newFromYear(target: string, opts: NewOptions & { from: string }): Promise<void> {
   const cwd = process.cwd();
   const toYear = year(target, 'năm mới');
   const fromYear = year(opts.from, '--from');
@@ -98,4 +108,42 @@ function kindOf(fromDir: string, cwd: string, templates: string | undefined): Ki
   throw new UsageError(name
     ? `loại báo cáo "${name}" (report.yaml của ${path.relative(cwd, fromDir) || '.'}) không có${guess ? `; có phải "${guess}"?` : ''}. Các loại có: ${[...kinds.keys()].join(', ')}`
     : `không đọc được "kind:" trong ${path.relative(cwd, path.join(fromDir, 'report.yaml'))}`);
+}
+
+/**
+ * `report new <folder> --kind <kind>`: a new data folder from the kind's starter files
+ * (`templates/<kind>/moi/*.yaml`, blanks written "__"), each file's modeline pointing at its
+ * schema from where the folder is. Never overwrites.
+ */
+async function newOfKind(target: string, name: string, opts: NewOptions): Promise<void> {
+  const cwd = process.cwd();
+  const toDir = /[\\/]/.test(target) ? path.resolve(cwd, target) : path.resolve(cwd, opts.data, target);
+  const shown = (p: string): string => path.relative(cwd, p) || '.';
+  if (existsSync(toDir)) throw new UsageError(`thư mục ${shown(toDir)} đã có; report new không bao giờ ghi đè dữ liệu.`);
+  const kinds = findKinds(cwd, toDir, opts.templates).value;
+  const kind = kinds.get(name);
+  if (!kind) {
+    const guess = suggest(name, kinds.keys());
+    throw new UsageError(`không có loại báo cáo "${name}"${guess ? ` (có phải "${guess}"?)` : ''}. Các loại có: ${[...kinds.keys()].join(', ')}`);
+  }
+  const starter = [...kind.templateDirs].reverse().map((d) => path.join(d, 'moi')).find((d) => existsSync(d));
+  if (!starter) throw new UsageError(`loại "${name}" không có bộ tệp khởi đầu (templates/${name}/moi/); tạo từ một thư mục có sẵn: report new <thư mục> --from <thư mục>`);
+  const schemaOf = (file: string): string | undefined => {
+    const base = file.replace(/\.ya?ml$/i, '');
+    return base === 'report' ? path.join(SHARED_SCHEMAS, 'report.schema.json') : kind.files.find((f) => f.name === base)?.schema;
+  };
+  const files = readdirSync(starter).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => {
+    const schema = schemaOf(f);
+    const text = readFileSync(path.join(starter, f), 'utf8');
+    const modeline = schema ? `# yaml-language-server: $schema=${path.relative(toDir, schema).split(path.sep).join('/')}` : undefined;
+    const body = /^# yaml-language-server:.*\n/.test(text) ? text.replace(/^.*\n/, '') : text;
+    return { name: f, text: modeline ? `${modeline}\n${body}` : body };
+  });
+  await mkdir(path.dirname(toDir), { recursive: true });
+  await mkdir(toDir);
+  for (const f of files) await writeFile(path.join(toDir, f.name), f.text, { flag: 'wx' });
+  const blanks = files.reduce((n, f) => n + f.text.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n').split(`"${BLANK}"`).length - 1, 0);
+  process.stdout.write(`đã tạo ${shown(toDir)}/ (loại ${name}: ${kind.title}): ${files.map((f) => f.name).join(', ')}, ${blanks} chỗ "${BLANK}" cần điền.\n`);
+  process.stdout.write(`Tiếp theo: report validate ${target}  (liệt kê từng chỗ cần điền), rồi report build ${target}\n`);
+  process.exitCode = 0;
 }

@@ -11,9 +11,8 @@ import { code as chuDeNam } from './chu-de-nam/index.js';
 
 export interface KindCode {
   readRecords?: RecordReader;
-  // The model's dataset type is the kind's own; the pipeline hands it the Dataset it read.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  model?: KindModel<any>;
+  /** The kind's part of the model; its hooks see the Dataset with the kind's records. */
+  model?: KindModel;
 }
 
 const MODULES: Record<string, KindCode> = {

@@ -11,7 +11,7 @@
  * This module only reads folders and small YAML manifests, so the light half of `report build`
  * (the up-to-date check) can use it without loading the pipeline.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
@@ -62,7 +62,7 @@ export function discoverKinds(roots: KindRoots, cwd: string): StageResult<Map<st
       const earlier = kinds.get(name);
       const manifestPath = path.join(dir, 'kind.yaml');
       if (existsSync(manifestPath)) {
-        const read = readManifest(manifestPath, name, root.source, cwd);
+        const read = cachedManifest(manifestPath, name, root.source, cwd);
         diagnostics.push(...read.diagnostics);
         if (!read.value) continue;
         // An agency manifest replaces the package's; its templates still layer over the package's.
@@ -82,6 +82,22 @@ export function findKinds(cwd: string, dataDir?: string, templates?: string): St
 }
 
 // ---------- kind.yaml ----------
+
+/**
+ * Manifests read in this process, by path, kept while the file's size and time are unchanged:
+ * `report preview` discovers the kinds on every rebuild, and should not parse them again.
+ */
+const manifests = new Map<string, { stamp: string; result: StageResult<KindInfo | null> }>();
+
+function cachedManifest(file: string, folderName: string, source: 'package' | 'agency', cwd: string): StageResult<KindInfo | null> {
+  const st = statSync(file);
+  const stamp = `${st.size}:${st.mtimeMs}:${source}:${cwd}`;
+  const hit = manifests.get(file);
+  if (hit?.stamp !== stamp) manifests.set(file, { stamp, result: readManifest(file, folderName, source, cwd) });
+  const { value, diagnostics } = manifests.get(file)!.result;
+  // Callers extend templateDirs: each gets its own copy.
+  return { value: value && { ...value, templateDirs: [...value.templateDirs], files: [...value.files] }, diagnostics: [...diagnostics] };
+}
 
 type Raw = Record<string, unknown>;
 
@@ -202,8 +218,4 @@ export function kindOfDataFolder(dataDir: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function isRecord(v: unknown): v is Raw {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
 }

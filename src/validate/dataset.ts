@@ -22,7 +22,7 @@ export type FigureInput =
   | { kind: 'money'; value: Money; at: Loc }
   | { kind: 'area'; value: Area; at: Loc }
   | { kind: 'percent'; value: Decimal; at: Loc }
-  | { kind: 'count'; value: Decimal; at: Loc }
+  | { kind: 'count'; value: Decimal; at: Loc; /** Written with a leading zero (`06`): printed so. */ zero?: boolean }
   | { kind: 'fraction'; part: Decimal; whole: Decimal; at: Loc }
   | { kind: 'units'; units: UnitRef[]; at: Loc };
 
@@ -105,6 +105,8 @@ export interface ReportMeta {
   archive: string;
   references: Reference[];
   leadership: ContentBlock[];
+  /** Counts below 10 printed with a leading zero (`06 xã`, the default) or as plain numbers. */
+  leadingZero: boolean;
   at: Loc;
 }
 
@@ -198,7 +200,7 @@ export function readFigure(r: Reader, pointer: string): FigureInput {
   if (/%$/.test(text)) return { kind: 'percent', value: r.dec(pointer), at };
   const frac = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
   if (frac) return { kind: 'fraction', part: toExact(frac[1]), whole: toExact(frac[2]), at };
-  if (/^\d+$/.test(text)) return { kind: 'count', value: toExact(text), at };
+  if (/^\d+$/.test(text)) return { kind: 'count', value: toExact(text), at, ...(/^0\d$/.test(text) ? { zero: true } : {}) };
   const money = parseQuantity(text, 'money');
   if (money.ok) return { kind: 'money', value: money.value, at };
   const area = parseQuantity(text, 'area');
@@ -362,6 +364,7 @@ export function readReport(r: Reader): ReportMeta {
       };
     }),
     leadership: readContent(r, '/leadership'),
+    leadingZero: r.opt('/leadingZero') !== 'false',
     at: r.loc(''),
   };
 }

@@ -84,6 +84,7 @@ describe(`UBND xã, quarterly (${XA})`, () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(bold(para(ps, 'I. KẾT QUẢ'))).toBe(true);
     expect(para(ps, 'Toàn xã gieo cấy 412,5 ha lúa vụ mùa, đạt 98,6% kế hoạch')).toBeTruthy();
+    // Counts below 10 keep the leading zero by default (Decree 30 practice).
     expect(para(ps, '- Tổ chức khai giảng năm học mới tại 03 trường học')).toBeTruthy();
   });
 
@@ -131,6 +132,12 @@ describe(`UBND tỉnh, no "Kính gửi", two-line title (${TINH})`, () => {
     for (const h of ['I. CÔNG TÁC CHỈ ĐẠO', 'II. KẾT QUẢ THỰC HIỆN', 'III. TỒN TẠI, HẠN CHẾ', 'IV. NHIỆM VỤ TRỌNG TÂM', '1. Cải cách thể chế', '2. Cải cách thủ tục hành chính', 'a) Công bố, công khai', 'b) Kết quả giải quyết hồ sơ', '- Cấp tỉnh', '- Cấp huyện, cấp xã', '3. Cải cách tổ chức bộ máy']) {
       expect(para(ps, h), h).toBeTruthy();
     }
+  });
+
+  it('writes counts below 10 without the leading zero, as the report asks (leadingZero: false)', () => {
+    expect(para(ps, 'Ủy ban nhân dân tỉnh ban hành 14 văn bản chỉ đạo, điều hành; tổ chức 6 cuộc kiểm tra')).toBeTruthy();
+    // A figure written with its zero keeps the form its source used.
+    expect(para(ps, '- Kiện toàn 05 phòng chuyên môn cấp huyện')).toBeTruthy();
   });
 
   it('signs KT. CHỦ TỊCH / PHÓ CHỦ TỊCH without a TM. line', () => {

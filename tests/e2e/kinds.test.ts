@@ -185,3 +185,29 @@ describe('many reports a year', () => {
     expect(existsSync(path.join(ws, 'out', '2024', 'bao-cao-chu-de-nam-2024.docx'))).toBe(true);
   });
 });
+
+describe('report new <folder> --kind bao-cao', () => {
+  it('starts a data folder from the kind\'s starter files: modelines to the schemas, only "__" blanks to fill', () => {
+    const ws = workspace();
+    const r = cli(ws, ['new', 'xa-q4-2025', '--kind', 'bao-cao']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/đã tạo data\/xa-q4-2025\/ \(loại bao-cao: .*\): noi-dung\.yaml, report\.yaml, \d+ chỗ "__" cần điền/);
+    const dir = path.join(ws, 'data', 'xa-q4-2025');
+    for (const [file, schema] of [['report.yaml', 'report.schema.json'], ['noi-dung.yaml', 'bao-cao/noi-dung.schema.json']]) {
+      const first = readFileSync(path.join(dir, file), 'utf8').split('\n')[0];
+      const target = first.replace('# yaml-language-server: $schema=', '');
+      expect(path.resolve(dir, target), file).toBe(path.join(ROOT, 'schemas', schema));
+    }
+    const v = cli(ws, ['validate', 'xa-q4-2025', '--format', 'json']);
+    expect(v.status).toBe(1);
+    const codes = (JSON.parse(v.stdout) as { code: string }[]).map((d) => d.code);
+    expect(codes.length).toBeGreaterThan(10);
+    expect(new Set(codes)).toEqual(new Set(['V150']));
+    // Never overwrites; an unknown kind is a usage error with a did-you-mean.
+    expect(cli(ws, ['new', 'xa-q4-2025', '--kind', 'bao-cao']).status).toBe(2);
+    const unknown = cli(ws, ['new', 'khac', '--kind', 'bao-cau']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('có phải "bao-cao"?');
+    expect(existsSync(path.join(ws, 'data', 'khac'))).toBe(false);
+  });
+});
