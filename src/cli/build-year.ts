@@ -119,7 +119,7 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
     }
     const ms = performance.now() - b.started;
     if (!stale.length) {
-      sink.out(t(`${shownOut}: ${files.length} tệp khớp với bản dựng lại từ dữ liệu hiện tại (${seconds(ms)})\n`, `${shownOut}: ${files.length} files match a rebuild from the current data (${seconds(ms)})\n`));
+      sink.out(t(`${shownOut}: ${files.length} tệp khớp với bản dựng lại từ dữ liệu hiện tại (${seconds(ms)})\n`, `${shownOut}: ${files.length} files match a rebuild from the current data (${seconds(ms, 'en')})\n`));
       return result('fresh', { warnings: counts.warning, outputs: files.map((f) => ({ path: path.join(outDir, f.name), bytes: f.bytes.length })) });
     }
     const why = b.manifest
@@ -137,7 +137,7 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
   }
 
   await writeAtomically(files.map((f) => ({ path: path.join(outDir, f.name), bytes: f.bytes })));
-  for (const o of outputs) sink.out(`${t('đã ghi', 'wrote')} ${displayPath(cwd, path.join(outDir, o.name))} (${humanSize(o.bytes.length)})\n`);
+  for (const o of outputs) sink.out(`${t('đã ghi', 'wrote')} ${displayPath(cwd, path.join(outDir, o.name))} (${humanSize(o.bytes.length, job.lang)})\n`);
   const ms = performance.now() - b.started;
   sink.out(t(`xong sau ${Math.round(ms)} ms${settings.draft ? ' — bản DỰ THẢO' : ''}\n`, `done in ${Math.round(ms)} ms${settings.draft ? ' — DRAFT (DỰ THẢO)' : ''}\n`));
   return result('built', {

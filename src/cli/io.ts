@@ -67,8 +67,10 @@ export async function writeAtomically(files: { path: string; bytes: Uint8Array |
   }
 }
 
-export function humanSize(bytes: number): string {
+/** `24,5 KB` in Vietnamese (decimal comma), `24.5 KB` in English. */
+export function humanSize(bytes: number, lang: 'vi' | 'en' = 'vi'): string {
+  const mark = (n: string) => (lang === 'en' ? n : n.replace('.', ','));
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace('.', ',')} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(2).replace('.', ',')} MB`;
+  if (bytes < 1024 * 1024) return `${mark((bytes / 1024).toFixed(1))} KB`;
+  return `${mark((bytes / 1024 / 1024).toFixed(2))} MB`;
 }
