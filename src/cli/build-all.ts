@@ -76,13 +76,13 @@ export function summaryLine(r: BuildResult, thread?: number, lang: Lang = 'vi'):
   const t = (vi: string, en: string) => say(lang, vi, en);
   const parts = [`${r.year}: ${t(...STATUS_WORD[r.status])}`];
   if (r.status === 'built') {
-    parts.push(r.outputs.map((o) => `${path.extname(o.path).slice(1)} ${humanSize(o.bytes)}`).join(', '));
+    parts.push(r.outputs.map((o) => `${path.extname(o.path).slice(1)} ${humanSize(o.bytes, lang)}`).join(', '));
   }
   if (r.status === 'failed') parts.push(r.message ?? t(`${r.errors} lỗi, không ghi tệp nào`, `${r.errors} error(s), nothing written`));
   const stale = r.stale?.filter((s) => s.includes(': ')).length ?? 0;
   if (r.status === 'stale') parts.push(t(`${stale} tệp khác bản dựng lại`, `${stale} file(s) differ from a rebuild`));
   if (r.warnings && r.status !== 'failed') parts.push(t(`${r.warnings} cảnh báo`, `${r.warnings} warning(s)`));
-  parts.push(seconds(r.ms));
+  parts.push(seconds(r.ms, lang));
   return `${parts.join(' — ')}${thread !== undefined ? t(` (luồng ${thread})`, ` (thread ${thread})`) : ''}`;
 }
 
@@ -209,7 +209,7 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
     count('failed') && t(`${count('failed')} lỗi`, `${count('failed')} failed`),
   ].filter(Boolean).join(', ');
   const threads = size ? t(` — ${size} luồng, tối đa ${maxInFlight} năm cùng lúc`, ` — ${size} threads, at most ${maxInFlight} years at once`) : '';
-  const took = seconds(performance.now() - started);
+  const took = seconds(performance.now() - started, opts.lang);
   process.stdout.write(t(`xong ${total} năm sau ${took}: ${tally}${threads}\n`, `done ${total} year(s) in ${took}: ${tally}${threads}\n`));
   process.exitCode = bad ? 1 : 0;
 }

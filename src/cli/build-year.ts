@@ -110,11 +110,11 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
   const names = files.map((f) => f.name);
   const stale = [
     // Only report files the old manifest names, inside this folder: never anything else a user keeps here.
-    ...Object.keys(b.manifest?.outputs ?? {}).filter((n) => /^[^./\\][^/\\]*\.(docx|pdf|html)$/i.test(n)),
+    ...Object.keys(b.manifest?.outputs ?? {}).filter((n) => /^[^./\\][^/\\]*\.(docx|pdf|html|xlsx)$/i.test(n)),
     ...unvouched(outDir, names),
   ].filter((n, i, all) => !names.includes(n) && all.indexOf(n) === i);
   const removed = await commitSet(outDir, files, stale);
-  for (const o of outputs) sink.out(`${t('đã ghi', 'wrote')} ${displayPath(cwd, path.join(outDir, o.name))} (${humanSize(o.bytes.length)})\n`);
+  for (const o of outputs) sink.out(`${t('đã ghi', 'wrote')} ${displayPath(cwd, path.join(outDir, o.name))} (${humanSize(o.bytes.length, job.lang)})\n`);
   for (const name of removed) sink.err(formatMessage('C114', { path: path.join(outDir, name), formats: settings.formats.join(',') }, job.lang));
   const ms = performance.now() - b.started;
   sink.out(t(`xong sau ${Math.round(ms)} ms${settings.draft ? ' — bản DỰ THẢO' : ''}\n`, `done in ${Math.round(ms)} ms${settings.draft ? ' — DRAFT (DỰ THẢO)' : ''}\n`));

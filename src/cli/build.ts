@@ -181,8 +181,10 @@ export function unvouched(outDir: string, names: readonly string[]): string[] {
   return readdirSync(outDir).filter((name) => report.test(name) && !names.includes(name)).sort();
 }
 
-function seconds(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
+/** `1,5 s` in Vietnamese, `1.5 s` in English. */
+function seconds(ms: number, lang: 'vi' | 'en' = 'vi'): string {
+  const s = (ms / 1000).toFixed(1);
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${lang === 'en' ? s : s.replace('.', ',')} s`;
 }
 
 /**
@@ -212,7 +214,7 @@ export function trySkip(job: BuildJob, sink: Sink, started = performance.now(), 
   const w = manifest.diagnostics.warnings;
   // The time shown is since the process started (performance.now()), launcher and all.
   sink.out(job.lang === 'en'
-    ? `${displayPath(job.cwd, outDir)}: data, templates and options unchanged since the last build — skipped after ${seconds(performance.now())}` +
+    ? `${displayPath(job.cwd, outDir)}: data, templates and options unchanged since the last build — skipped after ${seconds(performance.now(), 'en')}` +
       `${w ? ` (that build had ${w} warning(s), see them with: report validate ${job.target})` : ''}. Rebuild with --force.\n`
     : `${displayPath(job.cwd, outDir)}: dữ liệu, mẫu và tùy chọn không đổi từ lần dựng trước — bỏ qua sau ${seconds(performance.now())}` +
       `${w ? ` (lần dựng đó có ${w} cảnh báo, xem bằng: report validate ${job.target})` : ''}. Dựng lại bằng --force.\n`);

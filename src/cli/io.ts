@@ -85,8 +85,10 @@ function yearOf(dir: string): string {
   return m ? m[1] : path.basename(dir);
 }
 
-export function humanSize(bytes: number): string {
+/** `24,5 KB` in Vietnamese (decimal comma), `24.5 KB` in English. */
+export function humanSize(bytes: number, lang: 'vi' | 'en' = 'vi'): string {
+  const mark = (n: string) => (lang === 'en' ? n : n.replace('.', ','));
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace('.', ',')} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(2).replace('.', ',')} MB`;
+  if (bytes < 1024 * 1024) return `${mark((bytes / 1024).toFixed(1))} KB`;
+  return `${mark((bytes / 1024 / 1024).toFixed(2))} MB`;
 }

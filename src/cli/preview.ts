@@ -73,7 +73,7 @@ export async function previewCommand(year: string, opts: PreviewOptions): Promis
       lang: opts.lang,
       compile: { draft: opts.draft },
       port,
-      title: `Xem trước báo cáo ${y}`,
+      title: opts.lang === 'en' ? `Report preview ${y}` : `Xem trước báo cáo ${y}`,
       onRebuild: (s) => process.stdout.write(`${rebuildLine(s, opts.lang)}\n`),
       onError: (err) => process.stderr.write(`report preview: ${(err as Error)?.message ?? String(err)}\n`),
     });

@@ -15,6 +15,9 @@ export function previewClient(): void {
   }
   interface Snapshot { version: number; ok: boolean; html: string | null; stale: boolean; diagnostics: Shown[]; figures: Record<string, Provenance>; took: number }
 
+  // The page says its language (<html lang>, from --lang); every word the script shows follows it.
+  const english = document.documentElement.lang === 'en';
+  const t = (vi: string, en: string): string => (english ? en : vi);
   const byId = (id: string): HTMLElement => document.getElementById(id) as HTMLElement;
   const report = byId('report');
   const overlay = byId('overlay');
@@ -48,7 +51,7 @@ export function previewClient(): void {
       } while (again);
     } catch {
       status.className = 'status lost';
-      status.textContent = 'Mất kết nối với máy chủ xem trước…';
+      status.textContent = t('Mất kết nối với máy chủ xem trước…', 'Lost the connection to the preview server…');
     } finally {
       busy = false;
     }
@@ -79,8 +82,8 @@ export function previewClient(): void {
     const warnings = last.diagnostics.filter((d) => d.severity !== 'error');
     status.className = errors.length ? 'status error' : warnings.length ? 'status warning' : 'status ok';
     status.textContent = errors.length
-      ? `✗ ${errors.length} lỗi`
-      : `✓ đã cập nhật (${last.took} ms)${warnings.length ? ` · ${warnings.length} cảnh báo` : ''}`;
+      ? `✗ ${errors.length} ${t('lỗi', 'error(s)')}`
+      : `✓ ${t('đã cập nhật', 'updated')} (${last.took} ms)${warnings.length ? ` · ${warnings.length} ${t('cảnh báo', 'warning(s)')}` : ''}`;
     const shown = errors.length ? errors : showWarnings ? warnings : [];
     if (!shown.length) {
       overlay.hidden = true;
@@ -91,12 +94,13 @@ export function previewClient(): void {
     document.body.classList.toggle('has-errors', errors.length > 0);
     const panel = el('div', 'panel');
     const title = errors.length
-      ? `Dữ liệu có ${errors.length} lỗi — ${last.html === null ? 'chưa dựng được báo cáo' : 'đang hiện bản dựng tốt gần nhất'}. Sửa tệp và lưu lại: trang tự cập nhật.`
-      : `${warnings.length} cảnh báo`;
+      ? t(`Dữ liệu có ${errors.length} lỗi — ${last.html === null ? 'chưa dựng được báo cáo' : 'đang hiện bản dựng tốt gần nhất'}. Sửa tệp và lưu lại: trang tự cập nhật.`,
+        `The data has ${errors.length} error(s) — ${last.html === null ? 'the report could not be built' : 'showing the last good build'}. Fix the file and save: the page updates itself.`)
+      : `${warnings.length} ${t('cảnh báo', 'warning(s)')}`;
     const head = el('div', 'panel-head');
     head.append(el('span', 'panel-title', title));
     if (!errors.length) {
-      const close = el('button', 'close', 'Đóng');
+      const close = el('button', 'close', t('Đóng', 'Close'));
       close.addEventListener('click', () => { showWarnings = false; renderDiagnostics(); });
       head.append(close);
     }
@@ -106,9 +110,10 @@ export function previewClient(): void {
       const item = el('li', `diagnostic ${d.severity}`);
       item.append(el('div', 'where', `${d.file}:${d.line}:${d.column}`));
       const msg = el('div', 'message');
-      msg.append(el('span', 'code', `${d.severity === 'error' ? 'lỗi' : d.severity === 'warning' ? 'cảnh báo' : 'ghi chú'} ${d.code}`), document.createTextNode(` ${d.message}`));
+      const severity = d.severity === 'error' ? t('lỗi', 'error') : d.severity === 'warning' ? t('cảnh báo', 'warning') : t('ghi chú', 'note');
+      msg.append(el('span', 'code', `${severity} ${d.code}`), document.createTextNode(` ${d.message}`));
       item.append(msg);
-      if (d.hint) item.append(el('div', 'hint', `gợi ý: ${d.hint}`));
+      if (d.hint) item.append(el('div', 'hint', `${t('gợi ý', 'hint')}: ${d.hint}`));
       list.append(item);
     }
     panel.append(list);
@@ -128,10 +133,10 @@ export function previewClient(): void {
     const p = figures[target.dataset.figure ?? ''];
     if (!p) return;
     const parts: HTMLElement[] = [el('div', 'pv-label', p.label), el('div', 'pv-value', `${p.value} — ${p.originText}`)];
-    if (p.formula) parts.push(el('div', 'pv-formula', `cách tính: ${p.formula}`));
-    if (p.check) parts.push(el('div', p.check.agrees ? 'pv-check' : 'pv-check bad', `đối chiếu: ${p.check.text}`));
+    if (p.formula) parts.push(el('div', 'pv-formula', `${t('cách tính', 'formula')}: ${p.formula}`));
+    if (p.check) parts.push(el('div', p.check.agrees ? 'pv-check' : 'pv-check bad', `${t('đối chiếu', 'check')}: ${p.check.text}`));
     if (p.sources.length) {
-      parts.push(el('div', 'pv-head', 'nguồn:'));
+      parts.push(el('div', 'pv-head', t('nguồn:', 'sources:')));
       const ul = el('ul', 'pv-sources');
       for (const s of p.sources) {
         const li = el('li');
@@ -186,7 +191,7 @@ export function previewClient(): void {
   });
   events.addEventListener('error', () => {
     status.className = 'status lost';
-    status.textContent = 'Mất kết nối với máy chủ xem trước… đang thử lại';
+    status.textContent = t('Mất kết nối với máy chủ xem trước… đang thử lại', 'Lost the connection to the preview server… retrying');
   });
   void refresh();
 }

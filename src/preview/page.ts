@@ -7,11 +7,13 @@
 import { escapeAttr, escapeText } from '../writers/html/escape.js';
 import type { Snapshot } from './session.js';
 
-export function pageShell(snapshot: Snapshot, title: string): string {
-  const body = snapshot.html ?? '<div class="baocao"><section class="sheet portrait"><p class="p">Chưa dựng được báo cáo: xem các lỗi.</p></section></div>';
+export function pageShell(snapshot: Snapshot, title: string, lang: 'vi' | 'en' = 'vi'): string {
+  const none = lang === 'en' ? 'The report could not be built: see the errors.' : 'Chưa dựng được báo cáo: xem các lỗi.';
+  const body = snapshot.html ?? `<div class="baocao"><section class="sheet portrait"><p class="p">${none}</p></section></div>`;
   return [
     '<!DOCTYPE html>',
-    '<html lang="vi">',
+    // The language of the tool's own words (the script reads it); the report itself is Vietnamese.
+    `<html lang="${lang}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

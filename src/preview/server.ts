@@ -115,7 +115,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (!r) return notFound();
     switch (r.kind) {
       case 'page':
-        return send(res, 200, 'text/html; charset=utf-8', pageShell(snapshot, options.title ?? 'Xem trước báo cáo'), req.method);
+        return send(res, 200, 'text/html; charset=utf-8', pageShell(snapshot, options.title ?? (options.lang === 'en' ? 'Report preview' : 'Xem trước báo cáo'), options.lang), req.method);
       case 'report':
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(snapshot), req.method);
       case 'events':

@@ -68,26 +68,32 @@ export interface SessionOptions {
   now?: () => number;
 }
 
-const ORIGIN = { computed: 'tính từ dữ liệu', stated: 'số đã nêu trong dữ liệu', fact: 'đọc trực tiếp từ dữ liệu' } as const;
+const ORIGIN = {
+  vi: { computed: 'tính từ dữ liệu', stated: 'số đã nêu trong dữ liệu', fact: 'đọc trực tiếp từ dữ liệu' },
+  en: { computed: 'computed from the data', stated: 'stated in the data', fact: 'read from the data' },
+} as const;
 
-export function provenance(f: Figure): Provenance {
+export function provenance(f: Figure, lang: Lang = 'vi'): Provenance {
+  const c = f.check;
   return {
     id: f.id,
     label: f.label,
     value: formatFigure(f),
     origin: f.origin,
-    originText: ORIGIN[f.origin],
+    originText: ORIGIN[lang][f.origin],
     ...(f.formula ? { formula: f.formula } : {}),
     ...(f.check
       ? {
           check: {
             agrees: f.check.agrees,
-            text: `số đã nêu ${f.check.stated}, tổng các thành phần ${f.check.computed} — ${f.check.agrees ? 'khớp' : 'KHÔNG khớp'}; in ${f.check.printed === 'stated' ? 'số đã nêu' : 'số tính'}`,
+            text: lang === 'en'
+              ? `stated ${c!.stated}, sum of the parts ${c!.computed} — ${c!.agrees ? 'agree' : 'do NOT agree'}; prints the ${c!.printed === 'stated' ? 'stated' : 'computed'} figure`
+              : `số đã nêu ${c!.stated}, tổng các thành phần ${c!.computed} — ${c!.agrees ? 'khớp' : 'KHÔNG khớp'}; in ${c!.printed === 'stated' ? 'số đã nêu' : 'số tính'}`,
           },
         }
       : {}),
     sources: f.sources.map((s) => ({ at: `${s.file}:${s.line}:${s.column}`, label: s.label })),
-    explain: explainFigure(f),
+    explain: explainFigure(f, lang),
   };
 }
 
@@ -126,7 +132,7 @@ export class PreviewSession {
       }
     }
     if (compilation.model && !hasErrors(diagnostics)) {
-      this.figures = Object.fromEntries(compilation.model.figures.map((f) => [f.id, provenance(f)]));
+      this.figures = Object.fromEntries(compilation.model.figures.map((f) => [f.id, provenance(f, this.options.lang ?? 'vi')]));
     }
     this.diagnostics = diagnostics;
     this.version++;
