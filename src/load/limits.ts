@@ -18,14 +18,14 @@ import { makeDiagnostic } from '../diagnostics/catalogue.js';
 export const MAX_SYNTAX_ERRORS = 20;
 
 /**
- * A file's syntax errors, each place once, at most MAX_SYNTAX_ERRORS of them and then one note
+ * A file's syntax errors, each (place, message) once, at most MAX_SYNTAX_ERRORS of them and then one note
  * saying how many more there were (a broken bracket can make the parser repeat itself for
  * every line that follows).
  */
 export function capSyntaxErrors(list: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const unique = list.filter((d) => {
-    const key = `${d.code} ${d.line}:${d.column}`;
+    const key = `${d.code} ${d.line}:${d.column} ${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
