@@ -214,11 +214,7 @@ export class ContentResolver {
       return [];
     }
     const value = this.figure(this.value(k.value), `digital.kpi.${k.id}`, k.label ?? k.id, k.value.at, 'fact');
-    if (k.text) {
-      const [before, after = ''] = k.text.split('{value}');
-      const parts: RichText = [{ type: 'text', value: before }, value, { type: 'text', value: after }];
-      return parts.filter((s) => s.type !== 'text' || s.value);
-    }
+    if (k.text) return this.kpiText(k.text, value, k.at);
     const out: RichText = [{ type: 'text', value: `${k.label}: ${k.qualifier ? `${k.qualifier} ` : ''}` }, value];
     if (k.rank) {
       this.checkFraction(k.rank.part, k.rank.whole, k.rank.at, true);
@@ -226,6 +222,22 @@ export class ContentResolver {
       out.push(this.figure({ kind: 'fraction', part: k.rank.part, whole: k.rank.whole }, `digital.kpi.${k.id}.rank`, `Xếp hạng: ${k.label ?? k.id}`, k.at, 'fact'));
       if (k.rankAmong) out.push({ type: 'text', value: ` ${k.rankAmong}` });
     }
+    return out;
+  }
+
+  /** A KPI's own sentence: `{value}` is its one token; any other brace is a slip, reported. */
+  private kpiText(text: string, value: Segment, at: Loc): RichText {
+    const out: RichText = [];
+    let last = 0;
+    for (const m of text.matchAll(/\{\{([^{}]*)\}\}|\{([^{}]*)\}|[{}]/g)) {
+      if (m.index > last) out.push({ type: 'text', value: text.slice(last, m.index) });
+      last = m.index + m[0].length;
+      if (m[1] !== undefined) this.ctx.report('V113', at, { token: m[1].trim() });
+      else if (m[2]?.trim() === 'value') out.push(value);
+      else if (m[2] !== undefined) this.ctx.report('V206', at, { token: m[2].trim() });
+      else this.ctx.report('V115', at, { brace: m[0], text: excerpt(text, m.index) });
+    }
+    if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
     return out;
   }
 

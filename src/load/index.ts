@@ -15,7 +15,7 @@ import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { expandSheets, sheetPosition, type SheetOrigin } from './sheets/index.js';
 import { MAX_FILE_BYTES, listDataFolder, readDataFile } from './files.js';
 import { checkCharacters } from './characters.js';
-import { MAX_DEPTH, MAX_EXPANDED, deepestOpening, expansionProblem } from './limits.js';
+import { MAX_DEPTH, MAX_EXPANDED, capSyntaxErrors, deepestOpening, expansionProblem } from './limits.js';
 
 export { MAX_FILE_BYTES, MAX_DEPTH };
 
@@ -128,7 +128,7 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
     const at = { file: displayPath, line: 1, column: 1 };
     return { value: null, diagnostics: [...diagnostics, syntaxError(at, err instanceof RangeError ? 'DEPTH' : 'IMPOSSIBLE', (err as Error).message)] };
   }
-  for (const err of doc.errors) diagnostics.push(yamlError(err, lineCounter, displayPath, text));
+  diagnostics.push(...capSyntaxErrors(doc.errors.map((err) => yamlError(err, lineCounter, displayPath, text))));
   if (doc.errors.length) return { value: null, diagnostics };
   const pos = (node: YamlNode | null | undefined): SourcePosition => posIn(lineCounter, displayPath, node?.range?.[0]);
   const shape = checkNodes(doc, pos);

@@ -11,6 +11,30 @@
  * one diagnostic, at the place it was passed.
  */
 import { isAlias, isCollection, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { makeDiagnostic } from '../diagnostics/catalogue.js';
+
+/** Syntax errors shown per file: after the first few, the rest are nearly always its echoes. */
+export const MAX_SYNTAX_ERRORS = 20;
+
+/**
+ * A file's syntax errors, each (place, message) once, at most MAX_SYNTAX_ERRORS of them and then one note
+ * saying how many more there were (a broken bracket can make the parser repeat itself for
+ * every line that follows).
+ */
+export function capSyntaxErrors(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const unique = list.filter((d) => {
+    const key = `${d.code} ${d.line}:${d.column} ${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (unique.length <= MAX_SYNTAX_ERRORS) return unique;
+  const last = unique[MAX_SYNTAX_ERRORS - 1];
+  const more = unique.length - MAX_SYNTAX_ERRORS;
+  return [...unique.slice(0, MAX_SYNTAX_ERRORS), makeDiagnostic('L025', { file: last.file, line: last.line, column: last.column }, { count: more })];
+}
 
 /** Deepest nesting of lists and mappings accepted; real data stays under 15. */
 export const MAX_DEPTH = 64;

@@ -67,3 +67,16 @@ describe('expansionProblem', () => {
     expect(expansionProblem(parseDocument('a: &n Tên\nb: *n\nc: [*n, *n]\n', { schema: 'failsafe' }))).toBeNull();
   });
 });
+
+describe('syntax errors of one file', () => {
+  it('are listed once per place and message, at most 20, then one note with the count', async () => {
+    const { parseSource } = await import('../../../src/load/index.js');
+    const text = Array.from({ length: 300 }, (_, i) => `a${i}: x: y`).join('\n');
+    const d = parseSource(text, 'x.yaml').diagnostics;
+    expect(d.filter((x) => x.code === 'L004').length).toBe(20);
+    expect(d.filter((x) => x.code === 'L025')).toHaveLength(1);
+    expect(d.at(-1)!.message).toMatch(/còn \d+ lỗi cú pháp khác/);
+    const keys = d.map((x) => `${x.code} ${x.line}:${x.column} ${x.message}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
