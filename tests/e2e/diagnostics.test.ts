@@ -88,7 +88,7 @@ describe('language', () => {
     expect(build.status, build.stderr).toBe(0);
     expect(build.stdout).toMatch(/^wrote out\/2024\/bao-cao-chu-de-nam-2024\.docx \(/m);
     expect(build.stdout).toMatch(/^done in \d+ ms$/m);
-    expect(build.stderr).toContain('0 error(s), 5 warning(s)');
+    expect(build.stderr).toContain('0 error(s), 7 warning(s)');
     expect(build.stderr).toContain('hint: ');
     const skipped = runCli(['build', '2024', '--format', 'docx', '--lang', 'en'], { cwd: work, env: en });
     expect(skipped.stdout).toContain('unchanged since the last build');
@@ -150,7 +150,7 @@ describe('language', () => {
     const build = runCli(['build', '2024', '--format', 'docx', '--force'], { cwd: work, env: en });
     expect(build.status, build.stderr).toBe(0);
     expect(build.stdout).toMatch(/^đã ghi out\/2024\/bao-cao-chu-de-nam-2024\.docx/m);
-    expect(build.stderr).toContain('0 lỗi, 5 cảnh báo');
+    expect(build.stderr).toContain('0 lỗi, 7 cảnh báo');
     const unknown = runCli(['buidl'], { cwd: work, env: en });
     expect([unknown.status, unknown.stderr]).toEqual([2, "report: không có lệnh 'buidl'. Xem các lệnh: report --help\n(Có phải build?)\n"]);
   });

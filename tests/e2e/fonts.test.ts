@@ -72,8 +72,9 @@ describe('fonts: in report.yaml', () => {
     expect(fontsOf(path.join(out, '2024/bao-cao-chu-de-nam-2024.pdf')).some((l) => /\+Cousine\s/.test(l))).toBe(true);
     expect(JSON.parse(readFileSync(path.join(out, '2024/manifest.json'), 'utf8')).inputs['data/fonts/Cousine-Bold.ttf']).toBe(sha(path.join(fonts, 'Cousine-Bold.ttf')));
 
-    // A changed font file makes the committed PDF stale, and --check says which input changed.
-    appendFileSync(path.join(fonts, 'Cousine-Bold.ttf'), Buffer.alloc(4));
+    // A changed font file makes the committed PDF stale, and --check says which input changed
+    // (the bold face replaced by the regular one: the embedded glyphs differ).
+    cpSync(path.join(fonts, 'Cousine-Regular.ttf'), path.join(fonts, 'Cousine-Bold.ttf'));
     const check = runCli(['build', '2024', '--data', path.join(work, 'data'), '--out', out, '--check'], { cwd: work });
     expect(check.status).toBe(1);
     expect(check.stderr).toContain('data/fonts/Cousine-Bold.ttf đã sửa');

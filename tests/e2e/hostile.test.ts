@@ -204,7 +204,7 @@ describe('every DOCX part the writer produces parses as XML', () => {
     }, 'docx-xml');
     const r = await runCliAsync(['build', 'data', '--out', 'out', '--format', 'docx'], work);
     expect(r.status, r.stderr).toBe(0);
-    const files = unzipSync(readFileSync(path.join(work, 'out/2024/bao-cao-chu-de-nam-2024.docx')));
+    const files = unzipSync(readFileSync(path.join(work, 'out/data/bao-cao-chu-de-nam-2024.docx')));
     const parts = Object.keys(files).filter((f) => /\.(xml|rels)$/.test(f));
     expect(parts).toContain('word/document.xml');
     for (const part of parts) expect(xmlProblem(strFromU8(files[part])), part).toBeNull();

@@ -3,12 +3,15 @@
 // made here, because TMPDIR is pointed at it before the test workers and the CLIs they spawn
 // start. Teardown removes the folder, whether the tests passed or failed, so a run leaves nothing
 // in the system's temp directory.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export default function setup(): () => void {
   const root = mkdtempSync(path.join(tmpdir(), 'baocao-tests-'));
+  // Open to other users as the system temp folder is (sticky, world-writable): some tests run
+  // the CLI as nobody.
+  chmodSync(root, 0o1777);
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = root;
   process.env.BAOCAO_TEST_TMP = root;
