@@ -51,7 +51,7 @@ const rand = random(SEED);
 
 const ws = mkdtempSync(path.join(tmpdir(), 'baocao-kill-'));
 const data = path.join(ws, 'xa');
-const out = path.join(ws, 'out', '2025');
+const out = path.join(ws, 'out', 'xa'); // one output folder per data folder
 cpSync(FIXTURE, data, { recursive: true });
 const investment = path.join(data, 'investment.yaml');
 const original = readFileSync(investment, 'utf8');
