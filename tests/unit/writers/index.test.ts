@@ -5,8 +5,8 @@ import { sampleTree } from './sample.js';
 describe('writer table', () => {
   it('lists each format once, with its extension', () => {
     const formats = Object.keys(writers) as OutputFormat[];
-    expect(formats).toEqual(['docx', 'pdf', 'html']);
-    expect(formats.map((f) => extensions[f])).toEqual(['.docx', '.pdf', '.html']);
+    expect(formats).toEqual(['docx', 'pdf', 'html', 'xlsx']);
+    expect(formats.map((f) => extensions[f])).toEqual(['.docx', '.pdf', '.html', '.xlsx']);
   });
 
   it('loads writers on demand and each turns a tree into bytes', async () => {
