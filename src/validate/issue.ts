@@ -29,7 +29,7 @@ function show(d: FullDate): string {
 }
 
 /** The position of a field below a record (`/references/3` + `/date`), else the record's. */
-function fieldAt(sources: readonly SourceFile[], at: Loc, field: string): SourcePosition {
+export function fieldAt(sources: readonly SourceFile[], at: Loc, field: string): SourcePosition {
   const file = sources.find((s) => s.path === at.file);
   if (!file) return at;
   try {

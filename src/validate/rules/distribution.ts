@@ -9,7 +9,8 @@
  */
 import type { Diagnostic, SourcePosition } from '../../diagnostics/types.js';
 import { makeDiagnostic } from '../../diagnostics/catalogue.js';
-import { positionOf, type SourceFile } from '../../load/index.js';
+import type { SourceFile } from '../../load/index.js';
+import { fieldAt } from '../issue.js';
 import type { Loc } from '../dataset.js';
 
 /** The part of any kind's report metadata the rule reads. */
@@ -46,15 +47,4 @@ export function checkDistribution(meta: DistributionMeta, sources: readonly Sour
   if (FILING_BARE.test(last)) out.push(makeDiagnostic('V652', lastAt, { last: `- ${last}.` }));
   else if (!FILING.test(last) || !FILING_WITH_UNIT.test(last)) out.push(makeDiagnostic('V651', lastAt, { last: `- ${last}` }));
   return out;
-}
-
-/** The position of a field below the metadata's root, else of the root itself. */
-function fieldAt(sources: readonly SourceFile[], at: Loc, field: string): SourcePosition {
-  const file = sources.find((s) => s.path === at.file);
-  if (!file) return at;
-  try {
-    return positionOf(file, `${at.pointer}/${field}`);
-  } catch {
-    return at;
-  }
 }
