@@ -25,7 +25,6 @@ import { unzipSync, strFromU8 } from 'fflate';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'report.js');
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'valid', 'xa-2025', 'data');
-const NAME = 'bao-cao-chu-de-nam-2025';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -108,7 +107,9 @@ function checkOneSet(when) {
     if (sha256(readFileSync(path.join(out, name))) !== o.sha256) fail(`${when}: ${name} is not the file manifest.json records`);
   }
   const figure = variantOf[m.inputs['xa/investment.yaml']];
-  const xml = strFromU8(unzipSync(readFileSync(path.join(out, `${NAME}.docx`)))['word/document.xml']);
+  const docx = Object.keys(m.outputs).find((n) => n.endsWith('.docx'));
+  if (!docx) fail(`${when}: the set has no DOCX`);
+  const xml = strFromU8(unzipSync(readFileSync(path.join(out, docx)))['word/document.xml']);
   if (!figure || !xml.includes(`${figure} triệu đồng`)) fail(`${when}: the DOCX does not show ${figure} triệu đồng, the figure of the data manifest.json records`);
   return figure;
 }
