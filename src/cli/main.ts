@@ -94,8 +94,9 @@ function program(lang: Lang): Command {
   cmd.command('new <year>')
     .description(t('tạo dữ liệu năm mới từ một năm trước (--from: giữ sổ đăng ký và thông tin cố định, để trống số liệu của năm), hoặc một thư mục dữ liệu mới của một loại báo cáo (--kind)',
       "create a new data folder from an earlier one (--from: registers and standing facts kept, the year's figures left blank), or an empty one of a report kind (--kind)"))
-    .option('--from <year>', t('năm làm mẫu, ví dụ 2024', 'the year to start from, e.g. 2024'))
+    .option('--from <year>', t('năm hoặc thư mục làm mẫu, ví dụ 2024 hoặc examples/xa-tien-thang-q3-2025', 'the year or folder to start from, e.g. 2024 or examples/xa-tien-thang-q3-2025'))
     .option('--kind <kind>', t('loại báo cáo, ví dụ bao-cao: tạo thư mục từ bộ tệp khởi đầu của loại', "a report kind, e.g. bao-cao: a folder from the kind's starter files"))
+    .option('--year <year>', t('năm của báo cáo mới khi --from là một thư mục (mặc định: năm trong tên thư mục mới, nếu không thì năm sau)', "the new report's year when --from is a folder (default: the year in the new folder's name, else the next year)"))
     .action(async (year: string, opts) => (await import('./new.js')).newCommand(year, { ...cmd.opts(), ...opts }));
 
   cmd.command('init [dir]')
