@@ -50,9 +50,11 @@ function program(lang: Lang): Command {
     .addOption(new Option('--format <format>', 'định dạng kết quả').choices(['text', 'json']).default('text'))
     .action(async (folder: string | undefined, opts) => (await import('./kinds.js')).kindsCommand(folder, { ...cmd.opts(), ...opts }));
 
+  const resultFormat = (choices: string[], fallback: string) => new Option('--format <format>', t('định dạng kết quả', 'output format')).choices(choices).default(fallback);
   cmd.command('summary <year>')
     .description(t('in các số liệu của báo cáo: giá trị, cách tính, nguồn file:dòng', 'print the report\'s figures: value, origin, source file:line'))
-    .action(async (year: string) => (await import('./summary.js')).summaryCommand(year, cmd.opts()));
+    .addOption(resultFormat(['text', 'json'], 'text'))
+    .action(async (year: string, opts) => (await import('./summary.js')).summaryCommand(year, { ...cmd.opts(), ...opts }));
 
   cmd.command('validate <year>')
     .description(t('kiểm tra dữ liệu và mẫu, in lỗi theo vị trí', 'check the data and templates, printing findings by position'))
@@ -77,12 +79,13 @@ function program(lang: Lang): Command {
   cmd.command('diff <a> <b>')
     .description(t('so sánh số liệu của hai năm hoặc hai phiên bản một năm (thư mục, hoặc REV:năm của git, ví dụ HEAD~1:2024)',
       'compare the figures of two years or two versions of a year (folders, or git REV:year, e.g. HEAD~1:2024)'))
-    .addOption(new Option('--format <format>', t('định dạng kết quả', 'output format')).choices(['table', 'markdown']).default('table'))
+    .addOption(resultFormat(['table', 'markdown', 'json'], 'table'))
     .action(async (a: string, b: string, opts) => (await import('./diff.js')).diffCommand(a, b, { ...cmd.opts(), ...opts }));
 
   cmd.command('explain <year> <figure>')
     .description(t('cho biết một số liệu được tính thế nào, từ những dòng dữ liệu nào', 'show how a figure is obtained and from which data lines'))
-    .action(async (year: string, figure: string) => (await import('./explain.js')).explainCommand(year, figure, cmd.opts()));
+    .addOption(resultFormat(['text', 'json'], 'text'))
+    .action(async (year: string, figure: string, opts) => (await import('./explain.js')).explainCommand(year, figure, { ...cmd.opts(), ...opts }));
 
   cmd.command('preview <year>')
     .description(t('xem trước báo cáo trong trình duyệt (127.0.0.1), tự cập nhật khi lưu dữ liệu hoặc mẫu', 'preview the report in a browser (127.0.0.1), refreshed when data or templates are saved'))
