@@ -35,7 +35,7 @@ export async function newCommand(target: string, opts: NewOptions): Promise<void
     return newOfKind(target, opts.kind, opts);
   }
   if (opts.from === undefined) throw new UsageError('cần --from <năm trước> (ví dụ: report new 2025 --from 2024) hoặc --kind <loại> (ví dụ: report new xa-q4-2025 --kind bao-cao)');
-  if (/^\d{4}$/.test(target) || /^\d{4}$/.test(opts.from)) return newFromYear(target, { ...opts, from: opts.from });
+  if (/^\d{4}$/.test(target) && /^\d{4}$/.test(opts.from)) return newFromYear(target, { ...opts, from: opts.from });
   return newFromFolder(target, { ...opts, from: opts.from });
 }
 

@@ -58,7 +58,7 @@ export interface ScaffoldFile {
   blanks: number;
   /** Lines (1-based) of kept text that still mention the old year, for the clerk to check. */
   oldYearLines: number[];
-  /** Cited documents dated before the new report's year (line, id, their year), for V612. */
+  /** Documents the new report cites (basis, `{ref:ID}`) dated before its year (line, id, their year), for V612. */
   staleReferences: { line: number; column: number; id: string; year: number }[];
 }
 
@@ -73,7 +73,7 @@ export class UnreadableSource extends Error {
 export function scaffoldYear(opts: ScaffoldOptions): ScaffoldFile[] {
   const schemas = new SchemaSet(opts.schemas);
   const modelines = Object.fromEntries(Object.entries(opts.schemas).map(([n, f]) => [n, path.relative(opts.toDir, f).split(path.sep).join('/')]));
-  return readdirSync(opts.fromDir)
+  const files = readdirSync(opts.fromDir)
     .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.'))
     .sort()
     .map((f) => {
@@ -85,6 +85,24 @@ export function scaffoldYear(opts: ScaffoldOptions): ScaffoldFile[] {
       const structured = opts.structured?.includes(name) ?? false;
       return { ...scaffoldFile(text, name, schemas, { ...opts, modelines, yearly: opts.yearly[name] ?? [], structured }), name: f };
     });
+  // Only the documents the new report still cites — its `basis`, and `{ref:ID}` in the text it
+  // keeps — are worth a warning; a register's dated history (recognition decisions) is not.
+  const cited = citedReferences(files);
+  return files.map((f) => ({ ...f, staleReferences: f.staleReferences.filter((r) => cited.has(r.id)) }));
+}
+
+/** Ids of the references the new folder cites: report.yaml's `basis` and every `{ref:ID}` left in the files. */
+function citedReferences(files: readonly ScaffoldFile[]): Set<string> {
+  const ids = new Set<string>();
+  for (const f of files) {
+    const text = f.text.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n');
+    for (const m of text.matchAll(/\{\s*ref:([^|}\s]+)/g)) ids.add(m[1]!);
+    if (/^report\.ya?ml$/i.test(f.name)) {
+      const basis = (parseDocument(f.text).toJS() as { basis?: unknown } | null)?.basis;
+      if (Array.isArray(basis)) for (const b of basis) ids.add(String(b));
+    }
+  }
+  return ids;
 }
 
 export interface FileOptions {
