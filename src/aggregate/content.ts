@@ -3,7 +3,9 @@
  * `{ref:ID}` and its forms (`|short`, `|number`, `|date`, `|dated`) cite a document from
  * report.yaml; `{theme}` / `{theme|short}` quote the year's theme in italics; `{kpi:ID}` prints a
  * digital KPI line; `{name}` prints a figure declared beside the text (`{name|count}` counts a
- * list of units); `{#}` is the number of sub-items listed under the text. Every resolved number
+ * list of units); `{#}` is the number of sub-items listed under the text; `{year}`, `{year+1}`,
+ * `{year-1}` print the report's year (or the one after or before it), so prose written once —
+ * and scaffolded by `report new` — never prints a stale year. Titles take the year tokens too. Every resolved number
  * becomes a registered Figure, so it stays traceable to its line; a fraction whose part exceeds
  * its whole (18/17, or a rank 15/14) is an error, and an item's links to records (`<record>Id`)
  * are checked by the kind's code.
@@ -75,8 +77,8 @@ export class ContentResolver {
   private table(t: TableInput, id: string): RichTable {
     const row = (cells: string[], at: Loc, rowId: string) => cells.map((c, k) => this.text(c, at, `${rowId}.${k}`, t.figures));
     const out: RichTable = {
-      unit: t.unit,
-      columns: t.columns,
+      unit: t.unit && this.title(t.unit),
+      columns: t.columns.map((c) => ({ ...c, title: this.title(c.title) })),
       rows: t.rows.map((r, j) => row(r.cells, r.at, `${id}.${j}`)),
       total: t.total && row(t.total.cells, t.total.at, `${id}.total`),
     };
@@ -88,14 +90,14 @@ export class ContentResolver {
   document(doc: ContentDocument): RichDocument {
     const section = (s: ContentSection, prefix: string): RichSection => {
       const id = `${prefix}.${s.id ?? slugOf(s.title)}`;
-      return { id: s.id, title: s.title, content: this.blocks(s.content, id), sections: s.sections.map((c) => section(c, id)) };
+      return { id: s.id, title: this.title(s.title), content: this.blocks(s.content, id), sections: s.sections.map((c) => section(c, id)) };
     };
     return {
       intro: this.blocks(doc.intro, `${doc.file}:intro`),
       sections: doc.sections.map((s) => section(s, doc.file)),
       closing: this.blocks(doc.closing, `${doc.file}:closing`),
       appendices: doc.appendices.map((a, i) => ({
-        label: a.label, title: a.title, note: a.note, orientation: a.orientation,
+        label: a.label, title: a.title.map((l) => this.title(l)), note: a.note && this.title(a.note), orientation: a.orientation,
         content: this.blocks(a.content, `${doc.file}:appendix.${i + 1}`),
       })),
     };
@@ -134,6 +136,19 @@ export class ContentResolver {
 
   private used = new WeakSet<FigureInput>();
 
+  /** `{year}`, `{year+1}`, `{year-1}` as the report's year (or the one after or before). */
+  private yearToken(head: string): string | undefined {
+    const m = /^year(?:\s*([+-])\s*(\d+))?$/.exec(head);
+    if (!m) return undefined;
+    const shift = m[1] ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : 0;
+    return String(this.ctx.data.report.year + shift);
+  }
+
+  /** A title, unit or note line: plain text in which only the year tokens are resolved. */
+  title(source: string): string {
+    return source.replace(/\{([^{}]*)\}/g, (whole, token: string) => this.yearToken(token.trim()) ?? whole);
+  }
+
   private token(token: string, at: Loc, id: string, figures: Record<string, FigureInput>, subItems: number): RichText {
     const parts = token.split('|').map((s) => s.trim());
     const [head, form = ''] = parts;
@@ -161,6 +176,8 @@ export class ContentResolver {
       return [{ type: 'quote', value: form === 'short' ? t.themeShort : t.theme }];
     }
     if (kind === 'kpi') return this.kpiLine(head.slice(4), at);
+    const year = input || form ? undefined : this.yearToken(head);
+    if (year !== undefined) return [{ type: 'text', value: year }];
     if (kind === '#') {
       return [this.figure({ kind: 'count', n: toExact(subItems) }, `${id}.items`, 'Số mục được liệt kê', at, 'computed', `đếm ${subItems} mục con`)];
     }

@@ -1,7 +1,7 @@
 /**
  * `report diff <a> <b>`: what the change from <a> (old) to <b> (new) does to the report's
  * figures — old, new, difference, and the data lines behind each — as a terminal table or as
- * Markdown for a pull-request comment (`--format markdown`). A side is a year (`2024`, under
+ * Markdown for a pull-request comment (`--format markdown`), or as JSON for tools (`--format json`). A side is a year (`2024`, under
  * `--data`), a data folder, or a git revision and a year or path (`HEAD~1:2024`,
  * `origin/main:data/2024`): that folder's YAML files are read from git into a temporary folder.
  * Both sides are compiled up to the model (no rendering); errors on either side are printed and
@@ -15,12 +15,12 @@ import { compile } from '../pipeline/compile.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import { hasErrors } from '../diagnostics/types.js';
 import type { Figure } from '../aggregate/index.js';
-import { diffFigures, formatDiffMarkdown, formatDiffTable } from '../diff/figures.js';
+import { diffFigures, formatDiffJson, formatDiffMarkdown, formatDiffTable } from '../diff/figures.js';
 import type { GlobalOptions } from './run.js';
 import { UsageError, resolveDataDir } from './io.js';
 
 export interface DiffOptions extends GlobalOptions {
-  format: 'table' | 'markdown';
+  format: 'table' | 'markdown' | 'json';
 }
 
 /** One side of the comparison: a data folder to compile, and how its files are shown. */
@@ -111,7 +111,8 @@ export async function diffCommand(a: string, b: string, opts: DiffOptions): Prom
     if (!before || !after) { process.exitCode = 1; return; }
     const diff = diffFigures(before, after);
     const names = { before: a, after: b };
-    process.stdout.write(opts.format === 'markdown' ? formatDiffMarkdown(diff, names, opts.lang) : `${formatDiffTable(diff, names, opts.lang)}\n`);
+    process.stdout.write(opts.format === 'markdown' ? formatDiffMarkdown(diff, names, opts.lang)
+      : opts.format === 'json' ? formatDiffJson(diff, names) : `${formatDiffTable(diff, names, opts.lang)}\n`);
     process.exitCode = 0;
   } finally {
     for (const s of sides) s.cleanup();

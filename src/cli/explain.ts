@@ -1,7 +1,8 @@
 /**
  * `report explain <year> <figure>`: how a figure was obtained and the file:line of every row
  * behind it. The figure is named by its id in the model (see `report summary`) or by its printed
- * value (`676.373 triệu đồng`, `08`).
+ * value (`676.373 triệu đồng`, `08`). An empty query is a usage error (exit 2), not "every
+ * figure". `--format json` prints `{ query, figures: [figureJson…] }` (see README).
  */
 import { formatFigure, type Figure } from '../aggregate/index.js';
 import { compileYear, report, type GlobalOptions } from './run.js';
@@ -29,6 +30,19 @@ export function explainFigure(f: Figure, lang: Lang = 'vi'): string {
   return lines.join('\n');
 }
 
+/**
+ * One figure for tools: the shape `report summary --format json` and `report explain --format
+ * json` share (README, "Kết quả dạng JSON").
+ */
+export function figureJson(f: Figure): Record<string, unknown> {
+  return {
+    id: f.id, label: f.label, kind: f.kind, value: formatFigure(f), origin: f.origin,
+    formula: f.formula ?? null,
+    check: f.check ?? null,
+    sources: f.sources.map((s) => ({ file: s.file, line: s.line, column: s.column, label: s.label })),
+  };
+}
+
 export function findFigures(figures: Figure[], query: string): Figure[] {
   const q = query.normalize('NFC').trim();
   const byId = figures.filter((f) => f.id === q);
@@ -36,12 +50,18 @@ export function findFigures(figures: Figure[], query: string): Figure[] {
   return figures.filter((f) => formatFigure(f) === q || formatFigure(f).startsWith(`${q} `) || f.id.startsWith(q));
 }
 
-export async function explainCommand(year: string, query: string, opts: GlobalOptions): Promise<void> {
+export async function explainCommand(year: string, query: string, opts: GlobalOptions & { format?: 'text' | 'json' }): Promise<void> {
+  if (!query.normalize('NFC').trim()) {
+    throw new UsageError(`cần nêu số liệu cần giải thích: mã (investment.total), nhãn hoặc giá trị in ra ("676.373 triệu đồng"). Xem danh sách bằng: report summary ${year}`,
+      `name the figure to explain: its id (investment.total), label or printed value ("676.373 triệu đồng"). List them with: report summary ${year}`);
+  }
   const { compilation } = await compileYear(year, opts, { skipRender: true });
   const errors = compilation.diagnostics.filter((d) => d.severity === 'error');
   if (report({ ...compilation, diagnostics: errors }, 'text', opts.lang, true) || !compilation.model) { process.exitCode = 1; return; }
   const found = findFigures(compilation.model.figures, query);
   if (!found.length) throw new UsageError(`không có số liệu "${query}". Xem danh sách bằng: report summary ${year}`, `no figure "${query}". List them with: report summary ${year}`);
-  process.stdout.write(`${found.map((f) => explainFigure(f, opts.lang)).join('\n\n')}\n`);
+  process.stdout.write(opts.format === 'json'
+    ? `${JSON.stringify({ query, figures: found.map(figureJson) }, null, 2)}\n`
+    : `${found.map((f) => explainFigure(f, opts.lang)).join('\n\n')}\n`);
   process.exitCode = 0;
 }

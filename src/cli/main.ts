@@ -50,9 +50,11 @@ function program(lang: Lang): Command {
     .addOption(new Option('--format <format>', 'định dạng kết quả').choices(['text', 'json']).default('text'))
     .action(async (folder: string | undefined, opts) => (await import('./kinds.js')).kindsCommand(folder, { ...cmd.opts(), ...opts }));
 
+  const resultFormat = (choices: string[], fallback: string) => new Option('--format <format>', t('định dạng kết quả', 'output format')).choices(choices).default(fallback);
   cmd.command('summary <year>')
     .description(t('in các số liệu của báo cáo: giá trị, cách tính, nguồn file:dòng', 'print the report\'s figures: value, origin, source file:line'))
-    .action(async (year: string) => (await import('./summary.js')).summaryCommand(year, cmd.opts()));
+    .addOption(resultFormat(['text', 'json'], 'text'))
+    .action(async (year: string, opts) => (await import('./summary.js')).summaryCommand(year, { ...cmd.opts(), ...opts }));
 
   cmd.command('validate <year>')
     .description(t('kiểm tra dữ liệu và mẫu, in lỗi theo vị trí', 'check the data and templates, printing findings by position'))
@@ -77,12 +79,13 @@ function program(lang: Lang): Command {
   cmd.command('diff <a> <b>')
     .description(t('so sánh số liệu của hai năm hoặc hai phiên bản một năm (thư mục, hoặc REV:năm của git, ví dụ HEAD~1:2024)',
       'compare the figures of two years or two versions of a year (folders, or git REV:year, e.g. HEAD~1:2024)'))
-    .addOption(new Option('--format <format>', t('định dạng kết quả', 'output format')).choices(['table', 'markdown']).default('table'))
+    .addOption(resultFormat(['table', 'markdown', 'json'], 'table'))
     .action(async (a: string, b: string, opts) => (await import('./diff.js')).diffCommand(a, b, { ...cmd.opts(), ...opts }));
 
   cmd.command('explain <year> <figure>')
     .description(t('cho biết một số liệu được tính thế nào, từ những dòng dữ liệu nào', 'show how a figure is obtained and from which data lines'))
-    .action(async (year: string, figure: string) => (await import('./explain.js')).explainCommand(year, figure, cmd.opts()));
+    .addOption(resultFormat(['text', 'json'], 'text'))
+    .action(async (year: string, figure: string, opts) => (await import('./explain.js')).explainCommand(year, figure, { ...cmd.opts(), ...opts }));
 
   cmd.command('preview <year>')
     .description(t('xem trước báo cáo trong trình duyệt (127.0.0.1), tự cập nhật khi lưu dữ liệu hoặc mẫu', 'preview the report in a browser (127.0.0.1), refreshed when data or templates are saved'))
@@ -94,8 +97,9 @@ function program(lang: Lang): Command {
   cmd.command('new <year>')
     .description(t('tạo dữ liệu năm mới từ một năm trước (--from: giữ sổ đăng ký và thông tin cố định, để trống số liệu của năm), hoặc một thư mục dữ liệu mới của một loại báo cáo (--kind)',
       "create a new data folder from an earlier one (--from: registers and standing facts kept, the year's figures left blank), or an empty one of a report kind (--kind)"))
-    .option('--from <year>', t('năm làm mẫu, ví dụ 2024', 'the year to start from, e.g. 2024'))
+    .option('--from <year>', t('năm hoặc thư mục làm mẫu, ví dụ 2024 hoặc examples/xa-tien-thang-q3-2025', 'the year or folder to start from, e.g. 2024 or examples/xa-tien-thang-q3-2025'))
     .option('--kind <kind>', t('loại báo cáo, ví dụ bao-cao: tạo thư mục từ bộ tệp khởi đầu của loại', "a report kind, e.g. bao-cao: a folder from the kind's starter files"))
+    .option('--year <year>', t('năm của báo cáo mới khi --from là một thư mục (mặc định: năm trong tên thư mục mới, nếu không thì năm sau)', "the new report's year when --from is a folder (default: the year in the new folder's name, else the next year)"))
     .action(async (year: string, opts) => (await import('./new.js')).newCommand(year, { ...cmd.opts(), ...opts }));
 
   cmd.command('init [dir]')

@@ -1,5 +1,5 @@
 /**
- * `report new <year> --from <year>`: scaffold the next year's data folder from an earlier one
+ * `report new <year> --from <year>`, or `report new <folder> --from <folder>` for any kind: scaffold the next year's data folder from an earlier one
  * (see scaffold/): registers and standing facts kept, yearly figures and prose left as "__"
  * blanks that `report validate` lists one by one, the report's year and date moved on. It never
  * overwrites: an existing target folder is a usage error (exit 2) and nothing is written.
@@ -13,10 +13,14 @@ import { suggest } from '../diagnostics/suggest.js';
 import { resolveDataDir, UsageError } from './io.js';
 import type { GlobalOptions } from './run.js';
 import { say } from './lang.js';
+import { makeDiagnostic } from '../diagnostics/catalogue.js';
+import { formatText } from '../diagnostics/format.js';
 
 export interface NewOptions extends GlobalOptions {
   from?: string;
   kind?: string;
+  /** The new report's year, for `--from <folder>` (default: the year in the new folder's name, else the next year). */
+  year?: string;
 }
 
 
@@ -31,7 +35,8 @@ export async function newCommand(target: string, opts: NewOptions): Promise<void
     return newOfKind(target, opts.kind, opts);
   }
   if (opts.from === undefined) throw new UsageError('cần --from <năm trước> (ví dụ: report new 2025 --from 2024) hoặc --kind <loại> (ví dụ: report new xa-q4-2025 --kind bao-cao)');
-  return newFromYear(target, { ...opts, from: opts.from });
+  if (/^\d{4}$/.test(target) && /^\d{4}$/.test(opts.from)) return newFromYear(target, { ...opts, from: opts.from });
+  return newFromFolder(target, { ...opts, from: opts.from });
 }
 
 async function newFromYear(target: string, opts: NewOptions & { from: string }): Promise<void> {
@@ -41,6 +46,35 @@ async function newFromYear(target: string, opts: NewOptions & { from: string }):
   if (toYear <= fromYear) throw new UsageError(`năm mới (${toYear}) phải sau năm làm mẫu (${fromYear})`, `the new year (${toYear}) must come after the model year (${fromYear})`);
   const { dir: fromDir } = resolveDataDir(opts.from, opts.data, cwd);
   const toDir = path.resolve(cwd, opts.data, target);
+  return scaffoldInto({ fromDir, toDir, fromYear, toYear, target }, opts);
+}
+
+/**
+ * `report new <folder> --from <folder>`, for any kind: the new report's year is `--year`, else
+ * the one year its folder's name holds (xa-q4-2025), else the year after the source's.
+ */
+async function newFromFolder(target: string, opts: NewOptions & { from: string }): Promise<void> {
+  const cwd = process.cwd();
+  const { dir: fromDir } = resolveDataDir(opts.from, opts.data, cwd);
+  const toDir = /[\\/]/.test(target) ? path.resolve(cwd, target) : path.resolve(cwd, opts.data, target);
+  const fromYear = sourceYear(fromDir);
+  const named = path.basename(toDir).match(/(?<!\d)(19|20)\d{2}(?!\d)/g);
+  const toYear = opts.year !== undefined ? year(opts.year, '--year') : named?.length === 1 ? Number(named[0]) : fromYear + 1;
+  if (toYear < fromYear) throw new UsageError(`năm của báo cáo mới (${toYear}) trước năm của báo cáo làm mẫu (${fromYear})`, `the new report's year (${toYear}) is before the model's (${fromYear})`);
+  return scaffoldInto({ fromDir, toDir, fromYear, toYear, target }, opts);
+}
+
+/** The `year:` of a data folder's report.yaml. */
+function sourceYear(dir: string): number {
+  const m = /^year:\s*["']?(\d{4})/m.exec(existsSync(path.join(dir, 'report.yaml')) ? readFileSync(path.join(dir, 'report.yaml'), 'utf8') : '');
+  if (!m) throw new UsageError(`không đọc được "year:" trong ${path.join(dir, 'report.yaml')}`, `cannot read "year:" in ${path.join(dir, 'report.yaml')}`);
+  return Number(m[1]);
+}
+
+interface Scaffold { fromDir: string; toDir: string; fromYear: number; toYear: number; target: string }
+
+async function scaffoldInto({ fromDir, toDir, fromYear, toYear, target }: Scaffold, opts: NewOptions): Promise<void> {
+  const cwd = process.cwd();
   const shown = (p: string): string => path.relative(cwd, p) || '.';
   const refuse = (): never => {
     throw new UsageError(`thư mục ${shown(toDir)} đã có; report new không bao giờ ghi đè dữ liệu. Đổi tên hoặc xóa thư mục đó trước nếu thật sự muốn tạo lại.`, `folder ${shown(toDir)} already exists; report new never overwrites data. Rename or remove it first if you really want to create it again.`);
@@ -49,9 +83,12 @@ async function newFromYear(target: string, opts: NewOptions & { from: string }):
   const kind = kindOf(fromDir, cwd, opts.templates);
   const schemas = { report: path.join(SHARED_SCHEMAS, 'report.schema.json'), ...Object.fromEntries(kind.files.filter((f) => f.name !== 'report').map((f) => [f.name, f.schema])) };
   const yearly = Object.fromEntries(kind.files.map((f) => [f.name, f.yearly]));
+  // A file that is the whole document (bao-cao's noi-dung) keeps its structure; a kind's
+  // yearly prose beside its records (chu-de-nam) is blanked as a whole.
+  const structured = kind.files.filter((f) => f.content && kind.files.every((g) => g.content || g.name === 'report')).map((f) => f.name);
   let files;
   try {
-    files = scaffoldYear({ fromDir, toDir, fromYear, toYear, schemas, yearly });
+    files = scaffoldYear({ fromDir, toDir, fromYear, toYear, schemas, yearly, structured, target });
   } catch (err) {
     if (!(err instanceof UnreadableSource)) throw err;
     throw new UsageError(`không đọc được ${shown(path.join(fromDir, err.file))}: không phải tệp thường đọc được, hoặc lớn hơn 2 MB. Chạy report validate ${fromYear} để biết chi tiết.`,
@@ -91,6 +128,8 @@ async function newFromYear(target: string, opts: NewOptions & { from: string }):
       `Kept lines that still mention ${fromYear} (cited documents, names…), worth a look: ${mentions.join(', ')}\n`,
     ));
   }
+  const stale = files.flatMap((f) => f.staleReferences.map((r) => makeDiagnostic('V612', { file: shown(path.join(toDir, f.name)), line: r.line, column: r.column }, { id: r.id, year: r.year, reportYear: toYear })));
+  if (stale.length) process.stderr.write(formatText(stale, opts.lang === 'en' ? 'en' : 'vi'));
   process.stdout.write(t(
     `Tiếp theo: report validate ${target}  (liệt kê từng chỗ cần điền), rồi report preview ${target}\n`,
     `Next: report validate ${target}  (lists every blank to fill), then report preview ${target}\n`,

@@ -135,12 +135,37 @@ const NONE = '—';
 
 type Lang = 'vi' | 'en';
 
+/** How many figures changed value, were added and were removed. */
+export function countChanges(d: FigureDiff): { changed: number; added: number; removed: number } {
+  const n = (kind: FigureChange['change']): number => d.changes.filter((c) => c.change === kind).length;
+  return { changed: n('changed'), added: n('added'), removed: n('removed') };
+}
+
+/** The footer: changed, added and removed figures counted apart, so an insertion is not read as edits. */
 function tally(d: FigureDiff, lang: Lang): string {
   const n = d.changes.length;
-  if (lang === 'en') return n ? `${n} figure(s) changed (of ${d.after} in the new version)` : `No figure changed (${d.after} figures).`;
+  const { changed, added, removed } = countChanges(d);
+  if (lang === 'en') {
+    return n
+      ? `${changed} figure(s) changed, ${added} added, ${removed} removed (${d.after} figures in the new version)`
+      : `No figure changed (${d.after} figures).`;
+  }
   return n
-    ? `${n} số liệu thay đổi (trong ${d.after} số liệu của bản mới)`
+    ? `${changed} số liệu thay đổi, ${added} số liệu thêm mới, ${removed} số liệu bị bỏ (bản mới có ${d.after} số liệu)`
     : `Không có số liệu nào thay đổi (${d.after} số liệu).`;
+}
+
+/** The diff for tools (`--format json`): the shape README's "report diff --format json" documents. */
+export function formatDiffJson(d: FigureDiff, sides: DiffSides): string {
+  return `${JSON.stringify({
+    before: { spec: sides.before, figures: d.before },
+    after: { spec: sides.after, figures: d.after },
+    counts: countChanges(d),
+    changes: d.changes.map((c) => ({
+      id: c.id, label: c.label, change: c.change, old: c.old ?? null, new: c.new ?? null, difference: c.difference ?? null,
+      sources: c.sources.map((s) => ({ file: s.file, line: s.line, column: s.column })),
+    })),
+  }, null, 2)}\n`;
 }
 
 const HEAD: Record<Lang, string[]> = {

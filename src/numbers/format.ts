@@ -67,6 +67,19 @@ export interface FormatAreaOptions {
   maxDecimals?: number;
 }
 
+/**
+ * A sum as a formula in one unit: every term converted to `unit` first, the unit written once
+ * at the end (`11.700 + 47.670 triệu đồng`), so terms the data wrote in tỷ and in triệu are not
+ * added up on the page as if they were the same.
+ */
+export function formatSum(terms: readonly Money[], unit: MoneyUnit): string;
+export function formatSum(terms: readonly Area[], unit: AreaUnit): string;
+export function formatSum(terms: readonly (Money | Area)[], unit: MoneyUnit | AreaUnit): string {
+  const shown = terms.map((t) => formatNumber(t.kind === 'money' ? convertMoney(t, unit as MoneyUnit).amount : convertArea(t, unit as AreaUnit).amount));
+  const label = terms[0]?.kind === 'area' || unit === 'ha' || unit === 'm2' ? AREA_UNIT_LABEL[unit as AreaUnit] : MONEY_UNIT_LABEL[unit as MoneyUnit];
+  return `${shown.join(' + ')} ${label}`;
+}
+
 /** `0,24 ha`, `8.948 m²`. */
 export function formatArea(a: Area, opts: FormatAreaOptions = {}): string {
   const shown = opts.unit ? convertArea(a, opts.unit) : a;

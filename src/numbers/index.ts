@@ -35,6 +35,7 @@ export {
   ratioPercent,
   formatCount,
   formatFraction,
+  formatSum,
   formatDate,
   parseDate,
   daysInMonth,

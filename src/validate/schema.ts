@@ -142,13 +142,17 @@ function blankDiagnostic(file: SourceFile, pointer: string, errors: readonly Err
   const schema = errors.map((e) => e.parentSchema as { title?: string; examples?: unknown[]; 'x-format'?: string } | undefined)
     .find((s, i) => errors[i]!.instancePath === pointer && s && FIGURE_FORMATS.has(String(s['x-format'])));
   const kind = schema?.title ? ` (${schema.title.charAt(0).toLocaleLowerCase('vi')}${schema.title.slice(1)})` : '';
-  const example = schema?.examples?.length ? `, ví dụ: ${String(schema.examples[0])}` : '';
+  // A field with a fixed list of values: the hint lists them, as the data writes them.
+  const allowed = errors.find((e) => e.instancePath === pointer && e.keyword === 'enum')?.params as { allowedValues?: unknown[] } | undefined;
+  const example = allowed?.allowedValues?.length
+    ? `, một trong: ${allowed.allowedValues.map((v) => `"${String(v)}"`).join(', ')}`
+    : schema?.examples?.length ? `, ví dụ: ${String(schema.examples[0])}` : '';
   return makeDiagnostic('V150', positionOf(file, pointer), {
     field: fieldPath(pointer),
     what: schema ? `số liệu${kind}` : 'nội dung',
     whatEn: schema ? 'figure' : 'text',
     example,
-    exampleEn: example.replace('ví dụ', 'e.g.'),
+    exampleEn: example.replace('ví dụ', 'e.g.').replace('một trong', 'one of'),
   });
 }
 

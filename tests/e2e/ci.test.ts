@@ -188,7 +188,7 @@ describe('report diff', () => {
     expect(rows[0]).toMatch(/^Cải tạo, chỉnh trang dải trung tâm.*\s11\.700 triệu đồng\s+12\.700 triệu đồng\s+\+1\.000 triệu đồng\s+raised\/investment\.yaml:\d+$/);
     expect(rows[1]).toMatch(/^Vốn phân bổ: Chỉnh trang đô thị\s+59\.370 triệu đồng\s+60\.370 triệu đồng\s+\+1\.000 triệu đồng\s+raised\/investment\.yaml:/);
     expect(rows[2]).toMatch(/^Tổng vốn đã phân bổ cho các lĩnh vực của Chủ đề năm\s+554\.467 triệu đồng\s+555\.467 triệu đồng\s+\+1\.000 triệu đồng\s+raised\/investment\.yaml:/);
-    expect(r.stdout).toMatch(/3 số liệu thay đổi \(trong \d+ số liệu của bản mới\)/);
+    expect(r.stdout).toMatch(/3 số liệu thay đổi, 0 số liệu thêm mới, 0 số liệu bị bỏ \(bản mới có \d+ số liệu\)/);
   });
 
   it('as Markdown for a pull-request comment: the three figures by id, nothing else', () => {

@@ -108,6 +108,11 @@ describe('report new 2025 --from 2024', () => {
     expect(codes(after)).toEqual(codes(before));
   });
 
+  it('warns (V612) of the basis still cited though dated before the new year, not of the registers\' dated history', () => {
+    const warned = [...created.stderr.matchAll(/^(\S+): warning V612: Văn bản "([^"]+)" ghi ngày năm (\d{4})/gm)].map((m) => [m[1]!.replace(/:\d+:\d+$/, ''), m[2], m[3]]);
+    expect(warned).toEqual([['data/2025/report.yaml', 'nq-48-hdnd', '2023']]);
+  });
+
   it('never overwrites an existing folder (exit 2, nothing changed)', () => {
     writeFileSync(path.join(dir('2025'), 'investment.yaml'), 'plan: edited by the clerk\n');
     const again = runCli(['new', '2025', '--from', '2024'], { cwd: work });

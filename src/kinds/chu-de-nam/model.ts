@@ -7,7 +7,7 @@
  * unique per record kind, projects and land-clearance cases named from other files, the same
  * land given the same area, the standards of the register of communes.
  */
-import { sumQuantities, ratioPercent, toExact, formatNumber, convertArea, formatArea, type Money } from '../../numbers/index.js';
+import { sumQuantities, ratioPercent, toExact, formatNumber, formatSum, convertArea, formatArea, type Money } from '../../numbers/index.js';
 import type { ContentItem, IdRef, Stated } from '../../validate/dataset.js';
 import { AggregateContext, ContentResolver, cite, didYouMean, type KindModel, type Figure } from '../../aggregate/index.js';
 import { ref } from '../../aggregate/figure.js';
@@ -100,7 +100,7 @@ function investmentModel(ctx: Ctx) {
   const total = computedFigure(ctx, {
     id: 'investment.total',
     label: 'Tổng kế hoạch vốn đầu tư công năm',
-    formula: `Tổng ${inv.sources.length} nguồn vốn: ${inv.sources.map((s) => formatNumber(s.amount.amount)).join(' + ')}`,
+    formula: `Tổng ${inv.sources.length} nguồn vốn: ${formatSum(inv.sources.map((s) => s.amount), inv.total.value.unit)}`,
     sources: inv.sources.map((s) => ref(s.at, s.name)),
   }, { kind: 'money', money: sourcesSum }, { value: { kind: 'money', money: inv.total.value }, print: 'stated', at: inv.total.at });
   const areas = inv.areas.map((a) => {
@@ -114,7 +114,7 @@ function investmentModel(ctx: Ctx) {
     const allocation = a.projects.length
       ? computedFigure(ctx, {
           id: `investment.area.${a.id}`, label: `Vốn phân bổ: ${a.name}`,
-          formula: `Tổng ${a.projects.length} dự án: ${a.projects.map((p) => formatNumber(p.allocation.amount)).join(' + ')}`,
+          formula: `Tổng ${a.projects.length} dự án: ${formatSum(a.projects.map((p) => p.allocation), a.allocation.value.unit)}`,
           sources: a.projects.map((p) => ref(p.allocationAt, p.name)),
         }, { kind: 'money', money: sumQuantities(a.projects.map((p) => p.allocation), a.allocation.value.unit) }, statedMoney(a.allocation))
       : factFigure(ctx, `investment.area.${a.id}`, `Vốn phân bổ: ${a.name}`, { kind: 'money', money: a.allocation.value }, ref(a.allocation.at, a.name));
@@ -123,7 +123,7 @@ function investmentModel(ctx: Ctx) {
   const allocated = computedFigure(ctx, {
     id: 'investment.allocated',
     label: 'Tổng vốn đã phân bổ cho các lĩnh vực của Chủ đề năm',
-    formula: `Tổng ${areas.length} lĩnh vực: ${areas.map((a) => formatNumber(a.amount.amount)).join(' + ')}`,
+    formula: `Tổng ${areas.length} lĩnh vực: ${formatSum(areas.map((a) => a.amount), inv.total.value.unit)}`,
     sources: areas.flatMap((a) => a.allocation.sources),
   }, { kind: 'money', money: sumQuantities(areas.map((a) => a.amount), inv.total.value.unit) });
   return {
@@ -174,9 +174,9 @@ function landClearanceModel(ctx: Ctx, content: ContentResolver) {
     }, { kind: 'count', n: toExact(completed.length) }, lc.statedCompleted && { value: { kind: 'count', n: lc.statedCompleted.value }, print: lc.statedCompleted.print, at: lc.statedCompleted.at }),
     completedHouseholds: sum('gpmb.completed.households', 'Số hộ dân đã hoàn thành GPMB', completed, (c) => c.households),
     completedOrganisations: sum('gpmb.completed.organisations', 'Số tổ chức đã hoàn thành GPMB', completed, (c) => c.organisations),
-    completedArea: computedFigure(ctx, { id: 'gpmb.completed.area', label: 'Diện tích đã hoàn thành GPMB', formula: completed.map((c) => formatNumber(c.area.amount)).join(' + '), sources: sources(completed) },
+    completedArea: computedFigure(ctx, { id: 'gpmb.completed.area', label: 'Diện tích đã hoàn thành GPMB', formula: formatSum(completed.map((c) => c.area), 'ha'), sources: sources(completed) },
       { kind: 'area', area: sumQuantities(completed.map((c) => c.area), 'ha') }),
-    completedCost: computedFigure(ctx, { id: 'gpmb.completed.cost', label: 'Kinh phí GPMB các dự án đã hoàn thành', formula: completed.flatMap((c) => (c.cost ? [formatNumber(c.cost.amount)] : [])).join(' + '), sources: sources(completed) },
+    completedCost: computedFigure(ctx, { id: 'gpmb.completed.cost', label: 'Kinh phí GPMB các dự án đã hoàn thành', formula: formatSum(completed.flatMap((c) => (c.cost ? [c.cost] : [])), 'tỷ'), sources: sources(completed) },
       { kind: 'money', money: sumQuantities(completed.flatMap((c) => (c.cost ? [c.cost] : [])), 'tỷ') }),
     cases,
     completed: cases.filter((c) => c.stage === 'completed'),
@@ -246,7 +246,7 @@ function modelProgrammeModel(ctx: Ctx) {
     }, { kind: 'count', n: toExact(communes.length) }, mp.communeCount && { value: { kind: 'count', n: mp.communeCount.value }, print: mp.communeCount.print, at: mp.communeCount.at }),
     investment: computedFigure(ctx, {
       id: 'ntm.model.investment', label: `Tổng mức đầu tư: ${mp.name}`,
-      formula: mp.communes.map((m) => formatNumber(m.investment.amount)).join(' + '),
+      formula: formatSum(mp.communes.map((m) => m.investment), 'triệu'),
       sources: mp.communes.map((m) => ref(m.at, m.unit.name)),
     }, { kind: 'money', money: sumQuantities(mp.communes.map((m) => m.investment), 'triệu') }, mp.investment && statedMoney(mp.investment)),
     works: computedFigure(ctx, {
@@ -281,7 +281,7 @@ function modelCommune(ctx: Ctx, mc: ModelCommune) {
       households: factFigure(ctx, `${id}.land.households`, `Số hộ hiến đất: xã ${name}`, { kind: 'count', n: ld.households }, ref(ld.at, 'households')),
       total: computedFigure(ctx, {
         id: `${id}.land.total`, label: `Tổng diện tích đất hiến: xã ${name}`,
-        formula: `${formatNumber(ld.residential.amount)} + ${formatNumber(ld.agricultural.amount)}`,
+        formula: formatSum([ld.residential, ld.agricultural], ld.residential.unit),
         sources: [ref(ld.at, 'residential'), ref(ld.at, 'agricultural')],
       }, { kind: 'area', area: sumQuantities([ld.residential, ld.agricultural], ld.residential.unit) }, ld.total && { value: { kind: 'area', area: ld.total.value }, print: ld.total.print, at: ld.total.at }),
       residential: factFigure(ctx, `${id}.land.residential`, `Đất ở hiến: xã ${name}`, { kind: 'area', area: ld.residential }, ref(ld.at, 'residential')),

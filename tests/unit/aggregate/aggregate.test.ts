@@ -63,7 +63,7 @@ describe('2024 model', () => {
 
   it('keeps the provenance of a computed figure: the rows and their lines', () => {
     const f = fig('investment.area.chinh-trang-do-thi');
-    expect(f.formula).toBe('Tổng 2 dự án: 11.700 + 47.670');
+    expect(f.formula).toBe('Tổng 2 dự án: 11.700 + 47.670 triệu đồng');
     expect(f.sources.map((s) => `${s.file}:${s.line}`)).toEqual(['data/2024/investment.yaml:20', 'data/2024/investment.yaml:24', 'data/2024/investment.yaml:15']);
   });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../../src/aggregate/index.js';
 import { toExact } from '../../../src/numbers/index.js';
-import { diffFigures, difference, formatDiffMarkdown, formatDiffTable, formatSources } from '../../../src/diff/figures.js';
+import { diffFigures, difference, formatDiffJson, formatDiffMarkdown, formatDiffTable, formatSources } from '../../../src/diff/figures.js';
 
 const at = (line: number, file = 'data/2024/investment.yaml') => ({ file, line, column: 5, label: '' });
 const money = (id: string, amount: string, unit: 'triệu' | 'tỷ' = 'triệu', extra: Partial<Figure> = {}): Figure =>
@@ -72,8 +72,20 @@ describe('rendering', () => {
     expect(t[0]).toBe('So sánh số liệu: HEAD~1:2024 (cũ) → 2024 (mới)');
     expect(t[2]).toMatch(/^Số liệu\s+Cũ\s+Mới\s+Chênh lệch\s+Dòng dữ liệu$/);
     expect(t[4]).toMatch(/^Vốn investment\.project\.x\s+11\.700 triệu đồng\s+12\.700 triệu đồng\s+\+1\.000 triệu đồng\s+data\/2024\/investment\.yaml:20$/);
-    expect(t.at(-1)).toBe('1 số liệu thay đổi (trong 1 số liệu của bản mới)');
+    expect(t.at(-1)).toBe('1 số liệu thay đổi, 0 số liệu thêm mới, 0 số liệu bị bỏ (bản mới có 1 số liệu)');
     expect(formatDiffTable(diffFigures([], []), { before: 'a', after: 'b' })).toContain('Không có số liệu nào thay đổi');
+  });
+
+  it('the footer counts changed, added and removed figures apart; JSON carries the same counts', () => {
+    const mixed = diffFigures([money('a', '1'), money('gone', '5'), money('same', '7')], [money('a', '2'), money('new1', '3'), money('new2', '4'), money('same', '7')]);
+    expect(formatDiffTable(mixed, { before: 'a', after: 'b' }).split('\n').at(-1)).toBe('1 số liệu thay đổi, 2 số liệu thêm mới, 1 số liệu bị bỏ (bản mới có 4 số liệu)');
+    expect(formatDiffTable(mixed, { before: 'a', after: 'b' }, 'en').split('\n').at(-1)).toBe('1 figure(s) changed, 2 added, 1 removed (4 figures in the new version)');
+    expect(formatDiffMarkdown(mixed, { before: 'a', after: 'b' })).toContain('1 số liệu thay đổi, 2 số liệu thêm mới, 1 số liệu bị bỏ');
+    const json = JSON.parse(formatDiffJson(mixed, { before: 'a', after: 'b' })) as Record<string, unknown>;
+    expect(json.counts).toEqual({ changed: 1, added: 2, removed: 1 });
+    expect(json.before).toEqual({ spec: 'a', figures: 3 });
+    expect((json.changes as { id: string; change: string; old: string | null }[]).map((c) => [c.id, c.change, c.old]))
+      .toEqual([['a', 'changed', '1 triệu đồng'], ['new1', 'added', null], ['new2', 'added', null], ['gone', 'removed', '5 triệu đồng']]);
   });
 
   it('Markdown with escaped cells', () => {

@@ -9,6 +9,7 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatSum,
   parseDate,
   ratioPercent,
   type Area,
@@ -73,6 +74,18 @@ describe('formatMoney / formatArea', () => {
     [area('840', 'm2'), { unit: 'ha' }, '0,084 ha'],
   ] as const)('%o %j → %s', (a, opts, expected) => {
     expect(formatArea(a, opts)).toBe(expected);
+  });
+});
+
+describe('formatSum', () => {
+  it('writes every term in the one unit of the sum, the unit once at the end', () => {
+    const tỷ = { kind: 'money' as const, amount: new Decimal('11.7'), unit: 'tỷ' as const };
+    const triệu = { kind: 'money' as const, amount: new Decimal('47670'), unit: 'triệu' as const };
+    expect(formatSum([tỷ, triệu], 'triệu')).toBe('11.700 + 47.670 triệu đồng');
+    expect(formatSum([tỷ, triệu], 'tỷ')).toBe('11,7 + 47,67 tỷ đồng');
+    const m2 = { kind: 'area' as const, amount: new Decimal('2400'), unit: 'm2' as const };
+    const ha = { kind: 'area' as const, amount: new Decimal('0.3'), unit: 'ha' as const };
+    expect(formatSum([m2, ha], 'ha')).toBe('0,24 + 0,3 ha');
   });
 });
 
