@@ -63,7 +63,7 @@ function statTableMarkup(t: RichStatTable): string {
     ...(t.caption ? [`caption: ${cell(t.caption)}`] : []),
     ...(t.subtitle ? [`subtitle: ${cell(t.subtitle)}`] : []),
     `header: STT | ${cell(t.labelTitle)} | Đơn vị tính | ${t.columns.map((c) => cell(c.title)).join(' | ')} | Ghi chú`,
-    ...t.rows.map((r) => `${r.bold ? 'group' : 'row'}: ${cell(r.stt)} | ${cell(r.label)} | ${cell(r.unit)} | ${t.columns.map((c) => cell(formatCell(r.values[c.key]))).join(' | ')} | ${cell(r.note)}`),
+    ...t.rows.map((r) => `${r.bold ? 'group' : 'row'}: ${cell(r.stt)} | ${cell(r.label)} | ${cell(r.unit)} | ${t.columns.map((c) => cell(formatCell(Object.hasOwn(r.values, c.key) ? r.values[c.key] : undefined))).join(' | ')} | ${cell(r.note)}`),
     '```',
     '',
   ].join('\n');
