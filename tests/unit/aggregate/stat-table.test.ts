@@ -1,0 +1,127 @@
+// Statistical tables in the content model, through the real pipeline on small data folders:
+// a row's sumOf (children or a list of STT; a "trong đó" row left out is not summed), prose
+// figures linked to cells (sameAs, ratioOf at the printed precision) and print: stated|computed.
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { compile } from '../../../src/pipeline/compile.js';
+import { formatFigure } from '../../../src/aggregate/index.js';
+import { formatCell, type RichStatTable } from '../../../src/aggregate/stat-table.js';
+
+const root = path.resolve(__dirname, '../../..');
+const base = mkdtempSync(path.join(tmpdir(), 'baocao-stat-'));
+let n = 0;
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+/** A bao-cao folder whose noi-dung.yaml is `body` under one section, the table `table` in an appendix. */
+async function run(prose: string, table: string) {
+  const dir = path.join(base, `r${++n}`);
+  mkdirSync(dir);
+  copyFileSync(path.join(root, 'examples/bao-cao-cchc/report.yaml'), path.join(dir, 'report.yaml'));
+  const indent = (s: string, k: number) => s.trim().split('\n').map((l) => ' '.repeat(k) + l).join('\n');
+  writeFileSync(path.join(dir, 'noi-dung.yaml'), [
+    'sections:', '  - title: KẾT QUẢ', '    content:', indent(prose, 6),
+    'appendices:', '  - title: [BIỂU]', '    content:', '      - id: bm1', '        statTable:', indent(table, 10), '',
+  ].join('\n'));
+  const c = await compile({ dataDir: dir, cwd: root, skipRender: true });
+  const codes = c.diagnostics.map((d) => `${d.code}@${d.line}`);
+  const doc = (c.model as unknown as { document: { appendices: { content: { type: string; table: RichStatTable }[] }[] } }).document;
+  const t = doc.appendices[0]!.content[0]!.table;
+  const printed = (stt: string, key = 'so-lieu') => formatCell(t.rows.find((r) => r.stt === stt)!.values[key]);
+  return { c, codes, t, printed, diag: (code: string) => c.diagnostics.find((d) => d.code === code) };
+}
+
+const TABLE = `
+rows:
+  - label: Tổng số hồ sơ
+    value: "22.143"
+    sumOf: children
+    rows:
+      - { label: Trực tuyến, value: "19.596" }
+      - { label: Trực tiếp, value: "2.547" }
+  - label: Đã giải quyết
+    value: "200"
+    sumOf: ["2.1", "2.2"]
+    rows:
+      - { label: Đúng hạn, value: "150" }
+      - { label: Quá hạn, value: "50" }
+      - { label: "Trong đó: toàn trình", value: "90" }
+  - { label: Tỷ lệ, unit: "%", value: "99,10" }
+  - { label: Không có số liệu, value: "-" }
+`;
+const NO_PROSE = '- text: Không có số liệu.';
+
+describe('sumOf', () => {
+  it('is silent when the rows add up, and a "trong đó" row outside the list is not summed', async () => {
+    const r = await run(NO_PROSE, TABLE);
+    expect(r.codes).toEqual([]);
+    expect(r.t.rows.map((x) => x.stt)).toEqual(['1', '1.1', '1.2', '2', '2.1', '2.2', '2.3', '3', '4']);
+    expect(r.t.rows.filter((x) => x.bold).map((x) => x.stt)).toEqual(['1', '2']);
+    expect([r.printed('3'), r.printed('4'), r.printed('1')]).toEqual(['99,10', '-', '22.143']);
+  });
+
+  it('warns at the total with both values and the difference; prints the stated value by default', async () => {
+    const r = await run(NO_PROSE, TABLE.replace('"2.547"', '"2.548"'));
+    expect(r.codes).toEqual(['V310@12']);
+    expect(r.diag('V310')!.message).toContain('22.143');
+    expect(r.diag('V310')!.message).toContain('22.144');
+    expect(r.diag('V310')!.message).toContain('+1');
+    expect(r.printed('1')).toBe('22.143');
+  });
+
+  it('prints the computed sum with print: computed', async () => {
+    const r = await run(NO_PROSE, TABLE.replace('"2.547"', '"2.548"').replace('sumOf: children', 'sumOf: children\n    print: computed'));
+    expect(r.codes).toEqual(['V310@12']);
+    expect(r.printed('1')).toBe('22.144');
+  });
+
+  it('counts a "trong đó" row when the list names it, and reports rows the table lacks', async () => {
+    const r = await run(NO_PROSE, TABLE.replace('["2.1", "2.2"]', '["2.1", "2.2", "2.3", "9"]'));
+    expect(r.codes.sort()).toEqual(['V310@18', 'V311@19']);
+  });
+});
+
+describe('sameAs and ratioOf', () => {
+  const prose = (a: string, b: string) => `
+- text: Tiếp nhận {hoSo} hồ sơ, tỷ lệ đúng hạn {tyLe}.
+  figures:
+    hoSo: ${a}
+    tyLe: ${b}`;
+
+  it('are silent when the prose agrees with the cells at its printed precision', async () => {
+    const r = await run(prose('{ value: "22143", sameAs: "bm1[1]" }', '{ value: "75%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), TABLE);
+    expect(r.codes).toEqual([]);
+    const f = r.c.model!.figures.find((x) => x.id.endsWith('.tyLe'))!;
+    expect(f.check?.agrees).toBe(true);
+    expect(f.sources.map((s) => s.line)).toEqual([7, 24, 21]);
+  });
+
+  it('warn at the prose figure, naming the cell and its line, with both values and the difference', async () => {
+    const r = await run(prose('{ value: "22134", sameAs: "bm1[1]" }', '{ value: "75,1%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), TABLE);
+    expect(r.codes).toEqual(['V312@6', 'V314@7']);
+    expect(r.diag('V312')!.message).toMatch(/22\.134.*bm1\[1\] = 22\.143.*noi-dung\.yaml:15.*\+9/);
+    expect(r.diag('V314')!.message).toMatch(/75,1%.*150\/200 = 75,0.*-0,1/);
+  });
+
+  it('round half up at the printed precision: 2/3 = 66,67 %, 66,66 % is off', async () => {
+    const t = TABLE.replace('"150"', '"133,34"').replace('"50"', '"66,66"').replace('value: "200"', 'value: "200,00"');
+    const ok = await run(prose('{ value: "22143", sameAs: "bm1[1]" }', '{ value: "66,67%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), t);
+    expect(ok.codes).toEqual([]);
+    const off = await run(prose('{ value: "22143", sameAs: "bm1[1]" }', '{ value: "66,66%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), t);
+    expect(off.codes).toEqual(['V314@7']);
+  });
+
+  it('print: computed prints the cell (sameAs) or the ratio (ratioOf); stated is the default', async () => {
+    const r = await run(prose('{ value: "22134", sameAs: "bm1[1]", print: computed }', '{ value: "75,1%", ratioOf: ["bm1[2.1]", "bm1[2]"], print: computed }'), TABLE);
+    const fig = (name: string) => formatFigure(r.c.model!.figures.find((x) => x.id.endsWith(`.${name}`))!);
+    expect([fig('hoSo'), fig('tyLe')]).toEqual(['22.143', '75%']);
+    const s = await run(prose('{ value: "22134", sameAs: "bm1[1]" }', '{ value: "75,1%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), TABLE);
+    expect(formatFigure(s.c.model!.figures.find((x) => x.id.endsWith('.hoSo'))!)).toBe('22.134');
+  });
+
+  it('report a cell that does not exist or holds no figure (V313)', async () => {
+    const r = await run(prose('{ value: "1", sameAs: "bm9[1]" }', '{ value: "1%", ratioOf: ["bm1[4]", "bm1[7]"] }'), TABLE);
+    expect(r.codes).toEqual(['V313@6', 'V313@7', 'V313@7']);
+  });
+});
