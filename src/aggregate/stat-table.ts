@@ -12,11 +12,11 @@ import type { AggregateContext } from './context.js';
 
 /** A row as printed: its STT, depth and typed cells (a total's cell already the one to print). */
 export interface StatRow {
-  stt: string; depth: number; label: string; unit?: string; note?: string; bold: boolean;
+  stt: string; depth: number; label: string; unit?: string; note?: string; noteSpan: number; bold: boolean;
   values: Record<string, StatCell>; at: Loc;
 }
 export interface RichStatTable {
-  id?: string; caption?: string; subtitle?: string; labelTitle: string;
+  id?: string; caption?: string; subtitle?: string; labelTitle: string; columnsTitle: string;
   columns: { key: string; title: string }[]; rows: StatRow[];
 }
 
@@ -76,7 +76,7 @@ function buildTable(ctx: AggregateContext, input: StatTableInput, id?: string): 
   const totals: { row: StatRow; input: StatRowInput; children: string[] }[] = [];
   const visit = (list: StatRowInput[], parent: string | undefined, depth: number): string[] => list.map((r, i) => {
     const stt = r.stt ?? (parent ? `${parent}.${i + 1}` : String(i + 1));
-    const row: StatRow = { stt, depth, label: r.label, unit: r.unit, note: r.note, bold: r.bold, values: { ...r.values }, at: r.at };
+    const row: StatRow = { stt, depth, label: r.label, unit: r.unit, note: r.note, noteSpan: r.noteSpan, bold: r.bold, values: { ...r.values }, at: r.at };
     const twin = rows.get(stt);
     if (twin) ctx.report('V315', r.at, { table: name, stt, other: `${twin.at.file}:${twin.at.line}` });
     else rows.set(stt, row);
@@ -87,7 +87,7 @@ function buildTable(ctx: AggregateContext, input: StatTableInput, id?: string): 
   });
   visit(input.rows, undefined, 0);
   for (const t of totals) checkTotal(ctx, name, input, t, rows);
-  return { table: { id, caption: input.caption, subtitle: input.subtitle, labelTitle: input.labelTitle, columns: input.columns, rows: flat }, rows, at: input.at };
+  return { table: { id, caption: input.caption, subtitle: input.subtitle, labelTitle: input.labelTitle, columnsTitle: input.columnsTitle, columns: input.columns, rows: flat }, rows, at: input.at };
 }
 
 /**

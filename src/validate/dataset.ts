@@ -39,12 +39,12 @@ export type StatCell = { kind: 'number'; n: Decimal; places: number; at: Loc } |
 
 /** One row of a statistical table (biểu mẫu); `rows` nest to give the hierarchical STT. */
 export interface StatRowInput {
-  stt?: string; label: string; unit?: string; values: Record<string, StatCell>; note?: string;
+  stt?: string; label: string; unit?: string; values: Record<string, StatCell>; note?: string; noteSpan: number;
   bold: boolean; sumOf?: { children: true; at: Loc } | { rows: IdRef[]; at: Loc }; print: 'stated' | 'computed';
   rows: StatRowInput[]; at: Loc;
 }
 export interface StatTableInput {
-  caption?: string; subtitle?: string; labelTitle: string;
+  caption?: string; subtitle?: string; labelTitle: string; columnsTitle: string;
   columns: { key: string; title: string }[]; rows: StatRowInput[]; at: Loc;
 }
 export interface UnitRef { name: string; stated: boolean; at: Loc }
@@ -326,6 +326,7 @@ function readStatTable(r: Reader, p: string): StatTableInput {
   return {
     caption: r.opt(`${p}/caption`), subtitle: r.opt(`${p}/subtitle`),
     labelTitle: r.opt(`${p}/labelTitle`) ?? 'Chỉ tiêu thống kê',
+    columnsTitle: r.opt(`${p}/columnsTitle`) ?? 'Số liệu',
     columns,
     rows: r.list(`${p}/rows`).map((_, i) => readStatRow(r, `${p}/rows/${i}`, columns[0]!.key)),
     at: r.loc(p),
@@ -343,7 +344,7 @@ function readStatRow(r: Reader, p: string, firstColumn: string): StatRowInput {
   const rows = r.list(`${p}/rows`).map((_, i) => readStatRow(r, `${p}/rows/${i}`, firstColumn));
   return {
     stt: r.opt(`${p}/stt`)?.replace(/\.$/, ''), label: r.str(`${p}/label`), unit: r.opt(`${p}/unit`), values,
-    note: r.opt(`${p}/note`), bold: r.opt(`${p}/bold`) === 'true' || rows.length > 0, sumOf,
+    note: r.opt(`${p}/note`), noteSpan: r.has(`${p}/noteSpan`) ? r.int(`${p}/noteSpan`) : 1, bold: r.opt(`${p}/bold`) === 'true' || rows.length > 0, sumOf,
     print: r.opt(`${p}/print`) === 'computed' ? 'computed' : 'stated', rows, at: r.loc(`${p}/label`),
   };
 }

@@ -57,13 +57,30 @@ function tableMarkup(t: RichTable): string {
 function statTableMarkup(t: RichStatTable): string {
   const cell = (s: string | undefined) => escapeMarkup(s ?? '');
   const values = t.columns.map(() => '14r').join(' ');
+  // Several value columns: a header over them ("Số liệu"), the other headers spanning both rows.
+  const header = t.columns.length > 1
+    ? [`header: STT ^2 | ${cell(t.labelTitle)} ^2 | Đơn vị tính ^2 | ${cell(t.columnsTitle)} >${t.columns.length} | Ghi chú ^2`,
+      `header: ${t.columns.map((c) => cell(c.title)).join(' | ')}`]
+    : [`header: STT | ${cell(t.labelTitle)} | Đơn vị tính | ${cell(t.columns[0]!.title)} | Ghi chú`];
+  // A note merged over several rows: the rows under it have no note cell of their own.
+  let covered = 0;
+  const note = (r: RichStatTable['rows'][number]): string[] => {
+    if (covered > 0) { covered--; return []; }
+    if (r.noteSpan > 1) { covered = r.noteSpan - 1; return [`${cell(r.note)} ^${r.noteSpan}`]; }
+    return [cell(r.note)];
+  };
+  const row = (r: RichStatTable['rows'][number]) => [
+    cell(r.stt), cell(r.label), cell(r.unit),
+    ...t.columns.map((c) => cell(formatCell(Object.hasOwn(r.values, c.key) ? r.values[c.key] : undefined))),
+    ...note(r),
+  ].join(' | ');
   return [
     '```table',
     `columns: 7c ${Math.max(30, 62 - 14 * t.columns.length)}l 14c ${values} 16l`,
     ...(t.caption ? [`caption: ${cell(t.caption)}`] : []),
     ...(t.subtitle ? [`subtitle: ${cell(t.subtitle)}`] : []),
-    `header: STT | ${cell(t.labelTitle)} | Đơn vị tính | ${t.columns.map((c) => cell(c.title)).join(' | ')} | Ghi chú`,
-    ...t.rows.map((r) => `${r.bold ? 'group' : 'row'}: ${cell(r.stt)} | ${cell(r.label)} | ${cell(r.unit)} | ${t.columns.map((c) => cell(formatCell(Object.hasOwn(r.values, c.key) ? r.values[c.key] : undefined))).join(' | ')} | ${cell(r.note)}`),
+    ...header,
+    ...t.rows.map((r) => `${r.bold ? 'group' : 'row'}: ${row(r)}`),
     '```',
     '',
   ].join('\n');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { compile } from '../../../src/pipeline/compile.js';
 import { formatFigure } from '../../../src/aggregate/index.js';
 import { formatCell, type RichStatTable } from '../../../src/aggregate/stat-table.js';
+import type { Table } from '../../../src/doctree/types.js';
 
 const root = path.resolve(__dirname, '../../..');
 const base = mkdtempSync(path.join(tmpdir(), 'baocao-stat-'));
@@ -123,5 +124,40 @@ describe('sameAs and ratioOf', () => {
   it('report a cell that does not exist or holds no figure (V313)', async () => {
     const r = await run(prose('{ value: "1", sameAs: "bm9[1]" }', '{ value: "1%", ratioOf: ["bm1[4]", "bm1[7]"] }'), TABLE);
     expect(r.codes).toEqual(['V313@6', 'V313@7', 'V313@7']);
+  });
+});
+
+describe('printing a statistical table', () => {
+  it('captions it, heads several value columns with two header rows and merges a note over rows', async () => {
+    const { content } = await import('../../../src/render/helpers/text.js');
+    const { parseMarkup } = await import('../../../src/render/markup.js');
+    const two = `
+caption: Biểu mẫu 2. Bộ máy
+subtitle: (Đến ngày 14/12/2025)
+columnsTitle: Kết quả thống kê
+columns: [{ key: a, title: Năm 2024 }, { key: b, title: Năm 2025 }]
+rows:
+  - label: Tinh giản
+    unit: Người
+    values: { a: "241", b: "-" }
+    note: Theo Nghị định
+    noteSpan: "2"
+    rows:
+      - { label: Nghỉ hưu, unit: Triệu đồng, values: { a: "1.170,50", b: "" } }
+`;
+    const r = await run(NO_PROSE, two);
+    expect(r.codes).toEqual([]);
+    const markup = String(content([{ type: 'statTable', table: r.t }]));
+    const blocks = parseMarkup(markup).value;
+    expect(blocks[0]).toMatchObject({ type: 'paragraph', align: 'center', children: [{ type: 'strong' }] });
+    expect(blocks[1]).toMatchObject({ type: 'paragraph', align: 'center', children: [{ type: 'emphasis' }] });
+    const table = blocks[2] as Table;
+    expect(table.children.map((x) => x.kind)).toEqual(['header', 'header', 'group', 'body']);
+    expect(table.children[0]!.children[3]).toMatchObject({ colSpan: 2 });
+    const text = (k: number) => table.children[k]!.children.map((c) => c.children.map((i) => ('value' in i ? i.value : '')).join(''));
+    expect(text(2)).toEqual(['1', 'Tinh giản', 'Người', '241', '-', 'Theo Nghị định']);
+    expect(table.children[2]!.children[5]).toMatchObject({ rowSpan: 2 });
+    // A "Triệu đồng" cell prints the bare number with its written places; the merged note leaves no cell.
+    expect(text(3)).toEqual(['1.1', 'Nghỉ hưu', 'Triệu đồng', '1.170,50', '']);
   });
 });
