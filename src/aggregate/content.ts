@@ -13,7 +13,8 @@ import type { Decimal } from 'decimal.js';
 import { checkRatio, compareAtPrecision, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
 import { formatFigure, ref, type Figure, type FigureValue, type SourceRef } from './figure.js';
-import { CellIndex, type RichStatTable } from './stat-table.js';
+import { CellIndex, type CellHit, type RichStatTable } from './stat-table.js';
+import type { RelatedPosition } from '../diagnostics/types.js';
 
 export type Segment =
   | { type: 'text'; value: string }
@@ -211,7 +212,7 @@ export class ContentResolver {
           this.ctx.report('V312', input.at, {
             name, stated: formatFigure(value), cell: hit.id, value: formatWritten(hit.cell),
             cellAt: `${hit.cell.at.file}:${hit.cell.at.line}`, diff: formatDiff(cmp.diff, link.places), printed, printedEn,
-          });
+          }, [related(hit)]);
         }
       }
     } else if (link.ratioOf) {
@@ -223,7 +224,7 @@ export class ContentResolver {
           this.ctx.report('V314', input.at, {
             name, stated: formatFigure(value), part: formatWritten(a.cell), whole: formatWritten(b.cell),
             computed: formatWritten({ n: cmp.computed, places: link.places }), diff: formatDiff(cmp.diff, link.places), printed, printedEn,
-          });
+          }, [related(a), related(b)]);
         }
       }
     }
@@ -310,6 +311,11 @@ export class ContentResolver {
       if (!this.used.has(input)) this.ctx.report('V207', input.at, { name });
     }
   }
+}
+
+/** A cell as a diagnostic's second position. */
+function related(hit: CellHit): RelatedPosition {
+  return { file: hit.cell.at.file, line: hit.cell.at.line, column: hit.cell.at.column, label: `ô ${hit.id}` };
 }
 
 /** The number of a numeric figure, in its own unit; undefined for fractions and lists of units. */

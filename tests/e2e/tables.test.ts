@@ -23,6 +23,8 @@ describe('examples/bao-cao-cchc', () => {
     expect(found[1]!.message).toContain('409.876');
     expect(found[1]!.message).toContain('409.875');
     expect(found[1]!.message).toContain('-1');
+    // The cell is also a second position of the diagnostic, for tools.
+    expect((found[0] as unknown as { related: unknown }).related).toEqual([{ file: FILE, line: 94, column: 22, label: 'ô bm1[4]' }]);
   });
 
   it('shows the same positions in the text format', () => {
@@ -30,5 +32,12 @@ describe('examples/bao-cao-cchc', () => {
     expect(r.status).toBe(0);
     const lines = (r.stdout + r.stderr).split('\n').filter((l) => / (warning|error) /.test(l));
     expect(lines.map((l) => l.split(': ')[0])).toEqual([`${FILE}:31:30`, `${FILE}:102:22`]);
+    expect(r.stdout + r.stderr).toContain(`    xem: ${FILE}:94:22 (ô bm1[4])`);
+  });
+
+  it('names the cell in GitHub annotations too', () => {
+    const r = runCli(['validate', 'examples/bao-cao-cchc', '--format', 'github']);
+    expect(r.status).toBe(0);
+    expect(r.stdout + r.stderr).toContain(`%0Axem ${FILE}:94:22 (ô bm1[4])`);
   });
 });
