@@ -10,7 +10,7 @@
  */
 import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, TableInput } from '../validate/dataset.js';
 import type { Decimal } from 'decimal.js';
-import { checkRatio, compareAtPrecision, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
+import { checkRatio, checkSum, compareAtPrecision, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
 import { formatFigure, ref, type Figure, type FigureValue, type SourceRef } from './figure.js';
 import { CellIndex, type CellHit, type RichStatTable } from './stat-table.js';
@@ -226,6 +226,22 @@ export class ContentResolver {
             computed: formatWritten({ n: cmp.computed, places: link.places }), diff: formatDiff(cmp.diff, link.places), printed, printedEn,
           }, [related(a), related(b)]);
         }
+      }
+    } else if (link.parts) {
+      const values: Decimal[] = [];
+      for (const p of link.parts) {
+        if ('n' in p) { values.push(p.n); sources.push(ref(p.at, `Thành phần của ${name}`)); continue; }
+        const hit = this.cells.cell(p);
+        if (!hit) return this.figure(value, id, name, input.at, 'fact');
+        values.push(hit.cell.n);
+        sources.push(ref(hit.cell.at, `Ô ${hit.id}: ${hit.row.label}`));
+      }
+      cmp = checkSum(stated, values);
+      if (!cmp.agrees) {
+        this.ctx.report('V301', input.at, {
+          label: name, stated: formatFigure(value), computed: formatFigure(withAmount(value, cmp.computed)),
+          diff: formatDiff(cmp.diff, link.places), printed: link.print === 'computed' ? 'số tính từ các thành phần' : 'số đã nêu',
+        });
       }
     }
     const shown = link.print === 'computed' && cmp ? withAmount(value, cmp.computed) : value;

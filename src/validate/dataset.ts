@@ -29,7 +29,10 @@ export type FigureInput = (
 
 /** A prose figure tied to table cells: equal to one (`sameAs`) or their ratio (`ratioOf`). */
 export interface FigureLink {
-  sameAs?: IdRef; ratioOf?: [IdRef, IdRef]; print: 'stated' | 'computed';
+  sameAs?: IdRef; ratioOf?: [IdRef, IdRef];
+  /** The figure is the sum of these: numbers as written, or cell ids. */
+  parts?: ({ n: Decimal; at: Loc } | IdRef)[];
+  print: 'stated' | 'computed';
   /** Decimal places the figure was written with (`99,10%` → 2): its printed precision. */
   places: number; at: Loc;
 }
@@ -220,6 +223,10 @@ export function readFigure(r: Reader, pointer: string): FigureInput {
     const link: FigureLink = {
       sameAs: readIdRef(r, `${pointer}/sameAs`),
       ratioOf: ratio.length === 2 ? [readIdRef(r, `${pointer}/ratioOf/0`)!, readIdRef(r, `${pointer}/ratioOf/1`)!] : undefined,
+      parts: r.has(`${pointer}/parts`) ? r.list(`${pointer}/parts`).map((v, i) => {
+        const q = `${pointer}/parts/${i}`;
+        return String(v).includes('[') ? readIdRef(r, q)! : { n: r.dec(q), at: r.loc(q) };
+      }) : undefined,
       print: r.opt(`${pointer}/print`) === 'computed' ? 'computed' : 'stated',
       places: /,(\d+)/.exec(r.str(`${pointer}/value`))?.[1]?.length ?? 0,
       at: r.loc(pointer),

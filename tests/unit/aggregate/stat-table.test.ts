@@ -121,6 +121,18 @@ describe('sameAs and ratioOf', () => {
     expect(formatFigure(s.c.model!.figures.find((x) => x.id.endsWith('.hoSo'))!)).toBe('22.134');
   });
 
+  it('parts: a prose figure stated with its parts, numbers or cells (V301, 22.143 against 19.596 + 2.548)', async () => {
+    const ok = await run(prose('{ value: "22143", parts: ["19.596", "2.547"] }', '{ value: "75%", parts: ["bm1[2.1]", "-75"] }'), TABLE);
+    expect(ok.codes).toEqual([]);
+    const off = await run(prose('{ value: "22143", parts: ["19.596", "2.548"] }', '{ value: "75%", parts: ["bm1[2.1]", "bm1[2.2]"] }'), TABLE);
+    expect(off.codes).toEqual(['V301@6', 'V301@7']);
+    expect(off.diag('V301')!.message).toMatch(/22\.143.*22\.144.*\+1/);
+    const fig = (r: typeof off, name: string) => formatFigure(r.c.model!.figures.find((x) => x.id.endsWith(`.${name}`))!);
+    expect(fig(off, 'hoSo')).toBe('22.143');
+    const computed = await run(prose('{ value: "22143", parts: ["19.596", "2.548"], print: computed }', '{ value: "75%", parts: ["bm1[2.1]", "bm1[2.2]"], print: computed }'), TABLE);
+    expect([fig(computed, 'hoSo'), fig(computed, 'tyLe')]).toEqual(['22.144', '200%']);
+  });
+
   it('report a cell that does not exist or holds no figure (V313)', async () => {
     const r = await run(prose('{ value: "1", sameAs: "bm9[1]" }', '{ value: "1%", ratioOf: ["bm1[4]", "bm1[7]"] }'), TABLE);
     expect(r.codes).toEqual(['V313@6', 'V313@7', 'V313@7']);
