@@ -10,7 +10,7 @@
  */
 import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, TableInput } from '../validate/dataset.js';
 import type { Decimal } from 'decimal.js';
-import { checkRatio, checkSum, compareAtPrecision, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
+import { checkRatio, checkSum, compareAtPrecision, convertArea, convertMoney, parseQuantity, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
 import { formatFigure, ref, type Figure, type FigureValue, type SourceRef } from './figure.js';
 import { CellIndex, type CellHit, type RichStatTable } from './stat-table.js';
@@ -207,7 +207,7 @@ export class ContentResolver {
       const hit = this.cells.cell(link.sameAs);
       if (hit) {
         sources.push(ref(hit.cell.at, `Ô ${hit.id}: ${hit.row.label}`));
-        cmp = compareAtPrecision(stated, hit.cell.n);
+        cmp = compareAtPrecision(stated, inUnitOf(value, hit));
         if (!cmp.agrees) {
           this.ctx.report('V312', input.at, {
             name, stated: formatFigure(value), cell: hit.id, value: formatWritten(hit.cell),
@@ -233,7 +233,7 @@ export class ContentResolver {
         if ('n' in p) { values.push(p.n); sources.push(ref(p.at, `Thành phần của ${name}`)); continue; }
         const hit = this.cells.cell(p);
         if (!hit) return this.figure(value, id, name, input.at, 'fact');
-        values.push(hit.cell.n);
+        values.push(inUnitOf(value, hit));
         sources.push(ref(hit.cell.at, `Ô ${hit.id}: ${hit.row.label}`));
       }
       cmp = checkSum(stated, values);
@@ -327,6 +327,23 @@ export class ContentResolver {
       if (!this.used.has(input)) this.ctx.report('V207', input.at, { name });
     }
   }
+}
+
+/**
+ * A cell's number in the unit of the prose figure it is compared with: a "Tỷ đồng" row against
+ * "186.245,5 triệu đồng" is converted; a unit that is not money or area (Hồ sơ, %) is taken as is.
+ */
+function inUnitOf(v: FigureValue, hit: CellHit): Decimal {
+  const unit = hit.row.unit ?? '';
+  if (v.kind === 'money') {
+    const q = parseQuantity(`1 ${unit}`, 'money');
+    if (q.ok) return convertMoney({ ...q.value, amount: hit.cell.n }, v.money.unit).amount;
+  }
+  if (v.kind === 'area') {
+    const q = parseQuantity(`1 ${unit}`, 'area');
+    if (q.ok) return convertArea({ ...q.value, amount: hit.cell.n }, v.area.unit).amount;
+  }
+  return hit.cell.n;
 }
 
 /** A cell as a diagnostic's second position. */

@@ -133,6 +133,15 @@ describe('sameAs and ratioOf', () => {
     expect([fig(computed, 'hoSo'), fig(computed, 'tyLe')]).toEqual(['22.144', '200%']);
   });
 
+  it('compare money in the cell\'s unit: 1,5 tỷ đồng is a "Triệu đồng" cell of 1.500', async () => {
+    const t = TABLE.replace('{ label: Tỷ lệ, unit: "%", value: "99,10" }', '{ label: Kinh phí, unit: Triệu đồng, value: "1.500" }');
+    const ok = await run(prose('{ value: "1,5 tỷ đồng", sameAs: "bm1[3]" }', '{ value: "75%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), t);
+    expect(ok.codes).toEqual([]);
+    const off = await run(prose('{ value: "1,6 tỷ đồng", sameAs: "bm1[3]" }', '{ value: "75%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), t);
+    expect(off.codes).toEqual(['V312@6']);
+    expect(off.diag('V312')!.message).toContain('-0,1');
+  });
+
   it('report a cell that does not exist or holds no figure (V313)', async () => {
     const r = await run(prose('{ value: "1", sameAs: "bm9[1]" }', '{ value: "1%", ratioOf: ["bm1[4]", "bm1[7]"] }'), TABLE);
     expect(r.codes).toEqual(['V313@6', 'V313@7', 'V313@7']);
