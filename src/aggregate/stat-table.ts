@@ -6,9 +6,13 @@
  * prose, so a prose figure can name a cell (`bm3[1.4.1]`, `bm3[1.4.1].so-lieu`) wherever the
  * table stands; `CellIndex.cell` resolves such an id or reports why it cannot (V313).
  */
-import { checkSum, formatDiff, formatWritten } from '../numbers/index.js';
+import { checkSum, formatDiff, formatWritten, parseQuantity } from '../numbers/index.js';
 import type { IdRef, Loc, StatCell, StatRowInput, StatTableInput } from '../validate/dataset.js';
 import type { AggregateContext } from './context.js';
+import { ref, type Figure, type FigureValue } from './figure.js';
+
+/** The check of a declared total, kept for the cell's figure (`report explain bm1[5]`). */
+type TotalCheck = NonNullable<Figure['check']>;
 
 /** A row as printed: its STT, depth and typed cells (a total's cell already the one to print). */
 export interface StatRow {
@@ -23,7 +27,7 @@ export interface RichStatTable {
 /** A resolved cell: its value, where it was written, and its id for messages. */
 export interface CellHit { id: string; cell: StatCell & { kind: 'number' }; row: StatRow }
 
-interface Built { table: RichStatTable; rows: Map<string, StatRow>; at: Loc }
+interface Built { table: RichStatTable; rows: Map<string, StatRow>; checks: Map<string, TotalCheck>; at: Loc }
 
 const CELL_ID = /^([a-z][a-z0-9-]*)\[([0-9]+(?:\.[0-9]+)*)\](?:\.([a-z][a-z0-9-]*))?$/;
 
@@ -42,7 +46,10 @@ export class CellIndex {
     if (id) {
       const twin = this.tables.get(id);
       if (twin) this.ctx.report('V316', input.at, { table: id, other: `${twin.at.file}:${twin.at.line}` });
-      else this.tables.set(id, built);
+      else {
+        this.tables.set(id, built);
+        registerCells(this.ctx, id, built);
+      }
     }
     this.built.set(input, built.table);
     return built.table;
@@ -74,6 +81,7 @@ function buildTable(ctx: AggregateContext, input: StatTableInput, id?: string): 
   const rows = new Map<string, StatRow>();
   const flat: StatRow[] = [];
   const totals: { row: StatRow; input: StatRowInput; children: string[] }[] = [];
+  const checks = new Map<string, TotalCheck>();
   const visit = (list: StatRowInput[], parent: string | undefined, depth: number): string[] => list.map((r, i) => {
     const stt = r.stt ?? (parent ? `${parent}.${i + 1}` : String(i + 1));
     const row: StatRow = { stt, depth, label: r.label, unit: r.unit, note: r.note, noteSpan: r.noteSpan, bold: r.bold, values: { ...r.values }, at: r.at };
@@ -86,15 +94,18 @@ function buildTable(ctx: AggregateContext, input: StatTableInput, id?: string): 
     return stt;
   });
   visit(input.rows, undefined, 0);
-  for (const t of totals) checkTotal(ctx, name, input, t, rows);
-  return { table: { id, caption: input.caption, subtitle: input.subtitle, labelTitle: input.labelTitle, columnsTitle: input.columnsTitle, columns: input.columns, rows: flat }, rows, at: input.at };
+  for (const t of totals) checkTotal(ctx, name, input, t, rows, checks);
+  return { checks, table: { id, caption: input.caption, subtitle: input.subtitle, labelTitle: input.labelTitle, columnsTitle: input.columnsTitle, columns: input.columns, rows: flat }, rows, at: input.at };
 }
 
 /**
  * A row declared as the total of others: per value column, the stated number against the sum
  * of the parts (a "-" or empty part adds nothing); a difference is V310 at the total's cell.
  */
-function checkTotal(ctx: AggregateContext, table: string, t: StatTableInput, total: { row: StatRow; input: StatRowInput; children: string[] }, rows: Map<string, StatRow>): void {
+function checkTotal(
+  ctx: AggregateContext, table: string, t: StatTableInput, total: { row: StatRow; input: StatRowInput; children: string[] },
+  rows: Map<string, StatRow>, checks: Map<string, TotalCheck>,
+): void {
   const { row, input } = total;
   const sumOf = input.sumOf!;
   let parts: string[];
@@ -115,8 +126,12 @@ function checkTotal(ctx: AggregateContext, table: string, t: StatTableInput, tot
     const values = parts.map((p) => rows.get(p)!.values[c.key]).filter((v): v is StatCell & { kind: 'number' } => v?.kind === 'number');
     if (!values.length) continue;
     const cmp = checkSum(stated, values.map((v) => v.n));
-    if (cmp.agrees) continue;
     const printedComputed = input.print === 'computed';
+    checks.set(`${row.stt}.${c.key}`, {
+      stated: formatWritten(stated), computed: formatWritten({ n: cmp.computed, places: stated.places }),
+      agrees: cmp.agrees, printed: input.print,
+    });
+    if (cmp.agrees) continue;
     ctx.report('V310', stated.at, {
       cell: `${table}[${row.stt}]${t.columns.length > 1 ? `.${c.key}` : ''}`, label: row.label,
       stated: formatWritten(stated), computed: formatWritten({ n: cmp.computed, places: stated.places }),
@@ -131,4 +146,38 @@ function checkTotal(ctx: AggregateContext, table: string, t: StatTableInput, tot
 export function formatCell(cell: StatCell | undefined): string {
   if (!cell) return '';
   return cell.kind === 'number' ? formatWritten(cell) : cell.text;
+}
+
+/**
+ * Every number of a table with an id is a figure named by the cell grammar — `bm1[4]`, or
+ * `bm2[3].nam-2025` when the table has several value columns — so `report explain` and
+ * `report diff` reach cells as they reach prose figures. A figure keeps the cell's unit where
+ * the unit is money, area or percent; other units are counts (only whole numbers are figures).
+ */
+function registerCells(ctx: AggregateContext, id: string, built: Built): void {
+  const { columns } = built.table;
+  for (const row of built.table.rows) {
+    for (const c of columns) {
+      const cell = Object.hasOwn(row.values, c.key) ? row.values[c.key] : undefined;
+      if (cell?.kind !== 'number') continue;
+      const value = figureValueOf(cell, row.unit);
+      if (!value) continue;
+      const label = columns.length > 1 ? `${row.label} (${c.title})` : row.label;
+      const check = built.checks.get(`${row.stt}.${c.key}`);
+      ctx.figures.add({
+        ...value, id: `${id}[${row.stt}]${columns.length > 1 ? `.${c.key}` : ''}`, label,
+        origin: check ? (check.printed === 'computed' ? 'computed' : 'stated') : 'fact',
+        sources: [ref(cell.at, label)], ...(check ? { check } : {}),
+      } as Figure);
+    }
+  }
+}
+
+function figureValueOf(cell: StatCell & { kind: 'number' }, unit = ''): FigureValue | undefined {
+  const money = parseQuantity(`1 ${unit}`, 'money');
+  if (money.ok) return { kind: 'money', money: { ...money.value, amount: cell.n } };
+  const area = parseQuantity(`1 ${unit}`, 'area');
+  if (area.ok) return { kind: 'area', area: { ...area.value, amount: cell.n } };
+  if (unit.trim() === '%') return { kind: 'percent', n: cell.n };
+  return cell.n.isInteger() ? { kind: 'count', n: cell.n, zero: false } : undefined;
 }

@@ -71,6 +71,16 @@ describe('sumOf', () => {
     expect(r.printed('1')).toBe('22.143');
   });
 
+  it('makes every whole or unit-bearing cell a figure named by the cell grammar, totals with their check', async () => {
+    const r = await run(NO_PROSE, TABLE.replace('"2.547"', '"2.548"'));
+    const f = (id: string) => r.c.model!.figures.find((x) => x.id === id);
+    expect(f('bm1[1]')).toMatchObject({ origin: 'stated', check: { stated: '22.143', computed: '22.144', agrees: false } });
+    expect(f('bm1[1]')!.sources[0]).toMatchObject({ line: 12 });
+    expect(formatFigure(f('bm1[3]')!)).toBe('99,1%');
+    expect(f('bm1[2.3]')!.origin).toBe('fact');
+    expect(f('bm1[4]')).toBeUndefined();
+  });
+
   it('prints the computed sum with print: computed', async () => {
     const r = await run(NO_PROSE, TABLE.replace('"2.547"', '"2.548"').replace('sumOf: children', 'sumOf: children\n    print: computed'));
     expect(r.codes).toEqual(['V310@12']);
