@@ -12,9 +12,11 @@
  */
 import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, TableInput } from '../validate/dataset.js';
 import type { Decimal } from 'decimal.js';
-import { formatDate, toExact } from '../numbers/index.js';
+import { checkRatio, checkSum, compareAtPrecision, convertArea, convertMoney, parseQuantity, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
-import { ref, type Figure, type FigureValue } from './figure.js';
+import { formatFigure, ref, type Figure, type FigureValue, type SourceRef } from './figure.js';
+import { CellIndex, type CellHit, type RichStatTable } from './stat-table.js';
+import type { RelatedPosition } from '../diagnostics/types.js';
 
 export type Segment =
   | { type: 'text'; value: string }
@@ -29,7 +31,7 @@ export interface RichTable {
   total?: RichText[];
 }
 export type RichBlock = { type: 'paragraph'; text: RichText } | { type: 'list'; items: RichItem[] }
-  | { type: 'table'; table: RichTable } | { type: 'pageBreak' };
+  | { type: 'table'; table: RichTable } | { type: 'statTable'; table: RichStatTable } | { type: 'pageBreak' };
 export interface RichSection { id?: string; title: string; content: RichBlock[]; sections: RichSection[] }
 export interface RichAppendix { label?: string; numbered?: boolean; title: string[]; note?: string; orientation: 'landscape' | 'portrait'; content: RichBlock[] }
 /** A content document resolved: what the kind's templates print as the body. */
@@ -58,7 +60,12 @@ function excerpt(text: string, at: number): string {
 }
 
 export class ContentResolver {
-  constructor(private readonly ctx: AggregateContext, private readonly kpis: Map<string, Kpi> = new Map()) {}
+  /** The statistical tables seen so far, for prose figures that name their cells. */
+  private readonly cells: CellIndex;
+
+  constructor(private readonly ctx: AggregateContext, private readonly kpis: Map<string, Kpi> = new Map()) {
+    this.cells = new CellIndex(ctx);
+  }
 
   /** Blocks in order; a block's figures are named `<prefix>.<block id or index>.…`. */
   blocks(blocks: ContentBlock[], idPrefix: string): RichBlock[] {
@@ -68,6 +75,7 @@ export class ContentResolver {
         case 'paragraph': return { type: 'paragraph' as const, text: this.item(b.item, id).text };
         case 'list': return { type: 'list' as const, items: b.items.map((it, j) => this.item(it, `${id}.${j}`)) };
         case 'table': return { type: 'table' as const, table: this.table(b.table, id) };
+        case 'statTable': return { type: 'statTable' as const, table: this.cells.table(b.table, b.id) };
         case 'pageBreak': return { type: 'pageBreak' as const };
       }
     });
@@ -88,6 +96,10 @@ export class ContentResolver {
 
   /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
   document(doc: ContentDocument): RichDocument {
+    // Tables first: a prose figure may name a cell of a table that stands after it (an appendix).
+    const tables = (blocks: ContentBlock[]) => blocks.forEach((b) => { if (b.type === 'statTable') this.cells.table(b.table, b.id); });
+    const inSections = (list: ContentSection[]): void => list.forEach((s) => { tables(s.content); inSections(s.sections); });
+    tables(doc.intro); inSections(doc.sections); tables(doc.closing); doc.appendices.forEach((a) => tables(a.content));
     const section = (s: ContentSection, prefix: string): RichSection => {
       const id = `${prefix}.${s.id ?? slugOf(s.title)}`;
       return { id: s.id, title: this.title(s.title), content: this.blocks(s.content, id), sections: s.sections.map((c) => section(c, id)) };
@@ -189,7 +201,72 @@ export class ContentResolver {
     if (form === 'count' && input.kind === 'units') {
       return [this.figure({ kind: 'count', n: toExact(input.units.length) }, `${id}.${head}.count`, `Số đơn vị trong danh sách "${head}"`, input.at, 'computed', `đếm ${input.units.length} tên`)];
     }
+    if (input.link) return [this.linked(head, input, `${id}.${head}`)];
     return [this.figure(this.value(input), `${id}.${head}`, head, input.at, 'fact')];
+  }
+
+  /**
+   * A prose figure tied to table cells: equal to a cell (`sameAs`, V312) or their ratio in
+   * percent (`ratioOf`, V314), compared at the figure's printed precision; `print` chooses
+   * which value the report prints. Only numeric figures (count, percent, money, area) link.
+   */
+  private linked(name: string, input: FigureInput, id: string): Segment {
+    const link = input.link!;
+    const value = this.value(input);
+    const amount = amountOf(value);
+    const sources: SourceRef[] = [ref(input.at, name)];
+    if (!amount) return { type: 'figure', figure: this.ctx.figures.add({ ...value, id, label: name, origin: 'fact', sources } as Figure) };
+    const stated = { n: amount, places: link.places };
+    const printedEn = link.print === 'computed' ? 'computed value' : 'stated figure';
+    const printed = link.print === 'computed' ? 'số tính được' : 'số đã nêu';
+    let cmp: Comparison | undefined;
+    if (link.sameAs) {
+      const hit = this.cells.cell(link.sameAs);
+      if (hit) {
+        sources.push(ref(hit.cell.at, `Ô ${hit.id}: ${hit.row.label}`));
+        cmp = compareAtPrecision(stated, inUnitOf(value, hit));
+        if (!cmp.agrees) {
+          this.ctx.report('V312', input.at, {
+            name, stated: formatFigure(value), cell: hit.id, value: formatWritten(hit.cell),
+            cellAt: `${hit.cell.at.file}:${hit.cell.at.line}`, diff: formatDiff(cmp.diff, link.places), printed, printedEn,
+          }, [related(hit)]);
+        }
+      }
+    } else if (link.ratioOf) {
+      const [a, b] = link.ratioOf.map((r) => this.cells.cell(r));
+      if (a && b) {
+        sources.push(ref(a.cell.at, `Ô ${a.id}: ${a.row.label}`), ref(b.cell.at, `Ô ${b.id}: ${b.row.label}`));
+        cmp = checkRatio(stated, a.cell.n, b.cell.n);
+        if (cmp && !cmp.agrees) {
+          this.ctx.report('V314', input.at, {
+            name, stated: formatFigure(value), part: formatWritten(a.cell), whole: formatWritten(b.cell),
+            computed: formatWritten({ n: cmp.computed, places: link.places }), diff: formatDiff(cmp.diff, link.places), printed, printedEn,
+          }, [related(a), related(b)]);
+        }
+      }
+    } else if (link.parts) {
+      const values: Decimal[] = [];
+      for (const p of link.parts) {
+        if ('n' in p) { values.push(p.n); sources.push(ref(p.at, `Thành phần của ${name}`)); continue; }
+        const hit = this.cells.cell(p);
+        if (!hit) return this.figure(value, id, name, input.at, 'fact');
+        values.push(inUnitOf(value, hit));
+        sources.push(ref(hit.cell.at, `Ô ${hit.id}: ${hit.row.label}`));
+      }
+      cmp = checkSum(stated, values);
+      if (!cmp.agrees) {
+        this.ctx.report('V301', input.at, {
+          label: name, stated: formatFigure(value), computed: formatFigure(withAmount(value, cmp.computed)),
+          diff: formatDiff(cmp.diff, link.places), printed: link.print === 'computed' ? 'số tính từ các thành phần' : 'số đã nêu',
+        });
+      }
+    }
+    const shown = link.print === 'computed' && cmp ? withAmount(value, cmp.computed) : value;
+    const check = cmp && {
+      stated: formatFigure(value), computed: formatFigure(withAmount(value, cmp.computed)), agrees: cmp.agrees, printed: link.print,
+    };
+    const origin = link.print === 'computed' && cmp ? 'computed' as const : 'stated' as const;
+    return { type: 'figure', figure: this.ctx.figures.add({ ...shown, id, label: name, origin, sources, ...(check ? { check } : {}) } as Figure) };
   }
 
   value(input: FigureInput): FigureValue {
@@ -266,6 +343,48 @@ export class ContentResolver {
     for (const [name, input] of Object.entries(figures)) {
       if (!this.used.has(input)) this.ctx.report('V207', input.at, { name });
     }
+  }
+}
+
+/**
+ * A cell's number in the unit of the prose figure it is compared with: a "Tỷ đồng" row against
+ * "186.245,5 triệu đồng" is converted; a unit that is not money or area (Hồ sơ, %) is taken as is.
+ */
+function inUnitOf(v: FigureValue, hit: CellHit): Decimal {
+  const unit = hit.row.unit ?? '';
+  if (v.kind === 'money') {
+    const q = parseQuantity(`1 ${unit}`, 'money');
+    if (q.ok) return convertMoney({ ...q.value, amount: hit.cell.n }, v.money.unit).amount;
+  }
+  if (v.kind === 'area') {
+    const q = parseQuantity(`1 ${unit}`, 'area');
+    if (q.ok) return convertArea({ ...q.value, amount: hit.cell.n }, v.area.unit).amount;
+  }
+  return hit.cell.n;
+}
+
+/** A cell as a diagnostic's second position. */
+function related(hit: CellHit): RelatedPosition {
+  return { file: hit.cell.at.file, line: hit.cell.at.line, column: hit.cell.at.column, label: `ô ${hit.id}` };
+}
+
+/** The number of a numeric figure, in its own unit; undefined for fractions and lists of units. */
+function amountOf(v: FigureValue): Decimal | undefined {
+  switch (v.kind) {
+    case 'money': return v.money.amount;
+    case 'area': return v.area.amount;
+    case 'count': case 'percent': return v.n;
+    default: return undefined;
+  }
+}
+
+/** The same figure with another number (the computed one), unit and kind kept. */
+function withAmount(v: FigureValue, n: Decimal): FigureValue {
+  switch (v.kind) {
+    case 'money': return { ...v, money: { ...v.money, amount: n } };
+    case 'area': return { ...v, area: { ...v.area, amount: n } };
+    case 'count': case 'percent': return { ...v, n };
+    default: return v;
   }
 }
 

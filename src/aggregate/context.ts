@@ -8,7 +8,7 @@
  * dataset is partial (a file failed validation), a check that needs the failed file stays silent
  * instead of reporting everything in it as missing.
  */
-import type { Diagnostic, SourcePosition } from '../diagnostics/types.js';
+import type { Diagnostic, RelatedPosition, SourcePosition } from '../diagnostics/types.js';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
 import type { ContentItem, Dataset, Reference, UnitRef, RegisterUnit } from '../validate/dataset.js';
 import { suggest } from '../diagnostics/suggest.js';
@@ -35,8 +35,9 @@ export class AggregateContext<D extends Dataset = Dataset> {
     this.itemCheck?.(this, item);
   }
 
-  report(code: DiagnosticCode, at: SourcePosition, args: Record<string, unknown> = {}): void {
-    this.diagnostics.push(makeDiagnostic(code, at, args));
+  report(code: DiagnosticCode, at: SourcePosition, args: Record<string, unknown> = {}, related?: RelatedPosition[]): void {
+    const d = makeDiagnostic(code, at, args);
+    this.diagnostics.push(related?.length ? { ...d, related } : d);
   }
 
   /** True when `name` (`communes`, `digital`, …) failed validation and is missing from the data. */

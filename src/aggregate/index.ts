@@ -18,6 +18,8 @@ import { factFigure } from './stated.js';
 
 export type { Figure, SourceRef } from './figure.js';
 export type { RichBlock, RichText, RichItem, Segment, RichDocument, RichSection, RichTable } from './content.js';
+export type { RichStatTable, StatRow } from './stat-table.js';
+export { formatCell } from './stat-table.js';
 export { formatFigure } from './figure.js';
 export { AggregateContext, didYouMean } from './context.js';
 export { ContentResolver, cite } from './content.js';

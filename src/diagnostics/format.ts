@@ -36,14 +36,16 @@ export function formatText(list: readonly Diagnostic[], lang: Lang = 'vi'): stri
   return sortDiagnostics(list).map((d) => {
     const { message, hint } = localised(d, lang);
     const head = `${where(d)}: ${d.severity} ${d.code}: ${message}`;
-    return hint ? `${head}\n    ${hintWord}: ${hint}` : head;
+    const seeWord = lang === 'en' ? 'see' : 'xem';
+    const see = (d.related ?? []).map((r) => `\n    ${seeWord}: ${r.file}:${r.line}:${r.column} (${r.label})`).join('');
+    return hint ? `${head}${see}\n    ${hintWord}: ${hint}` : `${head}${see}`;
   }).join('\n');
 }
 
 export function formatJson(list: readonly Diagnostic[], lang: Lang = 'vi'): string {
   return JSON.stringify(sortDiagnostics(list).map((d) => {
     const { message, hint } = localised(d, lang);
-    return { code: d.code, severity: d.severity, file: d.file, line: d.line, column: d.column, ...(d.cell ? { cell: d.cell } : {}), message, ...(hint ? { hint } : {}) };
+    return { code: d.code, severity: d.severity, file: d.file, line: d.line, column: d.column, ...(d.cell ? { cell: d.cell } : {}), message, ...(hint ? { hint } : {}), ...(d.related?.length ? { related: d.related } : {}) };
   }), null, 2);
 }
 
@@ -61,7 +63,8 @@ export function formatGithub(list: readonly Diagnostic[], lang: Lang = 'vi'): st
     const level = d.severity === 'note' ? 'notice' : d.severity;
     // An annotation can only point into a text file: the YAML line that maps the sheet, naming the cell.
     const said = d.cell ? `${where(d)}: ${message}` : message;
-    const text = hint ? `${said}\n${hint}` : said;
+    const see = (d.related ?? []).map((r) => `\n${lang === 'en' ? 'see' : 'xem'} ${r.file}:${r.line}:${r.column} (${r.label})`).join('');
+    const text = hint ? `${said}${see}\n${hint}` : `${said}${see}`;
     return `::${level} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(text)}`;
   }).join('\n');
 }

@@ -17,7 +17,12 @@ export interface Diagnostic {
   en?: { message: string; hint?: string };
   /** For a value read from a spreadsheet: its cell (file, line and column are the YAML mapping's). */
   cell?: CellRef;
+  /** Other places the finding is about (the table cell a prose figure disagrees with). */
+  related?: RelatedPosition[];
 }
+
+/** A second position of a diagnostic, with what stands there (`ô bm1[4]`). */
+export interface RelatedPosition { file: string; line: number; column: number; label: string }
 
 /** A spreadsheet cell: `data/2024/du-an.xlsx!Danh mục!D12`. */
 export interface CellRef {

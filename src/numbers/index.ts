@@ -51,3 +51,4 @@ export {
   type ParseDateResult,
 } from './format.js';
 export { readNumber, moneyInWords, type ReadNumberOptions } from './words.js';
+export { compareAtPrecision, checkSum, checkRatio, formatWritten, formatDiff, type Written, type Comparison } from './checks.js';

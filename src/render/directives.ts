@@ -2,6 +2,7 @@
  * Fenced blocks of the markup: the official-format blocks written as `key: value` lines.
  * `header`, `title`, `recipients`, `signature` and `appendix` map their fields onto tree nodes;
  * `table` declares a table — `columns: 6c 44l 16r` (relative widths and alignment), `size: 12`,
+ * `caption: Biểu mẫu 3. …` (centred, bold) and `subtitle:` (centred, italic) above it,
  * `unit: ĐVT: triệu đồng`, then `header:`, `group:`, `row:` and `total:` lines whose cells are
  * separated by `|`, a cell ending in `^2` spanning two rows and `>2` two columns. Values are
  * markup (escaped data, figure markers), parsed as inlines.
@@ -22,7 +23,7 @@ const KNOWN: Record<string, string[]> = {
   recipients: ['to'],
   signature: ['receiver', 'authority', 'name'],
   appendix: ['label', 'title', 'note'],
-  table: ['columns', 'size', 'unit', 'header', 'group', 'row', 'total'],
+  table: ['columns', 'size', 'caption', 'subtitle', 'unit', 'header', 'group', 'row', 'total'],
   pagebreak: [],
 };
 
@@ -104,6 +105,10 @@ function table(fields: Fields, at: Position, diagnostics: Diagnostic[]): StageRe
     type: 'tableRow', kind: ROW_KINDS[f.key]!, children: splitCells(f.value).map((c) => cell(c, f.at)), position: f.at,
   }));
   const blocks: Block[] = [];
+  const caption = fields.first('caption');
+  if (caption) blocks.push({ type: 'paragraph', align: 'center', indent: false, children: [{ type: 'strong', children: parseInline(caption.value) }], position: caption.at });
+  const subtitle = fields.first('subtitle');
+  if (subtitle) blocks.push({ type: 'paragraph', align: 'center', indent: false, children: [{ type: 'emphasis', children: parseInline(subtitle.value) }], position: subtitle.at });
   const unit = fields.first('unit');
   if (unit) blocks.push({ type: 'paragraph', align: 'right', indent: false, children: [{ type: 'emphasis', children: parseInline(unit.value) }], position: unit.at });
   const sizeField = fields.first('size');

@@ -18,14 +18,38 @@ import type { Decimal } from 'decimal.js';
 
 export interface Loc extends SourcePosition { pointer: string }
 
-export type FigureInput =
+export type FigureInput = (
   | { kind: 'money'; value: Money; at: Loc }
   | { kind: 'area'; value: Area; at: Loc }
   | { kind: 'percent'; value: Decimal; at: Loc }
   | { kind: 'count'; value: Decimal; at: Loc; /** Written with a leading zero (`06`): printed so. */ zero?: boolean }
   | { kind: 'fraction'; part: Decimal; whole: Decimal; at: Loc }
-  | { kind: 'units'; units: UnitRef[]; at: Loc };
+  | { kind: 'units'; units: UnitRef[]; at: Loc })
+  & { link?: FigureLink };
 
+/** A prose figure tied to table cells: equal to one (`sameAs`) or their ratio (`ratioOf`). */
+export interface FigureLink {
+  sameAs?: IdRef; ratioOf?: [IdRef, IdRef];
+  /** The figure is the sum of these: numbers as written, or cell ids. */
+  parts?: ({ n: Decimal; at: Loc } | IdRef)[];
+  print: 'stated' | 'computed';
+  /** Decimal places the figure was written with (`99,10%` → 2): its printed precision. */
+  places: number; at: Loc;
+}
+
+/** A cell of a statistical table as written: a number with its printed places, `-`, or empty. */
+export type StatCell = { kind: 'number'; n: Decimal; places: number; at: Loc } | { kind: 'none'; text: '-' | ''; at: Loc };
+
+/** One row of a statistical table (biểu mẫu); `rows` nest to give the hierarchical STT. */
+export interface StatRowInput {
+  stt?: string; label: string; unit?: string; values: Record<string, StatCell>; note?: string; noteSpan: number;
+  bold: boolean; sumOf?: { children: true; at: Loc } | { rows: IdRef[]; at: Loc }; print: 'stated' | 'computed';
+  rows: StatRowInput[]; at: Loc;
+}
+export interface StatTableInput {
+  caption?: string; subtitle?: string; labelTitle: string; columnsTitle: string;
+  columns: { key: string; title: string }[]; rows: StatRowInput[]; at: Loc;
+}
 export interface UnitRef { name: string; stated: boolean; at: Loc }
 
 /** A stated figure: the value the source document gives beside its parts, and which one to print. */
@@ -57,7 +81,7 @@ export interface TableInput {
 
 /** A block of prose; `id` (optional, from the data) keeps its figures' ids stable. */
 export type ContentBlock = ({ type: 'paragraph'; item: ContentItem } | { type: 'list'; items: ContentItem[]; at: Loc }
-  | { type: 'table'; table: TableInput } | { type: 'pageBreak'; at: Loc }) & { id?: string };
+  | { type: 'table'; table: TableInput } | { type: 'statTable'; table: StatTableInput } | { type: 'pageBreak'; at: Loc }) & { id?: string };
 
 /** A section of a content document: title (numbered by the tool), blocks, sub-sections. */
 export interface ContentSection {
@@ -193,6 +217,26 @@ function parseDateAt(text: string): FullDate {
 
 /** Classify a figure scalar by its written form (schema guarantees one of these forms). */
 export function readFigure(r: Reader, pointer: string): FigureInput {
+  const v = r.get(pointer);
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'value' in v) {
+    const ratio = r.list(`${pointer}/ratioOf`);
+    const link: FigureLink = {
+      sameAs: readIdRef(r, `${pointer}/sameAs`),
+      ratioOf: ratio.length === 2 ? [readIdRef(r, `${pointer}/ratioOf/0`)!, readIdRef(r, `${pointer}/ratioOf/1`)!] : undefined,
+      parts: r.has(`${pointer}/parts`) ? r.list(`${pointer}/parts`).map((v, i) => {
+        const q = `${pointer}/parts/${i}`;
+        return String(v).includes('[') ? readIdRef(r, q)! : { n: r.dec(q), at: r.loc(q) };
+      }) : undefined,
+      print: r.opt(`${pointer}/print`) === 'computed' ? 'computed' : 'stated',
+      places: /,(\d+)/.exec(r.str(`${pointer}/value`))?.[1]?.length ?? 0,
+      at: r.loc(pointer),
+    };
+    return { ...readFigure(r, `${pointer}/value`), link };
+  }
+  return readScalarFigure(r, pointer);
+}
+
+function readScalarFigure(r: Reader, pointer: string): FigureInput {
   const at = r.loc(pointer);
   const v = r.get(pointer);
   if (Array.isArray(v)) return { kind: 'units', units: v.map((_, i) => readUnitRef(r, `${pointer}/${i}`)), at };
@@ -257,6 +301,7 @@ export function readContent(r: Reader, pointer: string): ContentBlock[] {
       return withId({ type: 'list' as const, items: r.list(`${p}/list`).map((__, j) => readItem(r, `${p}/list/${j}`)), at: r.loc(p) });
     }
     if (r.has(`${p}/table`)) return withId({ type: 'table' as const, table: readTable(r, `${p}/table`) });
+    if (r.has(`${p}/statTable`)) return withId({ type: 'statTable' as const, table: readStatTable(r, `${p}/statTable`) });
     if (r.has(`${p}/pageBreak`)) return withId({ type: 'pageBreak' as const, at: r.loc(p) });
     return withId({ type: 'paragraph' as const, item: readItem(r, p) });
   });
@@ -278,6 +323,45 @@ function readTable(r: Reader, p: string): TableInput {
     figures: readFigures(r, `${p}/figures`),
     at: r.loc(p),
   };
+}
+
+/** A statistical table: value columns (default one, `so-lieu`), nested rows, checks declared per row. */
+function readStatTable(r: Reader, p: string): StatTableInput {
+  const columns = r.has(`${p}/columns`)
+    ? r.list(`${p}/columns`).map((_, i) => ({ key: r.str(`${p}/columns/${i}/key`), title: r.str(`${p}/columns/${i}/title`) }))
+    : [{ key: 'so-lieu', title: 'Số liệu' }];
+  return {
+    caption: r.opt(`${p}/caption`), subtitle: r.opt(`${p}/subtitle`),
+    labelTitle: r.opt(`${p}/labelTitle`) ?? 'Chỉ tiêu thống kê',
+    columnsTitle: r.opt(`${p}/columnsTitle`) ?? 'Số liệu',
+    columns,
+    rows: r.list(`${p}/rows`).map((_, i) => readStatRow(r, `${p}/rows/${i}`, columns[0]!.key)),
+    at: r.loc(p),
+  };
+}
+
+function readStatRow(r: Reader, p: string, firstColumn: string): StatRowInput {
+  const values: Record<string, StatCell> = {};
+  if (r.has(`${p}/value`)) values[firstColumn] = readStatCell(r, `${p}/value`);
+  const raw = r.get(`${p}/values`);
+  if (raw && typeof raw === 'object') for (const k of Object.keys(raw)) values[k] = readStatCell(r, `${p}/values/${escapeSeg(k)}`);
+  const sum = r.get(`${p}/sumOf`);
+  const sumOf = sum === 'children' ? { children: true as const, at: r.loc(`${p}/sumOf`) }
+    : Array.isArray(sum) ? { rows: sum.map((_, i) => readIdRef(r, `${p}/sumOf/${i}`)!), at: r.loc(`${p}/sumOf`) } : undefined;
+  const rows = r.list(`${p}/rows`).map((_, i) => readStatRow(r, `${p}/rows/${i}`, firstColumn));
+  return {
+    stt: r.opt(`${p}/stt`)?.replace(/\.$/, ''), label: r.str(`${p}/label`), unit: r.opt(`${p}/unit`), values,
+    note: r.opt(`${p}/note`), noteSpan: r.has(`${p}/noteSpan`) ? r.int(`${p}/noteSpan`) : 1, bold: r.opt(`${p}/bold`) === 'true' || rows.length > 0, sumOf,
+    print: r.opt(`${p}/print`) === 'computed' ? 'computed' : 'stated', rows, at: r.loc(`${p}/label`),
+  };
+}
+
+function readStatCell(r: Reader, p: string): StatCell {
+  const text = r.str(p).trim();
+  const at = r.loc(p);
+  if (text === '' || text === '-') return { kind: 'none', text, at };
+  const comma = text.indexOf(',');
+  return { kind: 'number', n: r.dec(p), places: comma < 0 ? 0 : text.length - comma - 1, at };
 }
 
 function readSection(r: Reader, p: string): ContentSection {

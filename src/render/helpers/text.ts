@@ -3,8 +3,8 @@
  * names joined the Vietnamese way, dates, and small case changes. Structure (paragraph breaks,
  * list markers) is produced here; the words come from data.
  */
-import type { RichBlock, RichItem, RichSection, RichTable, RichText } from '../../aggregate/index.js';
-import { formatFigure } from '../../aggregate/index.js';
+import type { RichBlock, RichItem, RichSection, RichStatTable, RichTable, RichText } from '../../aggregate/index.js';
+import { formatCell, formatFigure } from '../../aggregate/index.js';
 import { formatDate } from '../../numbers/index.js';
 import { escapeMarkup, figureMarker } from '../escape.js';
 import { safe } from './util.js';
@@ -49,11 +49,49 @@ function tableMarkup(t: RichTable): string {
   ].join('\n');
 }
 
+/**
+ * A statistical table: caption (centred, bold) and its italic line, then STT | label | unit |
+ * value columns | note; parent rows (bold in data, or with sub-rows) print as bold group rows.
+ * Cells print here, from typed values: the bare number with its written places, "-", or empty.
+ */
+function statTableMarkup(t: RichStatTable): string {
+  const cell = (s: string | undefined) => escapeMarkup(s ?? '');
+  const values = t.columns.map(() => '14r').join(' ');
+  // Several value columns: a header over them ("Số liệu"), the other headers spanning both rows.
+  const header = t.columns.length > 1
+    ? [`header: STT ^2 | ${cell(t.labelTitle)} ^2 | Đơn vị tính ^2 | ${cell(t.columnsTitle)} >${t.columns.length} | Ghi chú ^2`,
+      `header: ${t.columns.map((c) => cell(c.title)).join(' | ')}`]
+    : [`header: STT | ${cell(t.labelTitle)} | Đơn vị tính | ${cell(t.columns[0]!.title)} | Ghi chú`];
+  // A note merged over several rows: the rows under it have no note cell of their own.
+  let covered = 0;
+  const note = (r: RichStatTable['rows'][number]): string[] => {
+    if (covered > 0) { covered--; return []; }
+    if (r.noteSpan > 1) { covered = r.noteSpan - 1; return [`${cell(r.note)} ^${r.noteSpan}`]; }
+    return [cell(r.note)];
+  };
+  const row = (r: RichStatTable['rows'][number]) => [
+    cell(r.stt), cell(r.label), cell(r.unit),
+    ...t.columns.map((c) => cell(formatCell(Object.hasOwn(r.values, c.key) ? r.values[c.key] : undefined))),
+    ...note(r),
+  ].join(' | ');
+  return [
+    '```table',
+    `columns: 7c ${Math.max(30, 62 - 14 * t.columns.length)}l 14c ${values} 16l`,
+    ...(t.caption ? [`caption: ${cell(t.caption)}`] : []),
+    ...(t.subtitle ? [`subtitle: ${cell(t.subtitle)}`] : []),
+    ...header,
+    ...t.rows.map((r) => `${r.bold ? 'group' : 'row'}: ${row(r)}`),
+    '```',
+    '',
+  ].join('\n');
+}
+
 function blockMarkup(b: RichBlock): string {
   switch (b.type) {
     case 'paragraph': return `${richMarkup(b.text)}\n`;
     case 'list': return b.items.map((i) => itemMarkup(i, 0)).join('');
     case 'table': return tableMarkup(b.table);
+    case 'statTable': return statTableMarkup(b.table);
     case 'pageBreak': return '```pagebreak\n```\n';
   }
 }

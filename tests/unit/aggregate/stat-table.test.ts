@@ -1,0 +1,194 @@
+// Statistical tables in the content model, through the real pipeline on small data folders:
+// a row's sumOf (children or a list of STT; a "trong đó" row left out is not summed), prose
+// figures linked to cells (sameAs, ratioOf at the printed precision) and print: stated|computed.
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { compile } from '../../../src/pipeline/compile.js';
+import { formatFigure } from '../../../src/aggregate/index.js';
+import { formatCell, type RichStatTable } from '../../../src/aggregate/stat-table.js';
+import type { Table } from '../../../src/doctree/types.js';
+
+const root = path.resolve(__dirname, '../../..');
+const base = mkdtempSync(path.join(tmpdir(), 'baocao-stat-'));
+let n = 0;
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+/** A bao-cao folder whose noi-dung.yaml is `body` under one section, the table `table` in an appendix. */
+async function run(prose: string, table: string) {
+  const dir = path.join(base, `r${++n}`);
+  mkdirSync(dir);
+  copyFileSync(path.join(root, 'examples/bao-cao-cchc/report.yaml'), path.join(dir, 'report.yaml'));
+  const indent = (s: string, k: number) => s.trim().split('\n').map((l) => ' '.repeat(k) + l).join('\n');
+  writeFileSync(path.join(dir, 'noi-dung.yaml'), [
+    'sections:', '  - title: KẾT QUẢ', '    content:', indent(prose, 6),
+    'appendices:', '  - title: [BIỂU]', '    content:', '      - id: bm1', '        statTable:', indent(table, 10), '',
+  ].join('\n'));
+  const c = await compile({ dataDir: dir, cwd: root, skipRender: true });
+  const codes = c.diagnostics.map((d) => `${d.code}@${d.line}`);
+  const doc = (c.model as unknown as { document: { appendices: { content: { type: string; table: RichStatTable }[] }[] } }).document;
+  const t = doc.appendices[0]!.content[0]!.table;
+  const printed = (stt: string, key = 'so-lieu') => formatCell(t.rows.find((r) => r.stt === stt)!.values[key]);
+  return { c, codes, t, printed, diag: (code: string) => c.diagnostics.find((d) => d.code === code) };
+}
+
+const TABLE = `
+rows:
+  - label: Tổng số hồ sơ
+    value: "22.143"
+    sumOf: children
+    rows:
+      - { label: Trực tuyến, value: "19.596" }
+      - { label: Trực tiếp, value: "2.547" }
+  - label: Đã giải quyết
+    value: "200"
+    sumOf: ["2.1", "2.2"]
+    rows:
+      - { label: Đúng hạn, value: "150" }
+      - { label: Quá hạn, value: "50" }
+      - { label: "Trong đó: toàn trình", value: "90" }
+  - { label: Tỷ lệ, unit: "%", value: "99,10" }
+  - { label: Không có số liệu, value: "-" }
+`;
+const NO_PROSE = '- text: Không có số liệu.';
+
+describe('sumOf', () => {
+  it('is silent when the rows add up, and a "trong đó" row outside the list is not summed', async () => {
+    const r = await run(NO_PROSE, TABLE);
+    expect(r.codes).toEqual([]);
+    expect(r.t.rows.map((x) => x.stt)).toEqual(['1', '1.1', '1.2', '2', '2.1', '2.2', '2.3', '3', '4']);
+    expect(r.t.rows.filter((x) => x.bold).map((x) => x.stt)).toEqual(['1', '2']);
+    expect([r.printed('3'), r.printed('4'), r.printed('1')]).toEqual(['99,10', '-', '22.143']);
+  });
+
+  it('warns at the total with both values and the difference; prints the stated value by default', async () => {
+    const r = await run(NO_PROSE, TABLE.replace('"2.547"', '"2.548"'));
+    expect(r.codes).toEqual(['V310@12']);
+    expect(r.diag('V310')!.message).toContain('22.143');
+    expect(r.diag('V310')!.message).toContain('22.144');
+    expect(r.diag('V310')!.message).toContain('+1');
+    expect(r.printed('1')).toBe('22.143');
+  });
+
+  it('makes every whole or unit-bearing cell a figure named by the cell grammar, totals with their check', async () => {
+    const r = await run(NO_PROSE, TABLE.replace('"2.547"', '"2.548"'));
+    const f = (id: string) => r.c.model!.figures.find((x) => x.id === id);
+    expect(f('bm1[1]')).toMatchObject({ origin: 'stated', check: { stated: '22.143', computed: '22.144', agrees: false } });
+    expect(f('bm1[1]')!.sources[0]).toMatchObject({ line: 12 });
+    expect(formatFigure(f('bm1[3]')!)).toBe('99,1%');
+    expect(f('bm1[2.3]')!.origin).toBe('fact');
+    expect(f('bm1[4]')).toBeUndefined();
+  });
+
+  it('prints the computed sum with print: computed', async () => {
+    const r = await run(NO_PROSE, TABLE.replace('"2.547"', '"2.548"').replace('sumOf: children', 'sumOf: children\n    print: computed'));
+    expect(r.codes).toEqual(['V310@12']);
+    expect(r.printed('1')).toBe('22.144');
+  });
+
+  it('counts a "trong đó" row when the list names it, and reports rows the table lacks', async () => {
+    const r = await run(NO_PROSE, TABLE.replace('["2.1", "2.2"]', '["2.1", "2.2", "2.3", "9"]'));
+    expect(r.codes.sort()).toEqual(['V310@18', 'V311@19']);
+  });
+});
+
+describe('sameAs and ratioOf', () => {
+  const prose = (a: string, b: string) => `
+- text: Tiếp nhận {hoSo} hồ sơ, tỷ lệ đúng hạn {tyLe}.
+  figures:
+    hoSo: ${a}
+    tyLe: ${b}`;
+
+  it('are silent when the prose agrees with the cells at its printed precision', async () => {
+    const r = await run(prose('{ value: "22143", sameAs: "bm1[1]" }', '{ value: "75%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), TABLE);
+    expect(r.codes).toEqual([]);
+    const f = r.c.model!.figures.find((x) => x.id.endsWith('.tyLe'))!;
+    expect(f.check?.agrees).toBe(true);
+    expect(f.sources.map((s) => s.line)).toEqual([7, 24, 21]);
+  });
+
+  it('warn at the prose figure, naming the cell and its line, with both values and the difference', async () => {
+    const r = await run(prose('{ value: "22134", sameAs: "bm1[1]" }', '{ value: "75,1%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), TABLE);
+    expect(r.codes).toEqual(['V312@6', 'V314@7']);
+    expect(r.diag('V312')!.message).toMatch(/22\.134.*bm1\[1\] = 22\.143.*noi-dung\.yaml:15.*\+9/);
+    expect(r.diag('V314')!.message).toMatch(/75,1%.*150\/200 = 75,0.*-0,1/);
+  });
+
+  it('round half up at the printed precision: 2/3 = 66,67 %, 66,66 % is off', async () => {
+    const t = TABLE.replace('"150"', '"133,34"').replace('"50"', '"66,66"').replace('value: "200"', 'value: "200,00"');
+    const ok = await run(prose('{ value: "22143", sameAs: "bm1[1]" }', '{ value: "66,67%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), t);
+    expect(ok.codes).toEqual([]);
+    const off = await run(prose('{ value: "22143", sameAs: "bm1[1]" }', '{ value: "66,66%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), t);
+    expect(off.codes).toEqual(['V314@7']);
+  });
+
+  it('print: computed prints the cell (sameAs) or the ratio (ratioOf); stated is the default', async () => {
+    const r = await run(prose('{ value: "22134", sameAs: "bm1[1]", print: computed }', '{ value: "75,1%", ratioOf: ["bm1[2.1]", "bm1[2]"], print: computed }'), TABLE);
+    const fig = (name: string) => formatFigure(r.c.model!.figures.find((x) => x.id.endsWith(`.${name}`))!);
+    expect([fig('hoSo'), fig('tyLe')]).toEqual(['22.143', '75%']);
+    const s = await run(prose('{ value: "22134", sameAs: "bm1[1]" }', '{ value: "75,1%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), TABLE);
+    expect(formatFigure(s.c.model!.figures.find((x) => x.id.endsWith('.hoSo'))!)).toBe('22.134');
+  });
+
+  it('parts: a prose figure stated with its parts, numbers or cells (V301, 22.143 against 19.596 + 2.548)', async () => {
+    const ok = await run(prose('{ value: "22143", parts: ["19.596", "2.547"] }', '{ value: "75%", parts: ["bm1[2.1]", "-75"] }'), TABLE);
+    expect(ok.codes).toEqual([]);
+    const off = await run(prose('{ value: "22143", parts: ["19.596", "2.548"] }', '{ value: "75%", parts: ["bm1[2.1]", "bm1[2.2]"] }'), TABLE);
+    expect(off.codes).toEqual(['V301@6', 'V301@7']);
+    expect(off.diag('V301')!.message).toMatch(/22\.143.*22\.144.*\+1/);
+    const fig = (r: typeof off, name: string) => formatFigure(r.c.model!.figures.find((x) => x.id.endsWith(`.${name}`))!);
+    expect(fig(off, 'hoSo')).toBe('22.143');
+    const computed = await run(prose('{ value: "22143", parts: ["19.596", "2.548"], print: computed }', '{ value: "75%", parts: ["bm1[2.1]", "bm1[2.2]"], print: computed }'), TABLE);
+    expect([fig(computed, 'hoSo'), fig(computed, 'tyLe')]).toEqual(['22.144', '200%']);
+  });
+
+  it('compare money in the cell\'s unit: 1,5 tỷ đồng is a "Triệu đồng" cell of 1.500', async () => {
+    const t = TABLE.replace('{ label: Tỷ lệ, unit: "%", value: "99,10" }', '{ label: Kinh phí, unit: Triệu đồng, value: "1.500" }');
+    const ok = await run(prose('{ value: "1,5 tỷ đồng", sameAs: "bm1[3]" }', '{ value: "75%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), t);
+    expect(ok.codes).toEqual([]);
+    const off = await run(prose('{ value: "1,6 tỷ đồng", sameAs: "bm1[3]" }', '{ value: "75%", ratioOf: ["bm1[2.1]", "bm1[2]"] }'), t);
+    expect(off.codes).toEqual(['V312@6']);
+    expect(off.diag('V312')!.message).toContain('-0,1');
+  });
+
+  it('report a cell that does not exist or holds no figure (V313)', async () => {
+    const r = await run(prose('{ value: "1", sameAs: "bm9[1]" }', '{ value: "1%", ratioOf: ["bm1[4]", "bm1[7]"] }'), TABLE);
+    expect(r.codes).toEqual(['V313@6', 'V313@7', 'V313@7']);
+  });
+});
+
+describe('printing a statistical table', () => {
+  it('captions it, heads several value columns with two header rows and merges a note over rows', async () => {
+    const { content } = await import('../../../src/render/helpers/text.js');
+    const { parseMarkup } = await import('../../../src/render/markup.js');
+    const two = `
+caption: Biểu mẫu 2. Bộ máy
+subtitle: (Đến ngày 14/12/2025)
+columnsTitle: Kết quả thống kê
+columns: [{ key: a, title: Năm 2024 }, { key: b, title: Năm 2025 }]
+rows:
+  - label: Tinh giản
+    unit: Người
+    values: { a: "241", b: "-" }
+    note: Theo Nghị định
+    noteSpan: "2"
+    rows:
+      - { label: Nghỉ hưu, unit: Triệu đồng, values: { a: "1.170,50", b: "" } }
+`;
+    const r = await run(NO_PROSE, two);
+    expect(r.codes).toEqual([]);
+    const markup = String(content([{ type: 'statTable', table: r.t }]));
+    const blocks = parseMarkup(markup).value;
+    expect(blocks[0]).toMatchObject({ type: 'paragraph', align: 'center', children: [{ type: 'strong' }] });
+    expect(blocks[1]).toMatchObject({ type: 'paragraph', align: 'center', children: [{ type: 'emphasis' }] });
+    const table = blocks[2] as Table;
+    expect(table.children.map((x) => x.kind)).toEqual(['header', 'header', 'group', 'body']);
+    expect(table.children[0]!.children[3]).toMatchObject({ colSpan: 2 });
+    const text = (k: number) => table.children[k]!.children.map((c) => c.children.map((i) => ('value' in i ? i.value : '')).join(''));
+    expect(text(2)).toEqual(['1', 'Tinh giản', 'Người', '241', '-', 'Theo Nghị định']);
+    expect(table.children[2]!.children[5]).toMatchObject({ rowSpan: 2 });
+    // A "Triệu đồng" cell prints the bare number with its written places; the merged note leaves no cell.
+    expect(text(3)).toEqual(['1.1', 'Nghỉ hưu', 'Triệu đồng', '1.170,50', '']);
+  });
+});
