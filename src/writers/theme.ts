@@ -139,8 +139,11 @@ export const SIGNATURE = {
   distributionItems: style(11),
   authority: style(14, true, false, true),
   name: style(14, true),
-  /** Room for the hand or digital signature and the seal, between the title and the name. */
-  signatureSpaceMm: 25,
+  /**
+   * Room for the hand or digital signature and the seal, between the title and the name: a seal
+   * is 33 mm across and overlaps the title a little; a real signed report leaves 31 mm (at least 30).
+   */
+  signatureSpaceMm: 31,
   spaceBeforePt: 12,
   lineSpacing: 1,
   /** The paragraph just before the signature goes with it, so a page never holds the signature alone. */

@@ -69,7 +69,7 @@ describe('HTML writer: the Decree 30 layout from the theme', () => {
     // padding, not margin: the 12 pt add to the paragraph's 6 pt after, as in the PDF
     expect(css).toContain('.signature { display: grid; grid-template-columns: 45% 55%; padding-top: 12pt;');
     expect(css).toContain('.signature .distribution-label { font-size: 12pt; font-weight: 700; font-style: italic; }');
-    expect(css).toContain('.signature .name { font-size: 14pt; font-weight: 700; font-style: normal; text-align: center; margin-top: 25mm; }');
+    expect(css).toContain('.signature .name { font-size: 14pt; font-weight: 700; font-style: normal; text-align: center; margin-top: 31mm; }');
   });
 });
 

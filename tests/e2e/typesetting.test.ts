@@ -1,0 +1,58 @@
+// Typesetting of the 2024 report as a clerk would check it on the printed pages (issue 16):
+// room for the signature and seal, the signature block on one page with Nơi nhận and the last
+// paragraph, numbers never parted from their units at a line end, and the DOCX's paragraph
+// properties that decide its page breaks. The PDF is read back with positions (pdftotext).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli, docxXml } from '../helpers/outputs.js';
+import { pdfLines, PT_PER_MM, type PdfLine } from '../helpers/pdf-lines.js';
+import { describeWithTool } from '../helpers/tools.js';
+
+let pdf = '';
+let docx = '';
+
+beforeAll(() => {
+  const out = mkdtempSync(path.join(tmpdir(), 'baocao-typeset-'));
+  const r = runCli(['build', '2024', '--out', out, '--format', 'docx,pdf']);
+  expect(r.status, r.stderr).toBe(0);
+  pdf = path.join(out, '2024', 'bao-cao-chu-de-nam-2024.pdf');
+  docx = path.join(out, '2024', 'bao-cao-chu-de-nam-2024.docx');
+}, 120_000);
+
+const find = (lines: PdfLine[], pattern: RegExp): PdfLine => {
+  const hit = lines.find((l) => pattern.test(l.text));
+  if (!hit) throw new Error(`no PDF line matches ${pattern}`);
+  return hit;
+};
+
+describeWithTool('pdftotext')('the signature block in the PDF', () => {
+  it('leaves at least 30 mm between the signer\'s title and name, on one page with Nơi nhận and the last paragraph', () => {
+    const lines = pdfLines(pdf);
+    const label = find(lines, /^Nơi nhận:/);
+    const title = find(lines, /^CHỦ TỊCH$/);
+    const name = find(lines, /^Hà Thế Vinh$/);
+    const gapMm = (name.yMin - title.yMax) / PT_PER_MM;
+    expect(gapMm).toBeGreaterThanOrEqual(30);
+    expect(gapMm).toBeLessThan(40);
+    expect(new Set([label.page, title.page, name.page])).toEqual(new Set([label.page]));
+    // The last body line before "Nơi nhận:" is on the same page.
+    const before = lines[lines.indexOf(label) - 1]!;
+    expect(before.page).toBe(label.page);
+  });
+});
+
+describe('the signature block in the DOCX', () => {
+  it('gives the signer\'s name at least 30 mm of space before, in a row that cannot split, after a kept paragraph', () => {
+    const styles = docxXml(docx, 'word/styles.xml');
+    const signer = /<w:style [^>]*w:styleId="NguoiKy"[\s\S]*?<\/w:style>/.exec(styles)![0];
+    const beforeTwip = Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(signer)![1]);
+    expect(beforeTwip / 20 / PT_PER_MM).toBeGreaterThanOrEqual(30);
+    const xml = docxXml(docx);
+    const row = /<w:tr>(?:(?!<\/w:tr>)[\s\S])*Nơi nhận:[\s\S]*?<\/w:tr>/.exec(xml)![0];
+    expect(row).toContain('<w:cantSplit/>');
+    const before = xml.slice(0, xml.indexOf(row)).split('<w:p>').pop()!;
+    expect(before).toContain('<w:keepNext/>');
+  });
+});
