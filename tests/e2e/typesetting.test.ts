@@ -43,6 +43,27 @@ describeWithTool('pdftotext')('the signature block in the PDF', () => {
   });
 });
 
+/** Units as they may start a line of the PDF (the writers' list, read as a person would). */
+const UNIT_START = /^(nghìn đồng|triệu đồng|tỷ đồng|đồng|USD|ha|km²|km|m²|m³|m2|m3|m|kg|tấn|%)(?![\p{L}\p{N}])/iu;
+
+/** Lines that end with a number while the next line (same page, or the next page's first) starts with its unit. */
+export function partedUnits(all: PdfLine[]): string[] {
+  // The page number in the top margin is not part of the text flow.
+  const lines = all.filter((l) => l.yMin > 20 * PT_PER_MM);
+  return lines.flatMap((line, i) => {
+    const next = lines[i + 1];
+    return next && /(?<![\p{L}\p{N}])\d(?:[\d.,]*\d)?$/u.test(line.text) && UNIT_START.test(next.text) ? [`${line.text} / ${next.text}`] : [];
+  });
+}
+
+describeWithTool('pdftotext')('numbers and units in the PDF', () => {
+  it('no line ends with a number whose unit starts the next line', () => {
+    const lines = pdfLines(pdf);
+    expect(lines.filter((l) => /\d (triệu đồng|ha)\b/u.test(l.text)).length).toBeGreaterThan(5);
+    expect(partedUnits(lines)).toEqual([]);
+  });
+});
+
 describe('the signature block in the DOCX', () => {
   it('gives the signer\'s name at least 30 mm of space before, in a row that cannot split, after a kept paragraph', () => {
     const styles = docxXml(docx, 'word/styles.xml');

@@ -130,7 +130,8 @@ describe('DOCX writer', () => {
     expect(doc).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?>I\. <\/w:t><\/w:r><w:r><w:t xml:space="preserve">CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO</);
     expect(doc).toContain('>- </w:t>');
     expect(doc).toContain('>+ </w:t>');
-    expect(doc).toContain('>676.373 triệu đồng</w:t>');
+    // A number never parts from its unit: no-break spaces join them.
+    expect(doc).toContain('>676.373\u00a0triệu\u00a0đồng</w:t>');
     expect(doc).toContain('Kính gửi: Hội đồng nhân dân huyện An Lão.');
   });
 

@@ -99,8 +99,9 @@ describe('HTML writer: blocks', () => {
   });
 
   it('renders figures as spans carrying their model id, inside strong/emphasis as written', () => {
-    expect(html).toContain('<strong><span class="figure" data-figure="invest.total">676.373 triệu đồng</span></strong>');
-    expect(html).toContain('<span class="figure" data-figure="invest.decentralised">181.766 triệu đồng</span>');
+    // A number and its unit are joined by no-break spaces (writers/text.ts).
+    expect(html).toContain('<strong><span class="figure" data-figure="invest.total">676.373\u00a0triệu\u00a0đồng</span></strong>');
+    expect(html).toContain('<span class="figure" data-figure="invest.decentralised">181.766\u00a0triệu\u00a0đồng</span>');
   });
 
   it('opens list items with - and nested items with +', () => {
