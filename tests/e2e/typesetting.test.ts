@@ -9,6 +9,7 @@ import path from 'node:path';
 import { runCli, docxXml } from '../helpers/outputs.js';
 import { pdfLines, PT_PER_MM, type PdfLine } from '../helpers/pdf-lines.js';
 import { describeWithTool } from '../helpers/tools.js';
+import { linePitchPt } from '../../src/writers/theme.js';
 
 let pdf = '';
 let docx = '';
@@ -61,6 +62,19 @@ describeWithTool('pdftotext')('numbers and units in the PDF', () => {
     const lines = pdfLines(pdf);
     expect(lines.filter((l) => /\d (triệu đồng|ha)\b/u.test(l.text)).length).toBeGreaterThan(5);
     expect(partedUnits(lines)).toEqual([]);
+  });
+});
+
+describeWithTool('pdftotext')('the line pitch of the PDF', () => {
+  it('is the theme\'s explicit pitch, 18.5 pt for body text, as the DOCX sets it exactly', () => {
+    const lines = pdfLines(pdf).filter((l) => l.yMin > 20 * PT_PER_MM);
+    const steps = lines.slice(1).map((l, i) => (l.page === lines[i]!.page ? Math.round((l.yMin - lines[i]!.yMin) * 100) / 100 : 0));
+    const counts = new Map<number, number>();
+    for (const s of steps) counts.set(s, (counts.get(s) ?? 0) + 1);
+    // The commonest step between lines is the pitch within a paragraph; next, pitch + 6 pt after.
+    const [commonest, next] = [...counts].sort((a, b) => b[1] - a[1]).map(([step]) => step);
+    expect(commonest).toBe(linePitchPt(14, 1.15));
+    expect(next).toBe(linePitchPt(14, 1.15) + 6);
   });
 });
 

@@ -23,6 +23,7 @@ import {
   SIGNATURE,
   TABLE,
   TITLE,
+  linePitchPt,
   mmToPt,
   mmToTwip,
   ptToEighths,
@@ -60,9 +61,16 @@ export const STYLE = {
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-/** Line spacing as a multiple of single spacing (Word's "auto" rule counts 240 per line). */
-export function lineSpacing(multiple: number): { line: number; lineRule: typeof LineRuleType.AUTO } {
-  return { line: Math.round(240 * multiple), lineRule: LineRuleType.AUTO };
+type LineRule = (typeof LineRuleType)[keyof typeof LineRuleType];
+
+/**
+ * Line spacing as the theme's explicit pitch for text of `sizePt` (theme.ts, LINE): exact for
+ * body text, so LibreOffice and Word set the lines the PDF sets; at least that pitch for the
+ * single-spaced lines of the official blocks and tables, whose text may be set larger than the
+ * style's size (a table's `fontSize`) and must then not be clipped.
+ */
+export function lineSpacing(multiple: number, sizePt: number, exact = true): { line: number; lineRule: LineRule } {
+  return { line: ptToTwip(linePitchPt(sizePt, multiple)), lineRule: exact ? LineRuleType.EXACT : LineRuleType.AT_LEAST };
 }
 
 /** Run properties of a theme text style: size, weight, slant, capitals, always black. */
@@ -97,7 +105,7 @@ function line(id: string, name: string, s: TextStyle, o: LineOptions = {}): IPar
     paragraph: {
       alignment: o.align ?? AlignmentType.CENTER,
       indent: { firstLine: 0 },
-      spacing: { before: ptToTwip(o.beforePt ?? 0), after: ptToTwip(o.afterPt ?? 0), ...lineSpacing(HEADER.lineSpacing) },
+      spacing: { before: ptToTwip(o.beforePt ?? 0), after: ptToTwip(o.afterPt ?? 0), ...lineSpacing(HEADER.lineSpacing, s.sizePt, false) },
       ...(o.keepNext ? { keepNext: true } : {}),
     },
     run: runOf(s),
@@ -124,7 +132,7 @@ const normal: IParagraphStyleOptions = {
   paragraph: {
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: mmToTwip(BODY.firstLineIndentMm) },
-    spacing: { before: ptToTwip(BODY.spaceBeforePt), after: ptToTwip(BODY.spaceAfterPt), ...lineSpacing(BODY.lineSpacing) },
+    spacing: { before: ptToTwip(BODY.spaceBeforePt), after: ptToTwip(BODY.spaceAfterPt), ...lineSpacing(BODY.lineSpacing, BODY.sizePt) },
   },
   run: runOf(BODY),
 };

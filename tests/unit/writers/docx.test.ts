@@ -56,7 +56,9 @@ describe('DOCX writer', () => {
     // No direct paragraph formatting: the Normal style says it all.
     expect(paragraph).not.toContain('<w:pPr>');
     const e = effective(paragraph, readStyles(files['word/styles.xml']!));
-    expect([e.style, e.jc, e.firstLine, e.line, e.size]).toEqual(['Normal', 'both', '720', '276', 14]);
+    // 1.15 lines as an explicit pitch (theme LINE): 1.15 × Times's single line of 14 pt = 18.5 pt, exact.
+    expect([e.style, e.jc, e.firstLine, e.line, e.size]).toEqual(['Normal', 'both', '720', '370', 14]);
+    expect(files['word/styles.xml']).toMatch(/<w:style [^>]*w:styleId="Normal"[\s\S]*?<w:spacing [^>]*w:line="370" w:lineRule="exact"/);
     expect(Number(e.after)).toBeGreaterThanOrEqual(120);
   });
 
