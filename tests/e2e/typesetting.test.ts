@@ -78,6 +78,23 @@ describeWithTool('pdftotext')('the line pitch of the PDF', () => {
   });
 });
 
+describeWithTool('pdftotext')('the appendix of the PDF', () => {
+  it('ends with ./. after its table, and no page before it is blank', () => {
+    const lines = pdfLines(pdf);
+    const last = lines[lines.length - 1]!;
+    expect(last.text).toBe('./.');
+    // Below the table's total row, on its page.
+    const total = find(lines, /^Tổng cộng/);
+    expect(last.page).toBe(total.page);
+    expect(last.yMin).toBeGreaterThan(total.yMax);
+    const pages = Math.max(...lines.map((l) => l.page));
+    const withText = new Set(lines.filter((l) => l.yMin > 20 * PT_PER_MM).map((l) => l.page));
+    expect([...Array(pages).keys()].map((i) => i + 1).filter((p) => !withText.has(p))).toEqual([]);
+    // The appendix heading opens the page after the signature.
+    expect(find(lines, /^Phụ lục$/).page).toBe(find(lines, /^Hà Thế Vinh$/).page + 1);
+  });
+});
+
 describe('the signature block in the DOCX', () => {
   it('gives the signer\'s name at least 30 mm of space before, in a row that cannot split, after a kept paragraph', () => {
     const styles = docxXml(docx, 'word/styles.xml');
