@@ -67,6 +67,33 @@ export function headingRunsIn(node: Heading): boolean {
   return /[.:;!?…]$/u.test(text) || /:\s+\S/u.test(text);
 }
 
+/**
+ * Whether a paragraph is a run-in sub-head: a short label in bold or italics ending with a colon
+ * (`*Xã Quốc Tuấn:*`) that introduces what follows, so it stays on the page with it, as a heading
+ * does. A run-in heading that carries its sentence (`a) … : 59.370 triệu đồng, bao gồm …`) is
+ * body text and is not chained to the next paragraph.
+ */
+export function isRunInSubhead(p: Paragraph): boolean {
+  const segs = segments(p.children);
+  const text = segs.map((s) => (s.kind === 'text' ? s.text : '')).join('').trim();
+  const styled = segs.every((s) => s.kind === 'text' && (s.bold || s.italic || s.text.trim() === ''));
+  return styled && isLabel(text);
+}
+
+/** Text that only introduces what follows: a colon at its end, no longer than about a line. */
+export function isLabel(text: string): boolean {
+  const t = text.trim();
+  return t.endsWith(':') && [...t].length <= SUBHEAD_MAX_CHARS;
+}
+
+/** The printed text of a heading, label included (`a) Xây dựng nông thôn mới:`). */
+export function headingText(node: Heading): string {
+  return `${node.label} ${segments(node.children).map((s) => (s.kind === 'text' ? s.text : ' ')).join('')}`;
+}
+
+/** A sub-head longer than about one body line is a sentence, not a label. */
+const SUBHEAD_MAX_CHARS = 80;
+
 // ---------- page runs ----------
 /** A run of blocks laid out on pages of one orientation, each run starting a new page. */
 export interface PageRun {

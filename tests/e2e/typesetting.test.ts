@@ -108,3 +108,23 @@ describe('the signature block in the DOCX', () => {
     expect(before).toContain('<w:keepNext/>');
   });
 });
+
+describe('page-break properties of the DOCX', () => {
+  const paragraphs = (): string[] => [...docxXml(docx).matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+  const text = (p: string): string => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').normalize('NFC');
+
+  it('sets widow and orphan control in Normal, which every style is based on', () => {
+    const styles = docxXml(docx, 'word/styles.xml');
+    expect(/<w:style [^>]*w:styleId="Normal"[\s\S]*?<\/w:style>/.exec(styles)![0]).toContain('<w:widowControl/>');
+  });
+
+  it('keeps with the next paragraph only headings, run-in sub-heads and the paragraph before the signature', () => {
+    const kept = paragraphs().filter((p) => p.includes('<w:keepNext/>')).map(text);
+    expect(kept).toEqual(['Xã Quốc Tuấn:', 'Xã An Thái:', 'Xã Mỹ Đức:', 'Xã An Thọ:', 'Ủy ban nhân dân huyện báo cáo Hội đồng nhân dân huyện./.']);
+    // A long run-in "a)" paragraph is not chained to the next one.
+    const runIn = paragraphs().find((p) => text(p).startsWith('a) Chỉnh trang đô thị:'))!;
+    expect(runIn).not.toContain('<w:keepNext/>');
+    const headingStyle = /<w:style [^>]*w:styleId="Heading2"[\s\S]*?<\/w:style>/.exec(docxXml(docx, 'word/styles.xml'))![0];
+    expect(headingStyle).toContain('<w:keepNext/>');
+  });
+});

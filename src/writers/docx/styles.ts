@@ -125,6 +125,13 @@ function heading(depth: 1 | 2 | 3): IParagraphStyleOptions {
   };
 }
 
+/**
+ * At least two lines of a paragraph at the foot and at the head of a page; every style inherits
+ * it from Normal. docx writes it for a style's paragraph properties as for a paragraph's, though
+ * its style type leaves it out, hence a spread rather than a literal key.
+ */
+const WIDOW_CONTROL = { widowControl: true };
+
 const normal: IParagraphStyleOptions = {
   id: 'Normal',
   name: 'Normal',
@@ -132,6 +139,7 @@ const normal: IParagraphStyleOptions = {
   paragraph: {
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: mmToTwip(BODY.firstLineIndentMm) },
+    ...WIDOW_CONTROL,
     spacing: { before: ptToTwip(BODY.spaceBeforePt), after: ptToTwip(BODY.spaceAfterPt), ...lineSpacing(BODY.lineSpacing, BODY.sizePt) },
   },
   run: runOf(BODY),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Root, Table, TableCell } from '../../../src/doctree/types.js';
-import { documentDate, endAppendices, pageRuns, tableGrid } from '../../../src/writers/structure.js';
+import { documentDate, endAppendices, isRunInSubhead, pageRuns, tableGrid } from '../../../src/writers/structure.js';
 import { distributionLines, listLines, segments, singleLine } from '../../../src/writers/text.js';
 import { sampleTree } from './sample.js';
 
@@ -108,5 +108,17 @@ describe('endAppendices', () => {
     const root = sampleTree();
     const last = pageRuns(root).at(-1)!.children.at(-1)!;
     expect(JSON.stringify(last)).toContain('./.');
+  });
+});
+
+describe('isRunInSubhead', () => {
+  const p = (children: unknown[]) => ({ type: 'paragraph', children }) as never;
+  it('is a short bold or italic label ending with a colon', () => {
+    expect(isRunInSubhead(p([{ type: 'emphasis', children: [{ type: 'strong', children: [{ type: 'text', value: 'Xã Quốc Tuấn:' }] }] }]))).toBe(true);
+  });
+  it('is not plain text, a label without its colon, or a long sentence', () => {
+    expect(isRunInSubhead(p([{ type: 'text', value: 'Xã Quốc Tuấn:' }]))).toBe(false);
+    expect(isRunInSubhead(p([{ type: 'strong', children: [{ type: 'text', value: 'Xã Quốc Tuấn' }] }]))).toBe(false);
+    expect(isRunInSubhead(p([{ type: 'strong', children: [{ type: 'text', value: `${'rất dài '.repeat(12)}:` }] }]))).toBe(false);
   });
 });
