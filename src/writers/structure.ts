@@ -5,7 +5,7 @@
  * are applied, which document date stamps the files, and how a writer reports a node it
  * cannot render. Nothing here knows a file format.
  */
-import type { Block, DocumentMeta, Heading, Position, Root, Table } from '../doctree/types.js';
+import type { Block, DocumentMeta, Heading, Paragraph, Position, Root, Table } from '../doctree/types.js';
 import { segments } from './text.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
@@ -67,6 +67,33 @@ export function headingRunsIn(node: Heading): boolean {
   return /[.:;!?…]$/u.test(text) || /:\s+\S/u.test(text);
 }
 
+/**
+ * Whether a paragraph is a run-in sub-head: a short label in bold or italics ending with a colon
+ * (`*Xã Quốc Tuấn:*`) that introduces what follows, so it stays on the page with it, as a heading
+ * does. A run-in heading that carries its sentence (`a) … : 59.370 triệu đồng, bao gồm …`) is
+ * body text and is not chained to the next paragraph.
+ */
+export function isRunInSubhead(p: Paragraph): boolean {
+  const segs = segments(p.children);
+  const text = segs.map((s) => (s.kind === 'text' ? s.text : '')).join('').trim();
+  const styled = segs.every((s) => s.kind === 'text' && (s.bold || s.italic || s.text.trim() === ''));
+  return styled && isLabel(text);
+}
+
+/** Text that only introduces what follows: a colon at its end, no longer than about a line. */
+export function isLabel(text: string): boolean {
+  const t = text.trim();
+  return t.endsWith(':') && [...t].length <= SUBHEAD_MAX_CHARS;
+}
+
+/** The printed text of a heading, label included (`a) Xây dựng nông thôn mới:`). */
+export function headingText(node: Heading): string {
+  return `${node.label} ${segments(node.children).map((s) => (s.kind === 'text' ? s.text : ' ')).join('')}`;
+}
+
+/** A sub-head longer than about one body line is a sentence, not a label. */
+const SUBHEAD_MAX_CHARS = 80;
+
 // ---------- page runs ----------
 /** A run of blocks laid out on pages of one orientation, each run starting a new page. */
 export interface PageRun {
@@ -98,8 +125,45 @@ export function pageRuns(root: Root): PageRun[] {
     }
   }
   flush();
-  const trimmed = runs.map((r) => ({ ...r, children: trimPageBreaks(r.children) }));
+  const trimmed = runs.map((r) => ({ ...r, children: endAppendices(trimPageBreaks(r.children)) }));
   return trimmed.length > 0 ? trimmed : [{ orientation: 'portrait', restartNumbering: false, children: [] }];
+}
+
+/** The end mark of a document and of each of its appendices (Decree 30, Phụ lục I). */
+export const END_MARK = './.';
+
+/**
+ * Each appendix — from its heading to the next appendix heading or the end of its page run —
+ * ends with `./.` as the body does: appended to a closing paragraph (after its full stop), or as
+ * a right-aligned line of its own after a table. An appendix that already ends so is left alone.
+ */
+export function endAppendices(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let inAppendix = false;
+  const close = (): void => {
+    if (!inAppendix) return;
+    // The mark goes before any page break that ends the appendix.
+    let end = out.length;
+    while (end > 0 && out[end - 1]!.type === 'pageBreak') end--;
+    const last = out[end - 1];
+    if (last?.type === 'paragraph') out[end - 1] = withEndMark(last);
+    else out.splice(end, 0, { type: 'paragraph', align: 'right', indent: false, children: [{ type: 'text', value: END_MARK }] });
+  };
+  for (const block of blocks) {
+    if (block.type === 'appendixHeading') {
+      close();
+      inAppendix = true;
+    }
+    out.push(block);
+  }
+  close();
+  return out;
+}
+
+function withEndMark(p: Paragraph): Paragraph {
+  const text = segments(p.children).map((s) => (s.kind === 'text' ? s.text : '')).join('').trimEnd();
+  if (text.endsWith(END_MARK)) return p;
+  return { ...p, children: [...p.children, { type: 'text', value: text.endsWith('.') ? '/.' : END_MARK }] };
 }
 
 function trimPageBreaks(blocks: Block[]): Block[] {

@@ -77,6 +77,32 @@ export const BODY = {
   lineSpacing: 1.15,
 } as const;
 
+// ---------- line pitch (one for every writer) ----------
+/**
+ * Lines are set at an explicit pitch (baseline to baseline), the same in every format, so the
+ * DOCX (in Word or LibreOffice) and the PDF break pages alike. Left to themselves they differ:
+ * Word and LibreOffice make a single line of Times New Roman / Tinos its ascender + descender +
+ * line gap (hhea: (1825 + 443 + 87) / 2048 of the size), pdfkit only ascender + descender
+ * ((1825 + 443) / 2048), so "1.15 lines" of 14 pt was 18.51 pt in the DOCX and 17.83 pt in the
+ * PDF. The pitch keeps Word's measure: `spacing` × Word's single line.
+ */
+export const LINE = {
+  /** Word's and LibreOffice's single line, as a share of the font size. */
+  singleEm: 2355 / 2048,
+  /** pdfkit's (and so pdfmake's) single line for the embedded Tinos. */
+  pdfkitEm: 2268 / 2048,
+} as const;
+
+/** Baseline-to-baseline distance for text of `sizePt` at `spacing` × single, in whole twips. */
+export function linePitchPt(sizePt: number, spacing: number): number {
+  return Math.round(sizePt * spacing * LINE.singleEm * 20) / 20;
+}
+
+/** pdfmake's `lineHeight` (a multiple of pdfkit's line) that sets text of `sizePt` at that pitch. */
+export function pdfLineHeight(spacing: number, sizePt: number = BODY.sizePt): number {
+  return linePitchPt(sizePt, spacing) / (sizePt * LINE.pdfkitEm);
+}
+
 // ---------- header of page 1 (ô 1–4) ----------
 export const HEADER = {
   /** Left (agency, Số) and right (quốc hiệu, place-date) column shares of the text width (⚠). */
@@ -139,8 +165,11 @@ export const SIGNATURE = {
   distributionItems: style(11),
   authority: style(14, true, false, true),
   name: style(14, true),
-  /** Room for the hand or digital signature and the seal, between the title and the name. */
-  signatureSpaceMm: 25,
+  /**
+   * Room for the hand or digital signature and the seal, between the title and the name: a seal
+   * is 33 mm across and overlaps the title a little; a real signed report leaves 31 mm (at least 30).
+   */
+  signatureSpaceMm: 31,
   spaceBeforePt: 12,
   lineSpacing: 1,
   /** The paragraph just before the signature goes with it, so a page never holds the signature alone. */

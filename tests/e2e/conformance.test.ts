@@ -31,7 +31,7 @@ beforeAll(() => {
 
 /** The w:p whose text (all its w:t joined) starts with `text`. */
 function para(text: string): string {
-  const found = paragraphs.find((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('').normalize('NFC').startsWith(text));
+  const found = paragraphs.find((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('').normalize('NFC').replace(/\u00a0/g, ' ').startsWith(text));
   if (!found) throw new Error(`no paragraph starting with ${text}`);
   return found;
 }

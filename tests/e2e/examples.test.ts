@@ -44,7 +44,7 @@ function paragraphsOf(xml: string): string[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
 }
 function textOf(p: string): string {
-  return [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('').normalize('NFC');
+  return [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('').normalize('NFC').replace(/\u00a0/g, ' ');
 }
 function para(paragraphs: string[], text: string): string {
   const found = paragraphs.find((p) => textOf(p).startsWith(text));

@@ -9,7 +9,7 @@ import { LineRuleType, PageBreak, Paragraph, TextRun, type FileChild } from 'doc
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Block, Heading, Inline, List, ListItem, Position } from '../../doctree/types.js';
 import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
-import { headingRunsIn, writerDiagnostic } from '../structure.js';
+import { headingRunsIn, headingText, isLabel, isRunInSubhead, writerDiagnostic } from '../structure.js';
 import { STYLE } from './styles.js';
 import { appendixHeadingBlock, headerBlock, recipientsBlock, signatureBlock, titleBlock } from './official.js';
 import { bodyParagraph, inlineRuns } from './paragraphs.js';
@@ -34,7 +34,7 @@ const keptWithSignature = (next: Block | undefined): boolean => SIGNATURE.keepWi
 export function renderBlock(block: Block, ctx: DocxContext): FileChild[] {
   switch (block.type) {
     case 'paragraph':
-      return [bodyParagraph(inlineRuns(block.children), { align: block.align, indent: block.indent })];
+      return [bodyParagraph(inlineRuns(block.children), { align: block.align, indent: block.indent, keepNext: isRunInSubhead(block) })];
     case 'heading':
       return [heading(block)];
     case 'list':
@@ -73,15 +73,17 @@ function unknown(block: never, ctx: DocxContext): FileChild[] {
 
 /**
  * A heading printed on its own line (`I. …`, `1. …`, `a) …`) is a paragraph in the Heading 1–3
- * style, whose outline level puts it in Word's navigation pane. A run-in heading — a label
- * followed by its text, `a) Mục tiêu chung: …` — is body text: Normal with the level's weight
- * and case as direct formatting, kept with the next paragraph, and no outline level.
+ * style, whose outline level puts it in Word's navigation pane and which keeps it with the next.
+ * A run-in heading — a label followed by its text, `a) Mục tiêu chung: …` — is body text: Normal
+ * with the level's weight and case as direct formatting, and no outline level; it is a paragraph
+ * of its own, so it is not chained to the next one (chained long paragraphs leave gaps) unless
+ * it only introduces what follows (`a) Xây dựng nông thôn mới:`).
  */
 function heading(node: Heading): Paragraph {
   const level = HEADINGS[node.depth];
   const inlines: Inline[] = [{ type: 'text', value: `${node.label} ` }, ...node.children];
   if (!headingRunsIn(node)) return bodyParagraph(inlineRuns(inlines, { upper: level.upper }), { style: STYLE.heading[node.depth] });
-  return bodyParagraph(inlineRuns(inlines, { bold: level.bold, italic: level.italic, upper: level.upper }), { keepNext: true });
+  return bodyParagraph(inlineRuns(inlines, { bold: level.bold, italic: level.italic, upper: level.upper }), { keepNext: isLabel(headingText(node)) });
 }
 
 function list(node: List, ctx: DocxContext): FileChild[] {

@@ -23,6 +23,8 @@ import {
   SIGNATURE,
   TABLE,
   TITLE,
+  linePitchPt,
+  mmToPt,
   mmToTwip,
   ptToEighths,
   ptToHalfPt,
@@ -59,9 +61,16 @@ export const STYLE = {
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-/** Line spacing as a multiple of single spacing (Word's "auto" rule counts 240 per line). */
-export function lineSpacing(multiple: number): { line: number; lineRule: typeof LineRuleType.AUTO } {
-  return { line: Math.round(240 * multiple), lineRule: LineRuleType.AUTO };
+type LineRule = (typeof LineRuleType)[keyof typeof LineRuleType];
+
+/**
+ * Line spacing as the theme's explicit pitch for text of `sizePt` (theme.ts, LINE): exact for
+ * body text, so LibreOffice and Word set the lines the PDF sets; at least that pitch for the
+ * single-spaced lines of the official blocks and tables, whose text may be set larger than the
+ * style's size (a table's `fontSize`) and must then not be clipped.
+ */
+export function lineSpacing(multiple: number, sizePt: number, exact = true): { line: number; lineRule: LineRule } {
+  return { line: ptToTwip(linePitchPt(sizePt, multiple)), lineRule: exact ? LineRuleType.EXACT : LineRuleType.AT_LEAST };
 }
 
 /** Run properties of a theme text style: size, weight, slant, capitals, always black. */
@@ -96,7 +105,7 @@ function line(id: string, name: string, s: TextStyle, o: LineOptions = {}): IPar
     paragraph: {
       alignment: o.align ?? AlignmentType.CENTER,
       indent: { firstLine: 0 },
-      spacing: { before: ptToTwip(o.beforePt ?? 0), after: ptToTwip(o.afterPt ?? 0), ...lineSpacing(HEADER.lineSpacing) },
+      spacing: { before: ptToTwip(o.beforePt ?? 0), after: ptToTwip(o.afterPt ?? 0), ...lineSpacing(HEADER.lineSpacing, s.sizePt, false) },
       ...(o.keepNext ? { keepNext: true } : {}),
     },
     run: runOf(s),
@@ -116,6 +125,13 @@ function heading(depth: 1 | 2 | 3): IParagraphStyleOptions {
   };
 }
 
+/**
+ * At least two lines of a paragraph at the foot and at the head of a page; every style inherits
+ * it from Normal. docx writes it for a style's paragraph properties as for a paragraph's, though
+ * its style type leaves it out, hence a spread rather than a literal key.
+ */
+const WIDOW_CONTROL = { widowControl: true };
+
 const normal: IParagraphStyleOptions = {
   id: 'Normal',
   name: 'Normal',
@@ -123,7 +139,8 @@ const normal: IParagraphStyleOptions = {
   paragraph: {
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: mmToTwip(BODY.firstLineIndentMm) },
-    spacing: { before: ptToTwip(BODY.spaceBeforePt), after: ptToTwip(BODY.spaceAfterPt), ...lineSpacing(BODY.lineSpacing) },
+    ...WIDOW_CONTROL,
+    spacing: { before: ptToTwip(BODY.spaceBeforePt), after: ptToTwip(BODY.spaceAfterPt), ...lineSpacing(BODY.lineSpacing, BODY.sizePt) },
   },
   run: runOf(BODY),
 };
@@ -162,7 +179,7 @@ export const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
   line(STYLE.distributionLabel, 'Nơi nhận', SIGNATURE.distributionLabel, { align: LEFT, beforePt: SIGNATURE.spaceBeforePt }),
   line(STYLE.distributionItem, 'Nơi nhận – danh sách', SIGNATURE.distributionItems, { align: LEFT }),
   line(STYLE.authority, 'Thẩm quyền, chức vụ người ký', SIGNATURE.authority),
-  line(STYLE.signer, 'Họ tên người ký', SIGNATURE.name, { beforePt: (SIGNATURE.signatureSpaceMm * 72) / 25.4 }),
+  line(STYLE.signer, 'Họ tên người ký', SIGNATURE.name, { beforePt: mmToPt(SIGNATURE.signatureSpaceMm) }),
   line(STYLE.tableText, 'Chữ trong bảng', { sizePt: TABLE.sizePt, bold: false, italic: false }, { align: LEFT }),
   line(STYLE.tableHeading, 'Chữ trong bảng – tiêu đề cột', { sizePt: TABLE.sizePt, bold: TABLE.headerBold, italic: false }),
   line(STYLE.tableTotal, 'Chữ trong bảng – dòng tổng, nhóm', { sizePt: TABLE.sizePt, bold: TABLE.totalBold, italic: false }, { align: LEFT }),

@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Inline } from '../../doctree/types.js';
 import { writerDiagnostic } from '../structure.js';
-import { nfc } from '../text.js';
+import { bindUnitsInText, nfc } from '../text.js';
 import { escapeAttr, escapeText } from './escape.js';
 
 export interface InlineOptions {
@@ -53,7 +53,8 @@ function unknownInline(node: never, opts: InlineOptions, diagnostics: Diagnostic
 
 /** Escaped text, upper-cased if asked, with body-text words that must not break wrapped in `.nw`. */
 export function textHtml(value: string, opts: InlineOptions = {}): string {
-  const text = opts.upper ? nfc(value).toLocaleUpperCase('vi') : nfc(value);
+  // A number and its unit within one text node stay together, as in the DOCX and PDF (text.ts).
+  const text = bindUnitsInText(opts.upper ? nfc(value).toLocaleUpperCase('vi') : nfc(value));
   if (!opts.words) return escapeText(text);
   return text
     .split(/([ \t\r\n]+)/)

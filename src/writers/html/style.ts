@@ -9,19 +9,15 @@
  */
 import {
   APPENDIX, BODY, DRAFT, FONT, HEADER, HEADINGS, PAGE, PAGE_NUMBER, RECIPIENTS, SIGNATURE, TABLE, TITLE,
-  pageSizeMm, type TextStyle,
+  linePitchPt, pageSizeMm, type TextStyle,
 } from '../theme.js';
 import { FONT_STACK } from './fonts.js';
 
 /**
- * Single line spacing of Tinos as a multiple of the font size, as the PDF sets it: pdfmake's
- * line is the font's ascender minus its descender (hhea, without the line gap),
- * (1825 + 443) / 2048. The theme's line spacing multiplies this, so CSS must too:
- * `line-height: 1.15` alone would set lines 10% tighter than the PDF.
+ * CSS line-height as the theme's explicit pitch (theme.ts, LINE) over the body size: unitless,
+ * so smaller text (tables, Nơi nhận) keeps the same share, as the DOCX and PDF set it.
  */
-export const SINGLE_LINE_EM = 2268 / 2048;
-
-const lh = (multiple: number): string => (SINGLE_LINE_EM * multiple).toFixed(4);
+const lh = (multiple: number): string => (linePitchPt(BODY.sizePt, multiple) / BODY.sizePt).toFixed(4);
 const mm = (n: number): string => `${n}mm`;
 const pt = (n: number): string => `${Number(n.toFixed(2))}pt`;
 const pct = (share: number): string => `${Number((share * 100).toFixed(3))}%`;

@@ -8,7 +8,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Block, Heading, Inline, List, ListItem, Position } from '../../doctree/types.js';
 import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
-import { writerDiagnostic } from '../structure.js';
+import { isRunInSubhead, writerDiagnostic } from '../structure.js';
 import { appendixHeadingBlock, headerBlock, recipientsBlock, signatureBlock, titleBlock } from './official.js';
 import { bodyParagraph } from './paragraphs.js';
 import { tableBlock } from './table.js';
@@ -36,7 +36,8 @@ export function renderBlocks(blocks: readonly Block[], ctx: PdfContext): Content
 export function renderBlock(block: Block, ctx: PdfContext): Content[] {
   switch (block.type) {
     case 'paragraph':
-      return [bodyParagraph(block.children, { align: block.align, indent: block.indent })];
+      // A run-in sub-head (`*Xã Quốc Tuấn:*`) never ends a page, as a heading does not (definition.ts).
+      return [bodyParagraph(block.children, { align: block.align, indent: block.indent, ...(isRunInSubhead(block) ? { headlineLevel: 4 } : {}) })];
     case 'heading':
       return [heading(block)];
     case 'list':

@@ -9,7 +9,7 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Diagnostic, StageResult } from '../../diagnostics/types.js';
 import type { Root } from '../../doctree/types.js';
-import { BODY, DRAFT, FONT, HEADER, mmToPt, textWidthMm } from '../theme.js';
+import { BODY, DRAFT, FONT, HEADER, mmToPt, pdfLineHeight, textWidthMm } from '../theme.js';
 import { documentDate, documentSubject, pageRuns } from '../structure.js';
 import { nfc } from '../text.js';
 import { renderBlocks } from './blocks.js';
@@ -40,7 +40,7 @@ export function toPdfDefinition(root: Root): StageResult<TDocumentDefinitions> {
       creationDate: date,
       modDate: date,
     },
-    defaultStyle: { font: family, fontSize: BODY.sizePt, lineHeight: HEADER.lineSpacing },
+    defaultStyle: { font: family, fontSize: BODY.sizePt, lineHeight: pdfLineHeight(HEADER.lineSpacing) },
     content,
     // A heading is never the last thing on a page: it moves to the next page with its text.
     pageBreakBefore: (node, context) => Boolean(node.headlineLevel) && context.getFollowingNodesOnPage().length === 0,

@@ -7,7 +7,7 @@
  */
 import type { Content, ContentTable } from 'pdfmake/interfaces.js';
 import type { AppendixHeading, Header, Recipients, Signature, Title } from '../../doctree/types.js';
-import { APPENDIX, HEADER, RECIPIENTS, SIGNATURE, TEXTS, TITLE, mmToPt, ruleLengthPt, textWidthPt } from '../theme.js';
+import { APPENDIX, HEADER, RECIPIENTS, SIGNATURE, TEXTS, TITLE, mmToPt, pdfLineHeight, ruleLengthPt, textWidthPt } from '../theme.js';
 import { distributionLines, listLines, singleLine } from '../text.js';
 import { LAYOUT_ONLY, centredLine, rule, styled } from './paragraphs.js';
 
@@ -91,7 +91,7 @@ export function signatureBlock(node: Signature, textWidth: number): Content[] {
     centredLine(node.name, SIGNATURE.name, [0, mmToPt(SIGNATURE.signatureSpaceMm), 0, 0]),
   ];
   return [
-    layoutTable([left, right], [[{ stack: distribution, lineHeight: SIGNATURE.lineSpacing }, { stack: authority }]], {
+    layoutTable([left, right], [[{ stack: distribution, lineHeight: pdfLineHeight(SIGNATURE.lineSpacing, SIGNATURE.distributionItems.sizePt) }, { stack: authority }]], {
       margin: [0, SIGNATURE.spaceBeforePt, 0, 0],
       unbreakable: true,
     }),

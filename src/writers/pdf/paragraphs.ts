@@ -6,7 +6,7 @@
  */
 import type { Alignment, Content, ContentCanvas, ContentText, CustomTableLayout } from 'pdfmake/interfaces.js';
 import type { Align, Inline } from '../../doctree/types.js';
-import { BODY, HEADER, applyCase, mmToPt, type TextStyle } from '../theme.js';
+import { BODY, HEADER, applyCase, mmToPt, pdfLineHeight, type TextStyle } from '../theme.js';
 import { nfc } from '../text.js';
 import { boundText, wordInlines } from './inlines.js';
 
@@ -27,7 +27,7 @@ export function styled(text: string, s: TextStyle): ContentText {
 
 /** A centred single-spaced line of fixed text. */
 export function centredLine(text: string, s: TextStyle, margin: [number, number, number, number] = [0, 0, 0, 0]): ContentText {
-  return { ...styled(text, s), alignment: 'center', lineHeight: HEADER.lineSpacing, margin };
+  return { ...styled(text, s), alignment: 'center', lineHeight: pdfLineHeight(HEADER.lineSpacing, s.sizePt), margin };
 }
 
 export interface BodyOptions {
@@ -42,7 +42,7 @@ export function bodyParagraph(inlines: readonly Inline[], opts: BodyOptions = {}
   return {
     text: wordInlines(inlines, base, true),
     alignment: ALIGN[opts.align ?? BODY.align],
-    lineHeight: BODY.lineSpacing,
+    lineHeight: pdfLineHeight(BODY.lineSpacing),
     margin: [0, BODY.spaceBeforePt, 0, BODY.spaceAfterPt],
     ...(opts.indent === false ? {} : { leadingIndent: mmToPt(BODY.firstLineIndentMm) }),
     ...(opts.headlineLevel ? { headlineLevel: opts.headlineLevel } : {}),

@@ -8,7 +8,7 @@
 import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Align, RowKind, Table } from '../../doctree/types.js';
-import { TABLE, mmToPt } from '../theme.js';
+import { TABLE, mmToPt, pdfLineHeight } from '../theme.js';
 import { scaleWidths, tableGrid, type PlacedCell } from '../structure.js';
 import { plainInlines, wordInlines } from './inlines.js';
 import { ALIGN, spacer } from './paragraphs.js';
@@ -55,7 +55,7 @@ export function tableBlock(node: Table, textWidth: number, diagnostics: Diagnost
       },
       layout: LAYOUT,
       fontSize: node.fontSize ?? TABLE.sizePt,
-      lineHeight: TABLE.lineSpacing,
+      lineHeight: pdfLineHeight(TABLE.lineSpacing, node.fontSize ?? TABLE.sizePt),
     },
     spacer(TABLE.spaceAfterPt),
   ];

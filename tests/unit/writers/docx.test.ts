@@ -56,7 +56,9 @@ describe('DOCX writer', () => {
     // No direct paragraph formatting: the Normal style says it all.
     expect(paragraph).not.toContain('<w:pPr>');
     const e = effective(paragraph, readStyles(files['word/styles.xml']!));
-    expect([e.style, e.jc, e.firstLine, e.line, e.size]).toEqual(['Normal', 'both', '720', '276', 14]);
+    // 1.15 lines as an explicit pitch (theme LINE): 1.15 × Times's single line of 14 pt = 18.5 pt, exact.
+    expect([e.style, e.jc, e.firstLine, e.line, e.size]).toEqual(['Normal', 'both', '720', '370', 14]);
+    expect(files['word/styles.xml']).toMatch(/<w:style [^>]*w:styleId="Normal"[\s\S]*?<w:spacing [^>]*w:line="370" w:lineRule="exact"/);
     expect(Number(e.after)).toBeGreaterThanOrEqual(120);
   });
 
@@ -130,7 +132,8 @@ describe('DOCX writer', () => {
     expect(doc).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?>I\. <\/w:t><\/w:r><w:r><w:t xml:space="preserve">CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO</);
     expect(doc).toContain('>- </w:t>');
     expect(doc).toContain('>+ </w:t>');
-    expect(doc).toContain('>676.373 triệu đồng</w:t>');
+    // A number never parts from its unit: no-break spaces join them.
+    expect(doc).toContain('>676.373\u00a0triệu\u00a0đồng</w:t>');
     expect(doc).toContain('Kính gửi: Hội đồng nhân dân huyện An Lão.');
   });
 

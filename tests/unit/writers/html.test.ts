@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Block, Root } from '../../../src/doctree/types.js';
 import { FONT_ASSETS, htmlFragment, toHtml, ttfToWoff, writeHtml } from '../../../src/writers/html/index.js';
-import { reportCss, SINGLE_LINE_EM } from '../../../src/writers/html/style.js';
+import { reportCss } from '../../../src/writers/html/style.js';
+import { linePitchPt } from '../../../src/writers/theme.js';
 import { tableGrid } from '../../../src/writers/structure.js';
 import { extensions, loadWriter } from '../../../src/writers/index.js';
 import { sampleTree } from './sample.js';
@@ -60,8 +61,9 @@ describe('HTML writer: the Decree 30 layout from the theme', () => {
   it('sets body text 14 pt justified with a 12.7 mm first-line indent, 6 pt after, 1.15 lines of Tinos', () => {
     expect(css).toContain('font-size: 14pt;');
     expect(css).toContain('.p { text-align: justify; text-indent: 12.7mm; margin: 0pt 0 6pt; }');
-    expect(css).toContain(`line-height: ${(SINGLE_LINE_EM * 1.15).toFixed(4)};`);
-    expect(SINGLE_LINE_EM).toBeCloseTo(1.107, 3);
+    // The theme's explicit pitch, 18.5 pt for 14 pt text, as the DOCX (exact) and the PDF set it.
+    expect(css).toContain(`line-height: ${(18.5 / 14).toFixed(4)};`);
+    expect(linePitchPt(14, 1.15)).toBe(18.5);
   });
 
   it('splits the header 40/60 and the signature block 45/55', () => {
@@ -69,7 +71,7 @@ describe('HTML writer: the Decree 30 layout from the theme', () => {
     // padding, not margin: the 12 pt add to the paragraph's 6 pt after, as in the PDF
     expect(css).toContain('.signature { display: grid; grid-template-columns: 45% 55%; padding-top: 12pt;');
     expect(css).toContain('.signature .distribution-label { font-size: 12pt; font-weight: 700; font-style: italic; }');
-    expect(css).toContain('.signature .name { font-size: 14pt; font-weight: 700; font-style: normal; text-align: center; margin-top: 25mm; }');
+    expect(css).toContain('.signature .name { font-size: 14pt; font-weight: 700; font-style: normal; text-align: center; margin-top: 31mm; }');
   });
 });
 
@@ -99,8 +101,9 @@ describe('HTML writer: blocks', () => {
   });
 
   it('renders figures as spans carrying their model id, inside strong/emphasis as written', () => {
-    expect(html).toContain('<strong><span class="figure" data-figure="invest.total">676.373 triệu đồng</span></strong>');
-    expect(html).toContain('<span class="figure" data-figure="invest.decentralised">181.766 triệu đồng</span>');
+    // A number and its unit are joined by no-break spaces (writers/text.ts).
+    expect(html).toContain('<strong><span class="figure" data-figure="invest.total">676.373\u00a0triệu\u00a0đồng</span></strong>');
+    expect(html).toContain('<span class="figure" data-figure="invest.decentralised">181.766\u00a0triệu\u00a0đồng</span>');
   });
 
   it('opens list items with - and nested items with +', () => {

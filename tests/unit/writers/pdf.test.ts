@@ -53,11 +53,13 @@ describe('PDF definition', () => {
       if (typeof o.text === 'string' && o.noWrap === true) tokens.push(o);
     });
     expect(tokens).toContainEqual({ text: '4365/QĐ-UBND ', noWrap: true });
-    expect(tokens).toContainEqual({ text: '676.373 ', bold: true, noWrap: true });
+    // A number and its unit are one group (see writers/text.ts).
+    expect(tokens).toContainEqual({ text: '676.373 triệu đồng, ', bold: true, noWrap: true });
     // The quote joins the emphasised word it opens instead of leaving a justify gap after it.
     expect(tokens).toContainEqual({ text: '"Đẩy ', italics: true, noWrap: true });
-    // Spaces inside a group only bind a spaced dash to the next word, or fill a blank left for the văn thư.
-    expect(tokens.every((t) => !/ ./.test((t.text as string).replace(/^[-–—] /, '').replace(/ {6}/g, '')))).toBe(true);
+    // Spaces inside a group only bind a spaced dash to the next word, a number to its unit, or fill a blank left for the văn thư.
+    const unbound = (t: string) => t.replace(/^[-–—] /, '').replace(/ {6}/g, '').replace(/\d (triệu |tỷ )?(đồng|ha|m²|%)/g, '');
+    expect(tokens.every((t) => !/ ./.test(unbound(t.text as string)))).toBe(true);
   });
 
   it('hides the number on page 1 and on the first page of a section that restarts numbering', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Root, Table, TableCell } from '../../../src/doctree/types.js';
-import { documentDate, pageRuns, tableGrid } from '../../../src/writers/structure.js';
+import { documentDate, endAppendices, isRunInSubhead, pageRuns, tableGrid } from '../../../src/writers/structure.js';
 import { distributionLines, listLines, segments, singleLine } from '../../../src/writers/text.js';
 import { sampleTree } from './sample.js';
 
@@ -83,5 +83,42 @@ describe('text helpers', () => {
     const { date, diagnostics } = documentDate({ title: '', author: '', date: 'ngày mai' });
     expect(date.toISOString()).toBe('1980-01-01T00:00:00.000Z');
     expect(diagnostics[0]?.code).toBe('W004');
+  });
+});
+
+describe('endAppendices', () => {
+  const heading = { type: 'appendixHeading', label: 'Phụ lục', title: ['T'], note: '(n)' } as const;
+  const table = { type: 'table', columns: [], rows: [] } as unknown as Table;
+  const para = (value: string) => ({ type: 'paragraph', children: [{ type: 'text', value }] }) as const;
+
+  it('ends each appendix with ./.: a line after a table, appended after a closing paragraph\'s stop', () => {
+    const out = endAppendices([heading, table, { type: 'pageBreak' }, heading, para('Ghi chú.')]);
+    expect(out.map((b) => b.type)).toEqual(['appendixHeading', 'table', 'paragraph', 'pageBreak', 'appendixHeading', 'paragraph']);
+    expect(out[2]).toMatchObject({ align: 'right', indent: false, children: [{ type: 'text', value: './.' }] });
+    expect(out[5]).toMatchObject({ children: [{ value: 'Ghi chú.' }, { value: '/.' }] });
+  });
+
+  it('leaves the body, and an appendix already ending with ./., alone', () => {
+    const body = [para('Báo cáo.'), para('Hết./.')];
+    expect(endAppendices(body)).toEqual(body);
+    expect(endAppendices([heading, para('Hết./.')])).toEqual([heading, para('Hết./.')]);
+  });
+
+  it('is applied to every page run the writers lay out', () => {
+    const root = sampleTree();
+    const last = pageRuns(root).at(-1)!.children.at(-1)!;
+    expect(JSON.stringify(last)).toContain('./.');
+  });
+});
+
+describe('isRunInSubhead', () => {
+  const p = (children: unknown[]) => ({ type: 'paragraph', children }) as never;
+  it('is a short bold or italic label ending with a colon', () => {
+    expect(isRunInSubhead(p([{ type: 'emphasis', children: [{ type: 'strong', children: [{ type: 'text', value: 'Xã Quốc Tuấn:' }] }] }]))).toBe(true);
+  });
+  it('is not plain text, a label without its colon, or a long sentence', () => {
+    expect(isRunInSubhead(p([{ type: 'text', value: 'Xã Quốc Tuấn:' }]))).toBe(false);
+    expect(isRunInSubhead(p([{ type: 'strong', children: [{ type: 'text', value: 'Xã Quốc Tuấn' }] }]))).toBe(false);
+    expect(isRunInSubhead(p([{ type: 'strong', children: [{ type: 'text', value: `${'rất dài '.repeat(12)}:` }] }]))).toBe(false);
   });
 });
