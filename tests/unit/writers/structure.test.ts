@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Root, Table, TableCell } from '../../../src/doctree/types.js';
+import type { Block, Root, Table, TableCell } from '../../../src/doctree/types.js';
 import { documentDate, endAppendices, isRunInSubhead, pageRuns, tableGrid } from '../../../src/writers/structure.js';
 import { distributionLines, listLines, segments, singleLine } from '../../../src/writers/text.js';
 import { sampleTree } from './sample.js';
@@ -87,9 +87,9 @@ describe('text helpers', () => {
 });
 
 describe('endAppendices', () => {
-  const heading = { type: 'appendixHeading', label: 'Phụ lục', title: ['T'], note: '(n)' } as const;
+  const heading: Block = { type: 'appendixHeading', label: 'Phụ lục', title: ['T'], note: '(n)' };
   const table = { type: 'table', columns: [], rows: [] } as unknown as Table;
-  const para = (value: string) => ({ type: 'paragraph', children: [{ type: 'text', value }] }) as const;
+  const para = (value: string): Block => ({ type: 'paragraph', children: [{ type: 'text', value }] });
 
   it('ends each appendix with ./.: a line after a table, appended after a closing paragraph\'s stop', () => {
     const out = endAppendices([heading, table, { type: 'pageBreak' }, heading, para('Ghi chú.')]);
