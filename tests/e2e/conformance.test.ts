@@ -104,9 +104,12 @@ describe('DOCX: body (nd30 §1)', () => {
     expect(p.jc).toBe('both');
     expect(p.firstLine).toBe('720');
     expect(Number(p.after)).toBeGreaterThanOrEqual(120);
+    // An exact pitch (twips): between single and 1.5 lines of Times New Roman 14 pt (16.1 pt a line).
+    const single = 14 * (2355 / 2048) * 20;
     const line = Number(p.line);
-    expect(line).toBeGreaterThanOrEqual(240);
-    expect(line).toBeLessThanOrEqual(360);
+    expect(line).toBeGreaterThanOrEqual(single);
+    expect(line).toBeLessThanOrEqual(1.5 * single);
+    expect(xml.length > 0 && sheet.styles.get('Normal')!.pPr).toContain('w:lineRule="exact"');
   });
 
   it('numbers headings I., 1., a) and sets Mục headings bold upper case', () => {

@@ -19,7 +19,7 @@ let stylesXml: string;
 let paragraphs: string[];
 
 const textOf = (p: string): string =>
-  [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1]!)).join('').normalize('NFC');
+  [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1]!)).join('').normalize('NFC').replace(/\u00a0/g, ' ');
 
 function headings(blocks: readonly Block[]): Heading[] {
   return blocks.flatMap((b) => (b.type === 'heading' ? [b] : b.type === 'section' ? headings(b.children) : []));
@@ -76,7 +76,8 @@ describe('DOCX styles', () => {
     expect(normal.pPr).toContain('<w:jc w:val="both"/>');
     expect(normal.pPr).toMatch(/<w:ind w:firstLine="720"\/>/);
     const spacing = /<w:spacing [^>]*\/>/.exec(normal.pPr)![0];
-    for (const a of ['w:before="0"', 'w:after="120"', 'w:line="276"', 'w:lineRule="auto"']) expect(spacing).toContain(a);
+    // 1.15 lines as the theme's exact pitch, 18.5 pt (the PDF and HTML set the same).
+    for (const a of ['w:before="0"', 'w:after="120"', 'w:line="370"', 'w:lineRule="exact"']) expect(spacing).toContain(a);
     expect(normal.rPr).toContain('<w:sz w:val="28"/>');
   });
 
