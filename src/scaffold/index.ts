@@ -168,7 +168,8 @@ export function scaffoldFile(text: string, name: string, schemas: SchemaSet, opt
       blanks++;
       return replace(node, isSeq(node) && !node.flow ? `- text: "${BLANK}"` : `[{ text: "${BLANK}" }]`, colon);
     }
-    if (at && (FIGURE_FORMATS.has(String(at.node['x-format'])) || yearly.some((re) => re.test(pointer)))) return blank(node, colon);
+    const figure = at && (FIGURE_FORMATS.has(String(at.node['x-format'])) || (isScalar(node) && schemas.formats(at).some((f) => FIGURE_FORMATS.has(f))));
+    if (figure || (at && yearly.some((re) => re.test(pointer)))) return blank(node, colon);
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;

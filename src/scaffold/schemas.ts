@@ -90,4 +90,17 @@ export class SchemaSet {
     }
     return undefined;
   }
+
+  /**
+   * The formats a value of schema `at` may have: its own `x-format`, else those of the branches of
+   * its anyOf/oneOf (a figure is a figureValue or a linked figure: a plain value is the former).
+   */
+  formats(at: At): string[] {
+    const { node, file } = this.resolve(at);
+    if (node['x-format']) return [String(node['x-format'])];
+    return [...(node.anyOf ?? []), ...(node.oneOf ?? [])].flatMap((branch) => {
+      const b = this.resolve({ node: branch, file, refs: [] }).node['x-format'];
+      return b ? [String(b)] : [];
+    });
+  }
 }
