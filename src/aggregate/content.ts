@@ -133,13 +133,18 @@ export class ContentResolver {
    * and a brace without its partner are errors, not printed as they stand.
    */
   text(source: string, at: Loc, id: string, figures: Record<string, FigureInput> = {}, subItems = 0): RichText {
+    return this.tokens(source, at, (name) => this.token(name, at, id, figures, subItems));
+  }
+
+  /** Text and tokens in order: each `{name}` resolved by `resolve`, brace slips reported (V113, V115). */
+  private tokens(source: string, at: Loc, resolve: (name: string) => Segment[]): RichText {
     const out: RichText = [];
     let last = 0;
     for (const m of source.matchAll(/\{\{([^{}]*)\}\}|\{([^{}]*)\}|[{}]/g)) {
       if (m.index > last) out.push({ type: 'text', value: source.slice(last, m.index) });
       last = m.index + m[0].length;
       if (m[1] !== undefined) this.ctx.report('V113', at, { token: m[1].trim() });
-      else if (m[2] !== undefined) out.push(...this.token(m[2].trim(), at, id, figures, subItems));
+      else if (m[2] !== undefined) out.push(...resolve(m[2].trim()));
       else this.ctx.report('V115', at, { brace: m[0], text: excerpt(source, m.index) });
     }
     if (last < source.length) out.push({ type: 'text', value: source.slice(last) });
@@ -321,18 +326,11 @@ export class ContentResolver {
 
   /** A KPI's own sentence: `{value}` is its one token; any other brace is a slip, reported. */
   private kpiText(text: string, value: Segment, at: Loc): RichText {
-    const out: RichText = [];
-    let last = 0;
-    for (const m of text.matchAll(/\{\{([^{}]*)\}\}|\{([^{}]*)\}|[{}]/g)) {
-      if (m.index > last) out.push({ type: 'text', value: text.slice(last, m.index) });
-      last = m.index + m[0].length;
-      if (m[1] !== undefined) this.ctx.report('V113', at, { token: m[1].trim() });
-      else if (m[2]?.trim() === 'value') out.push(value);
-      else if (m[2] !== undefined) this.ctx.report('V206', at, { token: m[2].trim() });
-      else this.ctx.report('V115', at, { brace: m[0], text: excerpt(text, m.index) });
-    }
-    if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
-    return out;
+    return this.tokens(text, at, (name) => {
+      if (name === 'value') return [value];
+      this.ctx.report('V206', at, { token: name });
+      return [];
+    });
   }
 
   private reportUnusedFigures(item: ContentItem): void {
