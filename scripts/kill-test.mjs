@@ -109,7 +109,8 @@ function checkOneSet(when) {
   const figure = variantOf[m.inputs['xa/investment.yaml']];
   const docx = Object.keys(m.outputs).find((n) => n.endsWith('.docx'));
   if (!docx) fail(`${when}: the set has no DOCX`);
-  const xml = strFromU8(unzipSync(readFileSync(path.join(out, docx)))['word/document.xml']);
+  // A number and its unit are joined by a no-break space in the DOCX.
+  const xml = strFromU8(unzipSync(readFileSync(path.join(out, docx)))['word/document.xml']).replace(/\u00a0/g, ' ');
   if (!figure || !xml.includes(`${figure} triệu đồng`)) fail(`${when}: the DOCX does not show ${figure} triệu đồng, the figure of the data manifest.json records`);
   return figure;
 }
