@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readCappedSync } from '../load/files.js';
+import { readCappedSync } from '../files/capped.js';
 
 /**
  * A mistake in how the command was called: exit status 2, one line, no stack trace. The message

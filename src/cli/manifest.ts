@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { kindRoots, kindInputFiles } from '../kinds/roots.js';
-import { readCappedSync } from '../load/files.js';
+import { readCappedSync } from '../files/capped.js';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const MANIFEST_VERSION = 1;

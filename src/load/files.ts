@@ -11,14 +11,15 @@
  * The synchronous twin `readCappedSync` serves the build manifest, which hashes the same files
  * before the pipeline runs and must not hang on them either.
  */
-import { constants, closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
+import { CHUNK, MAX_FILE_BYTES } from '../files/capped.js';
 
-/** Files above this size are refused: no real data file comes close. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export { MAX_FILE_BYTES };
+
 
 /** Read-only, never block on a FIFO or a device, never follow a link at the last step. */
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
@@ -76,7 +77,6 @@ function inside(root: string, file: string): boolean {
 }
 
 /** Bytes read at a time: memory follows the file's real size, not the limit. */
-const CHUNK = 64 * 1024;
 
 /**
  * Read at most `limit + 1` bytes from an open descriptor: enough to know the limit is passed,
@@ -144,36 +144,5 @@ export async function listDataFolder(dir: string, displayDir: string): Promise<S
     return { value: { names, root }, diagnostics: [] };
   } catch (err) {
     return { value: null, diagnostics: [folderError(err, displayDir)] };
-  }
-}
-
-/**
- * Synchronous capped read of a regular file for hashing: null when the path is not a regular
- * file or cannot be read (the loader reports why); never blocks on a FIFO, never reads more
- * than `limit + 1` bytes.
- */
-export function readCappedSync(file: string, limit = MAX_FILE_BYTES): Buffer | null {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    if (!fstatSync(fd).isFile()) return null;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total <= limit) {
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
-    }
-    return Buffer.concat(chunks, total);
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
   }
 }

@@ -9,7 +9,7 @@
  * that `parseMarkup` turns into the document tree.
  */
 import { readdirSync, existsSync } from 'node:fs';
-import { MAX_FILE_BYTES, readCappedSync } from '../load/files.js';
+import { MAX_FILE_BYTES, readCappedSync } from '../files/capped.js';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';

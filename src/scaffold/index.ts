@@ -19,7 +19,7 @@
  * folder that must not exist yet.
  */
 import { readdirSync } from 'node:fs';
-import { MAX_FILE_BYTES, readCappedSync } from '../load/files.js';
+import { MAX_FILE_BYTES, readCappedSync } from '../files/capped.js';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Node as YamlNode } from 'yaml';
 import { BLANK } from '../validate/schema.js';

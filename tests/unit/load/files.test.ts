@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileError, folderError, listDataFolder, readCappedSync, readDataFile } from '../../../src/load/files.js';
+import { fileError, folderError, listDataFolder, readDataFile } from '../../../src/load/files.js';
+import { readCappedSync } from '../../../src/files/capped.js';
 
 function folder(): string {
   return realpathSync(mkdtempSync(path.join(tmpdir(), 'baocao-files-')));
