@@ -17,6 +17,7 @@ import type { AggregateContext } from './context.js';
 import { formatFigure, ref, type Figure, type FigureValue, type SourceRef } from './figure.js';
 import { CellIndex, type CellHit, type RichStatTable } from './stat-table.js';
 import type { RelatedPosition } from '../diagnostics/types.js';
+import { withYears, yearOf } from './years.js';
 
 export type Segment =
   | { type: 'text'; value: string }
@@ -155,15 +156,12 @@ export class ContentResolver {
 
   /** `{year}`, `{year+1}`, `{year-1}` as the report's year (or the one after or before). */
   private yearToken(head: string): string | undefined {
-    const m = /^year(?:\s*([+-])\s*(\d+))?$/.exec(head);
-    if (!m) return undefined;
-    const shift = m[1] ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : 0;
-    return String(this.ctx.data.report.year + shift);
+    return yearOf(head, this.ctx.data.report.year);
   }
 
   /** A title, unit or note line: plain text in which only the year tokens are resolved. */
   title(source: string): string {
-    return source.replace(/\{([^{}]*)\}/g, (whole, token: string) => this.yearToken(token.trim()) ?? whole);
+    return withYears(source, this.ctx.data.report.year);
   }
 
   private token(token: string, at: Loc, id: string, figures: Record<string, FigureInput>, subItems: number): RichText {

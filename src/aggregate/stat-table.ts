@@ -10,6 +10,7 @@ import { checkSum, formatDiff, formatWritten, parseQuantity } from '../numbers/i
 import type { IdRef, Loc, StatCell, StatRowInput, StatTableInput } from '../validate/dataset.js';
 import type { AggregateContext } from './context.js';
 import { ref, type Figure, type FigureValue } from './figure.js';
+import { withYears } from './years.js';
 
 /** The check of a declared total, kept for the cell's figure (`report explain bm1[5]`). */
 type TotalCheck = NonNullable<Figure['check']>;
@@ -95,7 +96,14 @@ function buildTable(ctx: AggregateContext, input: StatTableInput, id?: string): 
   });
   visit(input.rows, undefined, 0);
   for (const t of totals) checkTotal(ctx, name, input, t, rows, checks);
-  return { checks, table: { id, caption: input.caption, subtitle: input.subtitle, labelTitle: input.labelTitle, columnsTitle: input.columnsTitle, columns: input.columns, rows: flat }, rows, at: input.at };
+  // Captions and headings take the year tokens prose takes (`Năm {year-1}`).
+  const years = (s: string): string => withYears(s, ctx.data.report.year);
+  const table: RichStatTable = {
+    id, caption: input.caption && years(input.caption), subtitle: input.subtitle && years(input.subtitle),
+    labelTitle: years(input.labelTitle), columnsTitle: years(input.columnsTitle),
+    columns: input.columns.map((c) => ({ ...c, title: years(c.title) })), rows: flat,
+  };
+  return { checks, table, rows, at: input.at };
 }
 
 /**
