@@ -59,6 +59,8 @@ export interface Stated<T> { value: T; print: 'stated' | 'computed'; at: Loc }
 export interface IdRef { id: string; at: Loc }
 
 export interface ContentItem {
+  /** From the data: the item's figures are named `<file>:<id>.<name>` (a list item's own scope). */
+  id?: string;
   text?: string;
   kpi?: string;
   /**
@@ -282,7 +284,9 @@ function readLinks(r: Reader, pointer: string): ContentItem['links'] {
 function readItem(r: Reader, pointer: string): ContentItem {
   const v = r.get(pointer);
   if (typeof v === 'string') return { text: v, links: {}, figures: {}, items: [], at: r.loc(pointer) };
+  const id = r.opt(`${pointer}/id`);
   return {
+    ...(id ? { id } : {}),
     text: r.opt(`${pointer}/text`),
     kpi: r.opt(`${pointer}/kpi`),
     links: readLinks(r, pointer),
