@@ -33,7 +33,8 @@ export interface RichTable {
 }
 export type RichBlock = { type: 'paragraph'; text: RichText } | { type: 'list'; items: RichItem[] }
   | { type: 'table'; table: RichTable } | { type: 'statTable'; table: RichStatTable } | { type: 'pageBreak' };
-export interface RichSection { id?: string; title: string; content: RichBlock[]; sections: RichSection[] }
+/** A section resolved; `part`: a Phần (the level above I.), its sub-sections numbered I., 1., a). */
+export interface RichSection { id?: string; title: string; part?: boolean; content: RichBlock[]; sections: RichSection[] }
 export interface RichAppendix { label?: string; numbered?: boolean; title: string[]; note?: string; orientation: 'landscape' | 'portrait'; content: RichBlock[] }
 /** A content document resolved: what the kind's templates print as the body. */
 export interface RichDocument { intro: RichBlock[]; sections: RichSection[]; closing: RichBlock[]; appendices: RichAppendix[] }
@@ -115,7 +116,7 @@ export class ContentResolver {
     // A section's scope is its id, or its title as a slug when it has none (data, not a position).
     const section = (s: ContentSection): RichSection => {
       const scope = `${doc.file}:${s.id ?? slugOf(s.title)}`;
-      return { id: s.id, title: this.title(s.title), content: this.blocks(s.content, scope), sections: s.sections.map(section) };
+      return { id: s.id, title: this.title(s.title), ...(s.part ? { part: true } : {}), content: this.blocks(s.content, scope), sections: s.sections.map(section) };
     };
     return {
       intro: this.blocks(doc.intro, `${doc.file}:intro`),

@@ -22,6 +22,7 @@ import { checkDataFiles, checkRequiredMeta } from '../validate/files.js';
 import { REPORT_SCHEMA, type SchemaSpec } from '../validate/schema.js';
 import { checkIssue } from '../validate/issue.js';
 import { checkDistribution } from '../validate/rules/distribution.js';
+import { checkParts } from '../validate/rules/parts.js';
 import { aggregate, type ReportModel, type AggregateOptions } from '../aggregate/index.js';
 import { findKinds, displayPath, kindOfDataFolder, type KindInfo } from '../kinds/registry.js';
 import { kindCode, type KindCode } from '../kinds/code.js';
@@ -112,6 +113,8 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   result.diagnostics.push(...checkIssue(validated.value, result.sources, { date: options.date, number: options.number }, kpis));
   // Decree 30's content rules for "Nơi nhận" (warnings, every kind).
   result.diagnostics.push(...checkDistribution(validated.value.report, result.sources));
+  // Phần only at the top level, and all of the top level when any (V614, V615).
+  result.diagnostics.push(...checkParts(validated.value.documents));
 
   // The agency's font folder, if the report names one (read here so `validate` reports it too).
   const font = agencyFont(result.sources, options, cwd);

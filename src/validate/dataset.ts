@@ -88,6 +88,8 @@ export type ContentBlock = ({ type: 'paragraph'; item: ContentItem } | { type: '
 /** A section of a content document: title (numbered by the tool), blocks, sub-sections. */
 export interface ContentSection {
   id?: string; title: string; content: ContentBlock[]; sections: ContentSection[]; at: Loc;
+  /** A Phần (Decree 30's level above I.): `part: true` on a top-level section. */
+  part?: boolean;
 }
 
 export interface ContentAppendix {
@@ -370,6 +372,7 @@ function readStatCell(r: Reader, p: string): StatCell {
 
 function readSection(r: Reader, p: string): ContentSection {
   return {
+    ...(r.opt(`${p}/part`) === 'true' ? { part: true } : {}),
     id: r.opt(`${p}/id`),
     title: r.str(`${p}/title`),
     content: readContent(r, `${p}/content`),

@@ -30,6 +30,7 @@ export function findTables(blocks: readonly Block[], out: Found[] = [], context 
     if (block.type === 'table') out.push({ table: block, caption: context.caption });
     else if (block.type === 'appendixHeading') context.caption = [block.label, ...block.title].join(' ');
     else if (block.type === 'heading') context.caption = `${block.label} ${toPlainText(block.children)}`.trim();
+    else if (block.type === 'partHeading') context.caption = `${block.label} ${toPlainText(block.children)}`.trim();
     else if (block.type === 'section' || block.type === 'listItem') findTables(block.children, out, context);
     else if (block.type === 'list') findTables(block.children, out, context);
   }
