@@ -117,6 +117,8 @@ describe('report summary', () => {
     const prose = figures.filter((f) => f.id.includes(':'));
     expect(prose.length).toBeGreaterThan(30);
     for (const f of prose) expect(f.id, f.label).toMatch(/^[a-z-]+:([A-Za-z][\w-]*\.)*[A-Za-z][\w-]*$/);
+    // No figure at all is named by a position in a list (`investment.sources.0`, `digital.3.x`).
+    expect(figures.map((f) => f.id).filter((id) => /(^|[.:])\d+($|[.#])/.test(id))).toEqual([]);
   });
 });
 

@@ -93,9 +93,10 @@ function checkSameLand(ctx: Ctx, item: ContentItem, caseRef: IdRef): void {
 
 function investmentModel(ctx: Ctx) {
   const inv = ctx.data.investment!;
-  const sources = inv.sources.map((s, i) => ({
+  // A source is named by its name (data), not by its place in the list.
+  const sources = inv.sources.map((s) => ({
     name: s.name,
-    amount: factFigure(ctx, `investment.sources.${i}`, s.name, { kind: 'money', money: s.amount }, ref(s.at, s.name)),
+    amount: factFigure(ctx, `investment.sources.${slug(s.name)}`, s.name, { kind: 'money', money: s.amount }, ref(s.at, s.name)),
   }));
   const sourcesSum = sumQuantities(inv.sources.map((s) => s.amount), inv.total.value.unit);
   const total = computedFigure(ctx, {
