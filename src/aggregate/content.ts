@@ -424,9 +424,13 @@ function withAmount(v: FigureValue, n: Decimal): FigureValue {
   }
 }
 
-/** A section title as an id part when the data gives none: `Về kinh tế` → `ve-kinh-te`. */
+/**
+ * A section title as an id part when the data gives none: `Về kinh tế` → `ve-kinh-te`. Years
+ * (written, or as `{year}` tokens) are left out, so the same section of next year's report —
+ * "… năm {year}" printing 2026 — keeps the ids of this year's and `report diff` pairs them.
+ */
 function slugOf(title: string): string {
-  return title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+  return title.replace(/\{[^{}]*\}/g, ' ').replace(/(?<!\d)(19|20)\d{2}(?!\d)/g, ' ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
     .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 }
 
