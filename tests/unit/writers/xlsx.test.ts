@@ -45,18 +45,26 @@ describe('writeXlsx', () => {
     expect(xml).toContain('<mergeCell ref="C1:D1"/>');
     const total = rows.findIndex((r) => r[1] === 'Tổng cộng');
     const formula = new RegExp(`<c r="D${total + 1}" s="\\d+"><f>([^<]+)</f><v>(\\d+)</v>`).exec(xml)!;
-    expect(formula[1]).toBe('SUM(D3,D6,D7)');
+    expect(formula[1]).toBe('SUM(D3,D6:D7)');
     expect(evaluateSum(formula[1]!, rows)).toBe(554467);
     expect(rows[total]![3]).toBe(554467);
   });
 
-  it('a stated total that differs from its parts stays a constant, with a note beside it', async () => {
+  it('a stated total that differs from its parts stays a constant, with a cell comment saying so', async () => {
     const stated = structuredClone(tree);
     const appendix = JSON.stringify(stated).replace('"554.467"', '"554.468"');
     const out = await writeXlsx(JSON.parse(appendix) as Root);
-    const xml = strFromU8(unzipSync(out.value)['xl/worksheets/sheet1.xml']!);
+    const parts = unzipSync(out.value);
+    const xml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
     expect(xml).toMatch(/<c r="D10" s="\d+"><v>554468<\/v>/);
-    expect(xml).toContain('số in là số đã nêu 554.468');
+    expect(xml).toContain('<legacyDrawing r:id="rId2"/>');
+    const comments = strFromU8(parts['xl/comments1.xml']!);
+    expect(comments).toMatch(/<comment ref="D10" authorId="0">.*Số in là số đã nêu 554\.468, khác tổng các dòng bên trên là 554\.467 \(chênh lệch \+1\)/);
+    expect(parts['xl/drawings/vmlDrawing1.vml']).toBeDefined();
+    expect(strFromU8(parts['xl/worksheets/_rels/sheet1.xml.rels']!)).toContain('Target="../comments1.xml"');
+    expect(strFromU8(parts['[Content_Types].xml']!)).toContain('PartName="/xl/comments1.xml"');
+    // The unchanged report has no comment at all.
+    expect(unzipSync(bytes)['xl/comments1.xml']).toBeUndefined();
   });
 
   it('is byte-identical on every run', async () => {
