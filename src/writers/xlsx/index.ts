@@ -42,7 +42,10 @@ export function sheetNames(captions: readonly string[]): string[] {
   const used = new Set<string>();
   const clean = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
   return captions.map((caption, i) => {
-    const base = clean(clean(caption).slice(0, 31)) || `Bảng ${i + 1}`;
+    const full = clean(caption);
+    // Cut a long caption at a word where one falls in the second half, not inside a word.
+    const cut = full.length > 31 ? full.slice(0, 32).replace(/\s+\S*$/, '') : full;
+    const base = clean(cut.length >= 16 ? cut : full.slice(0, 31)) || `Bảng ${i + 1}`;
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${clean(base.slice(0, 31 - String(n).length - 1))} ${n}`;
     used.add(name.toLowerCase());

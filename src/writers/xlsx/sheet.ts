@@ -77,7 +77,23 @@ class SheetBuilder {
   readonly comments: CellComment[] = [];
   next = 0;
 
-  constructor(private readonly styles: Styles, readonly width: number) {}
+  constructor(private readonly styles: Styles, readonly width: number, private readonly widths: number[]) {}
+
+  /**
+   * A row's height when a wrapped text needs more than one line: readers do not all fit rows to
+   * wrapped text on opening (LibreOffice does not), so the writer estimates it — one line per
+   * column width of characters, 15.75 pt a line of 12 pt text.
+   */
+  private height(row: Placed[], table: Table): string {
+    let lines = 1;
+    for (const p of row) {
+      if ((p.cell.rowSpan ?? 1) > 1) continue;
+      const chars = this.widths.slice(p.col, p.col + (p.cell.colSpan ?? 1)).reduce((a, b) => a + b, 0) || 1;
+      const text = toPlainText(p.cell.children);
+      lines = Math.max(lines, Math.ceil([...text].length / Math.max(1, chars - 1)));
+    }
+    return lines > 1 && table.children.length ? ` ht="${(15.75 * lines).toFixed(2)}" customHeight="1"` : '';
+  }
 
   /** A line of text merged over the sheet's width (caption, italic line, part title). */
   line(text: string, font: 'bold' | 'italic', align: 'center' | 'left'): void {
@@ -116,7 +132,7 @@ class SheetBuilder {
         return `<c r="${ref}" s="${s}">${formula ? `<f>${formula}</f>` : ''}<v>${number.value.toFixed()}</v></c>`;
       });
       // Cells a merge covers still get the border, so the merged box is drawn whole.
-      this.rows.push(`<row r="${offset + r + 1}">${this.covered(row, cells, table, offset + r)}</row>`);
+      this.rows.push(`<row r="${offset + r + 1}"${this.height(row, table)}>${this.covered(row, cells, table, offset + r)}</row>`);
     });
     this.next = offset + grid.length;
     const headers = table.children.findIndex((row) => row.kind !== 'header');
@@ -185,7 +201,12 @@ function rowsAbove(rows: readonly TableRow[], numbers: Map<number, Num>[], at: n
  */
 export function sheetXml(tables: readonly Table[], styles: Styles, sheetName: string): SheetOut {
   const width = Math.max(...tables.map((t) => t.columns.length));
-  const b = new SheetBuilder(styles, width);
+  // Relative widths scaled to about a landscape page of characters, the widest part's per column.
+  const widths = Array.from({ length: width }, (_, c) => Math.max(...tables.map((t) => {
+    const total = t.columns.reduce((sum, col) => sum + col.width, 0) || 1;
+    return t.columns[c] ? Math.max(6, Math.round((t.columns[c]!.width / total) * 150)) : 6;
+  })));
+  const b = new SheetBuilder(styles, width, widths);
   const first = tables[0]!;
   if (first.caption) b.line(first.caption, 'bold', 'center');
   if (first.subtitle) b.line(first.subtitle, 'italic', 'center');
@@ -198,11 +219,6 @@ export function sheetXml(tables: readonly Table[], styles: Styles, sheetName: st
     if (i === 0) header = h;
   });
   const single = tables.length === 1 && header.headerTo >= header.headerFrom;
-  // Relative widths scaled to about a landscape page of characters, the widest part's per column.
-  const widths = Array.from({ length: width }, (_, c) => Math.max(...tables.map((t) => {
-    const total = t.columns.reduce((sum, col) => sum + col.width, 0) || 1;
-    return t.columns[c] ? Math.max(6, Math.round((t.columns[c]!.width / total) * 150)) : 6;
-  })));
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const pane = single ? `<pane ySplit="${header.headerTo}" topLeftCell="A${header.headerTo + 1}" activePane="bottomLeft" state="frozen"/>` : '';
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
