@@ -81,16 +81,17 @@ class SheetBuilder {
 
   /**
    * A row's height when a wrapped text needs more than one line: readers do not all fit rows to
-   * wrapped text on opening (LibreOffice does not), so the writer estimates it — one line per
-   * column width of characters, 15.75 pt a line of 12 pt text.
+   * wrapped text on opening (LibreOffice does not), so the writer estimates it from the text's
+   * length and the column's width, 15.75 pt a line of 12 pt text.
    */
-  private height(row: Placed[], table: Table): string {
+  private height(row: Placed[], table: Table, bold: boolean): string {
     let lines = 1;
     for (const p of row) {
       if ((p.cell.rowSpan ?? 1) > 1) continue;
       const chars = this.widths.slice(p.col, p.col + (p.cell.colSpan ?? 1)).reduce((a, b) => a + b, 0) || 1;
       const text = toPlainText(p.cell.children);
-      lines = Math.max(lines, Math.ceil([...text].length / Math.max(1, chars - 1)));
+      // A column of width w holds about 1.25 w letters of Vietnamese text (w counts digit widths), fewer in bold.
+      lines = Math.max(lines, Math.ceil([...text].length / Math.max(1, chars * (bold ? 1 : 1.25) - 2)));
     }
     return lines > 1 && table.children.length ? ` ht="${(15.75 * lines).toFixed(2)}" customHeight="1"` : '';
   }
@@ -132,7 +133,7 @@ class SheetBuilder {
         return `<c r="${ref}" s="${s}">${formula ? `<f>${formula}</f>` : ''}<v>${number.value.toFixed()}</v></c>`;
       });
       // Cells a merge covers still get the border, so the merged box is drawn whole.
-      this.rows.push(`<row r="${offset + r + 1}"${this.height(row, table)}>${this.covered(row, cells, table, offset + r)}</row>`);
+      this.rows.push(`<row r="${offset + r + 1}"${this.height(row, table, node.kind !== 'body' || Boolean(node.sumOf?.length))}>${this.covered(row, cells, table, offset + r)}</row>`);
     });
     this.next = offset + grid.length;
     const headers = table.children.findIndex((row) => row.kind !== 'header');
