@@ -260,4 +260,14 @@ parts:
     expect(one.columns.map((c) => c.numeric ?? false)).toEqual([false, false, false, true, false]);
     expect(two.columns.filter((c) => c.numeric)).toHaveLength(2);
   });
+
+  it('refuses a "sum:" naming a row the part lacks, or standing before any row (T011)', async () => {
+    const { parseMarkup } = await import('../../../src/render/markup.js');
+    const markup = ['```table', 'columns: 7c 50l 14r#', 'sum: 1', 'header: STT | Chỉ tiêu | Số liệu', 'group: 1 | Tổng | 3', 'sum: 1\\.1 9', 'row: 1\\.1 | A | 3', '```', ''].join('\n');
+    const r = parseMarkup(markup);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['T011', 3], ['T011', 6]]);
+    expect(r.diagnostics[1]!.message).toContain('9');
+    expect((r.value.find((b) => b.type === 'table') as Table).children[1]!.sumOf).toEqual([2]);
+  });
 });
+
