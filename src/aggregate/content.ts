@@ -107,12 +107,19 @@ export class ContentResolver {
     return out;
   }
 
-  /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
-  document(doc: ContentDocument): RichDocument {
-    // Tables first: a prose figure may name a cell of a table that stands after it (an appendix).
+  /**
+   * Build a document's statistical tables before any prose: a prose figure may name a cell of a
+   * table that stands after it (an appendix, or another content file of the report).
+   */
+  tables(doc: ContentDocument): void {
     const tables = (blocks: ContentBlock[]) => blocks.forEach((b) => { if (b.type === 'statTable') this.cells.table(b.table, b.id); });
     const inSections = (list: ContentSection[]): void => list.forEach((s) => { tables(s.content); inSections(s.sections); });
     tables(doc.intro); inSections(doc.sections); tables(doc.closing); doc.appendices.forEach((a) => tables(a.content));
+  }
+
+  /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
+  document(doc: ContentDocument): RichDocument {
+    this.tables(doc);
     // A section's scope is its id, or its title as a slug when it has none (data, not a position).
     const section = (s: ContentSection): RichSection => {
       const scope = `${doc.file}:${s.id ?? slugOf(s.title)}`;
