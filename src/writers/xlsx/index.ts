@@ -24,12 +24,15 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 
 interface Found { table: Table; caption: string }
 
+/** A cell's text: a spreadsheet breaks no lines, so the tree's no-break spaces print as spaces. */
+const cellText = (inlines: Parameters<typeof toPlainText>[0]): string => toPlainText(inlines).replace(/\u00a0/g, ' ');
+
 /** Every table in reading order, with the appendix or heading text just before it as caption. */
 export function findTables(blocks: readonly Block[], out: Found[] = [], context = { caption: '' }): Found[] {
   for (const block of blocks) {
     if (block.type === 'table') out.push({ table: block, caption: context.caption });
     else if (block.type === 'appendixHeading') context.caption = [block.label, ...block.title].join(' ');
-    else if (block.type === 'heading') context.caption = `${block.label} ${toPlainText(block.children)}`.trim();
+    else if (block.type === 'heading') context.caption = `${block.label} ${cellText(block.children)}`.trim();
     else if (block.type === 'section' || block.type === 'listItem') findTables(block.children, out, context);
     else if (block.type === 'list') findTables(block.children, out, context);
   }
@@ -78,7 +81,7 @@ function sheetXml(table: Table): string {
     const cells: CellOut[] = [];
     for (const placed of row) {
       const ref = `${columnName(placed.col)}${r + 1}`;
-      const text = toPlainText(placed.cell.children).normalize('NFC');
+      const text = cellText(placed.cell.children).normalize('NFC');
       if ((placed.cell.colSpan ?? 1) > 1 || (placed.cell.rowSpan ?? 1) > 1) {
         merges.push(`${ref}:${columnName(placed.col + (placed.cell.colSpan ?? 1) - 1)}${r + (placed.cell.rowSpan ?? 1)}`);
       }
