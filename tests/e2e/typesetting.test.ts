@@ -98,7 +98,7 @@ describe('the signature block in the DOCX', () => {
 
 describe('page-break properties of the DOCX', () => {
   const paragraphs = (): string[] => [...docxXml(docx).matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
-  const text = (p: string): string => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').normalize('NFC');
+  const text = (p: string): string => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').normalize('NFC').replace(/\u00a0/g, ' ');
 
   it('sets widow and orphan control in Normal, which every style is based on', () => {
     const styles = docxXml(docx, 'word/styles.xml');
