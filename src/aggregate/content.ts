@@ -10,7 +10,7 @@
  * its whole (18/17, or a rank 15/14) is an error, and an item's links to records (`<record>Id`)
  * are checked by the kind's code.
  */
-import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, TableInput } from '../validate/dataset.js';
+import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, StatTableInput, TableInput } from '../validate/dataset.js';
 import type { Decimal } from 'decimal.js';
 import { checkRatio, checkSum, compareAtPrecision, convertArea, convertMoney, parseQuantity, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
@@ -21,7 +21,9 @@ import type { RelatedPosition } from '../diagnostics/types.js';
 export type Segment =
   | { type: 'text'; value: string }
   | { type: 'figure'; figure: Figure }
-  | { type: 'quote'; value: string };
+  | { type: 'quote'; value: string }
+  /** A footnote placed with `{fn:name}`: its note resolved like any item (figures checked). */
+  | { type: 'footnote'; note: RichItem };
 export type RichText = Segment[];
 export interface RichItem { text: RichText; items: RichItem[] }
 export interface RichTable {
@@ -31,7 +33,9 @@ export interface RichTable {
   total?: RichText[];
 }
 export type RichBlock = { type: 'paragraph'; text: RichText } | { type: 'list'; items: RichItem[] }
-  | { type: 'table'; table: RichTable } | { type: 'statTable'; table: RichStatTable } | { type: 'pageBreak' };
+  | { type: 'table'; table: RichTable }
+  /** `footnotes[i]`: the footnote on the label of `table.rows[i]`, if any. */
+  | { type: 'statTable'; table: RichStatTable; footnotes: (RichItem | undefined)[] } | { type: 'pageBreak' };
 export interface RichSection { id?: string; title: string; content: RichBlock[]; sections: RichSection[] }
 export interface RichAppendix { label?: string; numbered?: boolean; title: string[]; note?: string; orientation: 'landscape' | 'portrait'; content: RichBlock[] }
 /** A content document resolved: what the kind's templates print as the body. */
@@ -75,15 +79,26 @@ export class ContentResolver {
         case 'paragraph': return { type: 'paragraph' as const, text: this.item(b.item, id).text };
         case 'list': return { type: 'list' as const, items: b.items.map((it, j) => this.item(it, `${id}.${j}`)) };
         case 'table': return { type: 'table' as const, table: this.table(b.table, id) };
-        case 'statTable': return { type: 'statTable' as const, table: this.cells.table(b.table, b.id) };
+        case 'statTable': {
+          const footnotes = this.rowFootnotes(b.table.rows, id);
+          return { type: 'statTable' as const, table: this.cells.table(b.table, b.id), footnotes };
+        }
         case 'pageBreak': return { type: 'pageBreak' as const };
       }
     });
   }
 
+  /** The footnotes on a statistical table's row labels, depth-first as the table numbers its rows. */
+  private rowFootnotes(rows: StatTableInput['rows'], id: string): (RichItem | undefined)[] {
+    return rows.flatMap((r, i) => [
+      r.footnote ? this.item(r.footnote, `${id}.fn.${i}`) : undefined,
+      ...this.rowFootnotes(r.rows, `${id}.${i}`),
+    ]);
+  }
+
   /** A declared table: every cell's tokens resolved against the table's figures. */
   private table(t: TableInput, id: string): RichTable {
-    const row = (cells: string[], at: Loc, rowId: string) => cells.map((c, k) => this.text(c, at, `${rowId}.${k}`, t.figures));
+    const row = (cells: string[], at: Loc, rowId: string) => cells.map((c, k) => this.text(c, at, `${rowId}.${k}`, t.figures, 0, t.notes));
     const out: RichTable = {
       unit: t.unit && this.title(t.unit),
       columns: t.columns.map((c) => ({ ...c, title: this.title(c.title) })),
@@ -91,6 +106,7 @@ export class ContentResolver {
       total: t.total && row(t.total.cells, t.total.at, `${id}.total`),
     };
     this.reportUnused(t.figures);
+    this.reportUnusedNotes(t.notes);
     return out;
   }
 
@@ -122,9 +138,10 @@ export class ContentResolver {
     if (item.kpi) text.push(...this.kpiLine(item.kpi, item.at));
     if (item.text !== undefined) {
       if (text.length) text.push({ type: 'text', value: ' ' });
-      text.push(...this.text(item.text, item.at, id, item.figures, items.length));
+      text.push(...this.text(item.text, item.at, id, item.figures, items.length, item.notes));
     }
     this.reportUnusedFigures(item);
+    this.reportUnusedNotes(item.notes);
     return { text, items };
   }
 
@@ -132,8 +149,36 @@ export class ContentResolver {
    * Resolve the tokens of one text. Braces belong to tokens only: `{{name}}` (a template habit)
    * and a brace without its partner are errors, not printed as they stand.
    */
-  text(source: string, at: Loc, id: string, figures: Record<string, FigureInput> = {}, subItems = 0): RichText {
-    return this.tokens(source, at, (name) => this.token(name, at, id, figures, subItems));
+  text(source: string, at: Loc, id: string, figures: Record<string, FigureInput> = {}, subItems = 0, notes: Record<string, ContentItem> = {}): RichText {
+    return this.tokens(source, at, (name) => (name.startsWith('fn:') ? this.footnote(name, at, id, notes) : this.token(name, at, id, figures, subItems)));
+  }
+
+  private usedNotes = new WeakSet<ContentItem>();
+
+  /**
+   * `{fn:name}`: the footnote declared under `notes` of the same block, resolved as an item of its
+   * own — its figures registered and checked like any other — under the id `<id>.fn.<name>`. A
+   * note's own text has no `notes`, so a footnote inside a footnote is reported as undeclared.
+   */
+  private footnote(token: string, at: Loc, id: string, notes: Record<string, ContentItem>): RichText {
+    const name = token.slice(3).trim();
+    const note = Object.hasOwn(notes, name) ? notes[name] : undefined;
+    if (!note) {
+      this.ctx.report('V700', at, { token, known: Object.keys(notes).join(', ') || '—' });
+      return [];
+    }
+    if (this.usedNotes.has(note)) {
+      this.ctx.report('V702', at, { name });
+      return [];
+    }
+    this.usedNotes.add(note);
+    return [{ type: 'footnote', note: this.item(note, `${id}.fn.${name}`) }];
+  }
+
+  private reportUnusedNotes(notes: Record<string, ContentItem>): void {
+    for (const [name, note] of Object.entries(notes)) {
+      if (!this.usedNotes.has(note)) this.ctx.report('V701', note.at, { name });
+    }
   }
 
   /** Text and tokens in order: each `{name}` resolved by `resolve`, brace slips reported (V113, V115). */

@@ -8,14 +8,16 @@
  * joined by no-break spaces here, across inline nodes (a figure followed by its unit's text), so
  * the DOCX carries U+00A0 and the PDF turns each joined run into one `noWrap` group.
  */
-import type { Inline } from '../doctree/types.js';
+import type { Footnote, Inline } from '../doctree/types.js';
 
 export const nfc = (s: string): string => s.normalize('NFC');
 
 /** A run of text in one style, or a hard line break. */
 export type Segment =
   | { kind: 'text'; text: string; bold: boolean; italic: boolean }
-  | { kind: 'break' };
+  | { kind: 'break' }
+  /** A footnote marker: each writer prints its label raised and places the note its own way. */
+  | { kind: 'footnote'; note: Footnote };
 
 export interface SegmentStyle {
   bold?: boolean;
@@ -42,6 +44,9 @@ export function segments(inlines: readonly Inline[], base: SegmentStyle = {}): S
           break;
         case 'break':
           out.push({ kind: 'break' });
+          break;
+        case 'footnote':
+          out.push({ kind: 'footnote', note: node });
           break;
         default:
           // An unknown inline from unvalidated JSON: keep whatever text it carries.

@@ -6,7 +6,7 @@
 import type { RichBlock, RichItem, RichSection, RichStatTable, RichTable, RichText } from '../../aggregate/index.js';
 import { formatCell, formatFigure } from '../../aggregate/index.js';
 import { formatDate } from '../../numbers/index.js';
-import { escapeMarkup, figureMarker } from '../escape.js';
+import { escapeMarkup, figureMarker, footnoteMarker } from '../escape.js';
 import { safe } from './util.js';
 import { roman as romanNumeral } from '../markup.js';
 
@@ -16,8 +16,15 @@ export function richMarkup(text: RichText): string {
       case 'text': return escapeMarkup(s.value);
       case 'figure': return figureMarker(s.figure.id, formatFigure(s.figure));
       case 'quote': return `"*${escapeMarkup(s.value)}*"`;
+      case 'footnote': return footnoteMarker(noteMarkup(s.note));
     }
   }).join('');
+}
+
+/** A footnote's own markup: its paragraph, then its items as a `-` list (footnotes do not nest). */
+function noteMarkup(note: RichItem): string {
+  const items = note.items.map((i) => itemMarkup(i, 0)).join('');
+  return `${richMarkup(note.text)}\n${items ? `\n${items}` : ''}`;
 }
 
 /** `{{rich text}}`: one piece of rich text, inline. */
@@ -54,7 +61,7 @@ function tableMarkup(t: RichTable): string {
  * value columns | note; parent rows (bold in data, or with sub-rows) print as bold group rows.
  * Cells print here, from typed values: the bare number with its written places, "-", or empty.
  */
-function statTableMarkup(t: RichStatTable): string {
+function statTableMarkup(t: RichStatTable, footnotes: (RichItem | undefined)[] = []): string {
   const cell = (s: string | undefined) => escapeMarkup(s ?? '');
   const values = t.columns.map(() => '14r').join(' ');
   // Several value columns: a header over them ("Số liệu"), the other headers spanning both rows.
@@ -69,8 +76,8 @@ function statTableMarkup(t: RichStatTable): string {
     if (r.noteSpan > 1) { covered = r.noteSpan - 1; return [`${cell(r.note)} ^${r.noteSpan}`]; }
     return [cell(r.note)];
   };
-  const row = (r: RichStatTable['rows'][number]) => [
-    cell(r.stt), cell(r.label), cell(r.unit),
+  const row = (r: RichStatTable['rows'][number], i: number) => [
+    cell(r.stt), cell(r.label) + (footnotes[i] ? footnoteMarker(noteMarkup(footnotes[i])) : ''), cell(r.unit),
     ...t.columns.map((c) => cell(formatCell(Object.hasOwn(r.values, c.key) ? r.values[c.key] : undefined))),
     ...note(r),
   ].join(' | ');
@@ -80,7 +87,7 @@ function statTableMarkup(t: RichStatTable): string {
     ...(t.caption ? [`caption: ${cell(t.caption)}`] : []),
     ...(t.subtitle ? [`subtitle: ${cell(t.subtitle)}`] : []),
     ...header,
-    ...t.rows.map((r) => `${r.bold ? 'group' : 'row'}: ${row(r)}`),
+    ...t.rows.map((r, i) => `${r.bold ? 'group' : 'row'}: ${row(r, i)}`),
     '```',
     '',
   ].join('\n');
@@ -91,7 +98,7 @@ function blockMarkup(b: RichBlock): string {
     case 'paragraph': return `${richMarkup(b.text)}\n`;
     case 'list': return b.items.map((i) => itemMarkup(i, 0)).join('');
     case 'table': return tableMarkup(b.table);
-    case 'statTable': return statTableMarkup(b.table);
+    case 'statTable': return statTableMarkup(b.table, b.footnotes);
     case 'pageBreak': return '```pagebreak\n```\n';
   }
 }

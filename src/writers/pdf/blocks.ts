@@ -8,6 +8,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Block, Heading, Inline, List, ListItem, Position } from '../../doctree/types.js';
 import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
+import { walkFootnotes } from '../../doctree/text.js';
 import { isRunInSubhead, writerDiagnostic } from '../structure.js';
 import { appendixHeadingBlock, headerBlock, recipientsBlock, signatureBlock, titleBlock } from './official.js';
 import { bodyParagraph } from './paragraphs.js';
@@ -23,7 +24,8 @@ export function renderBlocks(blocks: readonly Block[], ctx: PdfContext): Content
   const out: Content[] = [];
   blocks.forEach((block, i) => {
     const previous = blocks[i - 1];
-    if (block.type === 'signature' && SIGNATURE.keepWithPreviousParagraph && previous?.type === 'paragraph') {
+    // (A paragraph with a footnote is left free: an unbreakable block is laid out off the page.)
+    if (block.type === 'signature' && SIGNATURE.keepWithPreviousParagraph && previous?.type === 'paragraph' && walkFootnotes([previous]).next().done) {
       // The paragraph before the signature goes with it: a page never holds the signature alone.
       out.push({ stack: [out.pop()!, ...renderBlock(block, ctx)], unbreakable: true });
     } else {

@@ -9,6 +9,7 @@ import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces.j
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Align, RowKind, Table } from '../../doctree/types.js';
 import { TABLE, mmToPt, pdfLineHeight } from '../theme.js';
+import { walkFootnotes } from '../../doctree/text.js';
 import { scaleWidths, tableGrid, type PlacedCell } from '../structure.js';
 import { plainInlines, wordInlines } from './inlines.js';
 import { ALIGN, spacer } from './paragraphs.js';
@@ -50,7 +51,9 @@ export function tableBlock(node: Table, textWidth: number, diagnostics: Diagnost
         widths: contentWidths(node, textWidth),
         headerRows: grid.headerRowCount,
         ...(grid.headerRowCount > 0 ? { keepWithHeaderRows: 1 } : {}),
-        dontBreakRows: true,
+        // A row holding a footnote marker may break: its lines then reach the layout hook on the
+        // real page (an unbreakable row is laid out off-page first), so its note lands beside it.
+        dontBreakRows: !hasFootnote(node),
         body,
       },
       layout: LAYOUT,
@@ -73,4 +76,9 @@ function cell(node: Table, placed: PlacedCell): TableCell {
     ...(placed.colSpan > 1 ? { colSpan: placed.colSpan } : {}),
     ...(placed.rowSpan > 1 ? { rowSpan: placed.rowSpan } : {}),
   };
+}
+
+function hasFootnote(node: Table): boolean {
+  for (const _ of walkFootnotes([node])) return true;
+  return false;
 }
