@@ -30,8 +30,13 @@ export interface FootnoteMark {
   onTall?: (label: string, heightPt: number) => void;
 }
 
-/** Layout requests a text node may carry (set by paragraphs.ts). */
+/** Layout requests a text node may carry (set by paragraphs.ts and table.ts). */
 export interface LeafOptions {
+  /** A table cell of a breakable row: the row's estimated height, kept whole on one page. */
+  rowHeightPt?: number;
+  /** A body cell merged over rows: the rows share one `mergeGroup`; the first prints the text. */
+  mergeGroup?: object;
+  mergeFirst?: boolean;
   /** Widow/orphan control: at least two lines at the foot and at the head of a page. */
   keepLines?: boolean;
   /** A heading: stays on the page only with this many points of what follows. */
@@ -60,12 +65,13 @@ export function installLayoutHook(): void {
   if (LayoutBuilder.prototype.processLeaf !== original) return;
   LayoutBuilder.prototype.processLeaf = function processLeaf(this: Any, node: Any): void {
     if (this.__inNote || this.writer.transactionLevel > 0) return original.call(this, node);
+    if (node.mergeGroup && !node.mergeFirst && !showsMerge(this, node)) node._inlines = [];
     const writer = this.writer;
     const addLine = writer.addLine;
     writer.addLine = (line: Any, ...rest: Any[]) => {
       beforeLine(this, node, line);
       const placed = addLine.call(writer, line, ...rest);
-      if (placed) afterLine(this, line);
+      if (placed) afterLine(this, node, line);
       return placed;
     };
     try {
@@ -99,6 +105,7 @@ function beforeLine(builder: Any, node: Any, line: Any): void {
   const index = node.positions.length;
   let room = limitY(builder) - ctx.y;
   if (index === 0 && !atTop) {
+    if (node.rowHeightPt && room < node.rowHeightPt - 0.01) return moveOn(builder, node);
     if (node.keepWithNextPt && room < height * (1 + countLines(node._inlines, ctx.availableWidth)) + node.keepWithNextPt) return moveOn(builder, node);
     if (node.keepLines) node.__breakAt = breakAt(1 + countLines(node._inlines, ctx.availableWidth), Math.floor((room + 0.01) / height));
     if (node.__breakAt === 0) return moveOn(builder, node);
@@ -112,6 +119,17 @@ function beforeLine(builder: Any, node: Any, line: Any): void {
   const extra = marks.reduce((h, m) => h + noteHeight(builder, m), 0) + (notesOf(builder).has(ctx.getCurrentPage()) ? 0 : RULE.gapPt * 2);
   room = limitY(builder) - ctx.y;
   if (room < height + extra && !atTop) moveOn(builder, node);
+}
+
+/**
+ * A later row of a merged cell prints the text again only as the first row of the merge on a
+ * page: the page differs from the one the merge last printed on, or the row is about to move on.
+ */
+function showsMerge(builder: Any, node: Any): boolean {
+  const ctx = builder.writer.context();
+  const atTop = ctx.y <= ctx.pageMargins.top + 0.01;
+  const movesOn = !atTop && limitY(builder) - ctx.y < (node.rowHeightPt ?? 0) - 0.01;
+  return movesOn || node.mergeGroup.page !== ctx.getCurrentPage();
 }
 
 function moveOn(builder: Any, node: Any): void {
@@ -162,7 +180,8 @@ export function countLines(inlines: readonly Any[] | undefined, width: number): 
 
 // ---------- after a line: the notes at the page foot ----------
 
-function afterLine(builder: Any, line: Any): void {
+function afterLine(builder: Any, node: Any, line: Any): void {
+  if (node.mergeGroup) node.mergeGroup.page = builder.writer.context().getCurrentPage();
   const marks = marksOf(line);
   if (marks.length === 0) return;
   const ctx = builder.writer.context();
