@@ -17,7 +17,8 @@ export function docxFootnotes(blocks: readonly Block[]): Record<string, { childr
   for (const note of walkFootnotes(blocks)) {
     const paragraphs: Paragraph[] = [];
     for (const block of note.children) {
-      if (block.type === 'paragraph') paragraphs.push(noteParagraph(block.children));
+      // Word puts the note's number before its first paragraph; a space parts it from the text.
+      if (block.type === 'paragraph') paragraphs.push(noteParagraph(paragraphs.length === 0 ? [{ type: 'text', value: ' ' }, ...block.children] : block.children));
       else for (const item of block.children) {
         for (const b of item.children) {
           if (b.type === 'paragraph') paragraphs.push(noteParagraph([{ type: 'text', value: `${block.marker}${LIST.markerSeparator}` }, ...b.children]));

@@ -44,7 +44,7 @@ export interface LeafOptions {
 }
 
 /** The sha-256 of `processLeaf`'s source in pdfmake 0.3.11 (js/LayoutBuilder.js). */
-export const HOOKED_SOURCE_HASH = '';
+export const HOOKED_SOURCE_HASH = 'dfa7bf597febd6783b5cb6eff631942b13f9b9b642fca01081ed8237c43f0452';
 export const NOTE_GAP_PT = 6;
 export const RULE = { lengthPt: 144, widthPt: 0.5, gapPt: 4 };
 
