@@ -65,6 +65,11 @@ export function installLayoutHook(): void {
   if (LayoutBuilder.prototype.processLeaf !== original) return;
   LayoutBuilder.prototype.processLeaf = function processLeaf(this: Any, node: Any): void {
     if (this.__inNote || this.writer.transactionLevel > 0) return original.call(this, node);
+    node.__marks ??= Boolean(node._inlines?.some((i: Any) => i.footnote));
+    // A leaf with nothing to decide, on a page without notes, is laid out as pdfmake would.
+    if (!node.__marks && !node.keepLines && !node.keepWithNextPt && !node.rowHeightPt && !notesOf(this).has(this.writer.context().getCurrentPage())) {
+      return original.call(this, node);
+    }
     if (node.mergeGroup && !node.mergeFirst && !showsMerge(this, node)) node._inlines = [];
     const writer = this.writer;
     const addLine = writer.addLine;
@@ -111,7 +116,7 @@ function beforeLine(builder: Any, node: Any, line: Any): void {
     if (node.__breakAt === 0) return moveOn(builder, node);
   }
   if (index > 0 && index === node.__breakAt && !atTop) return moveOn(builder, node);
-  const marks = marksOf(line);
+  const marks = node.__marks ? marksOf(line) : [];
   if (marks.length === 0) {
     if (room < height - 0.01 && !atTop) moveOn(builder, node);
     return;
@@ -182,7 +187,7 @@ export function countLines(inlines: readonly Any[] | undefined, width: number): 
 
 function afterLine(builder: Any, node: Any, line: Any): void {
   if (node.mergeGroup) node.mergeGroup.page = builder.writer.context().getCurrentPage();
-  const marks = marksOf(line);
+  const marks = node.__marks ? marksOf(line) : [];
   if (marks.length === 0) return;
   const ctx = builder.writer.context();
   const page = ctx.getCurrentPage();
