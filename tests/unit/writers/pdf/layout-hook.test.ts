@@ -86,3 +86,20 @@ describe('a merged table cell that crosses a page break', () => {
     for (let n = 1; n <= 30; n++) expect(at(n), `row ${n}`).toBeGreaterThanOrEqual(0);
   }, 60_000);
 });
+
+describe('a footnote taller than half a page', () => {
+  it('is printed with its line and reported (W020)', async () => {
+    const long = Array.from({ length: 60 }, (_, i) => `Câu giải thích số ${i + 1} của chú thích rất dài này, viết cho đủ nhiều dòng.`).join(' ');
+    const root: Root = {
+      type: 'root',
+      meta: { title: 'Thử', author: 'Thử', date: '2024-12-05' },
+      children: [{
+        type: 'paragraph',
+        children: [{ type: 'text', value: 'Đoạn văn có chú thích dài' }, { type: 'footnote', label: '1', children: [{ type: 'paragraph', children: [{ type: 'text', value: long }] }] }, { type: 'text', value: '.' }],
+      }],
+    };
+    const { value, diagnostics } = await writePdf(root);
+    expect(diagnostics.map((d) => d.code)).toEqual(['W020']);
+    expect(value.length).toBeGreaterThan(1000);
+  }, 60_000);
+});
