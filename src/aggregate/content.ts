@@ -35,7 +35,7 @@ export interface RichTable {
 export type RichBlock = { type: 'paragraph'; text: RichText } | { type: 'list'; items: RichItem[] }
   | { type: 'table'; table: RichTable }
   /** `footnotes[i]`: the footnote on the label of `table.rows[i]`, if any. */
-  | { type: 'statTable'; table: RichStatTable; footnotes: (RichItem | undefined)[] } | { type: 'pageBreak' };
+  | { type: 'statTable'; table: RichStatTable; footnotes?: (RichItem | undefined)[] } | { type: 'pageBreak' };
 export interface RichSection { id?: string; title: string; content: RichBlock[]; sections: RichSection[] }
 export interface RichAppendix { label?: string; numbered?: boolean; title: string[]; note?: string; orientation: 'landscape' | 'portrait'; content: RichBlock[] }
 /** A content document resolved: what the kind's templates print as the body. */

@@ -37,6 +37,8 @@ export interface LeafOptions {
   /** A body cell merged over rows: the rows share one `mergeGroup`; the first prints the text. */
   mergeGroup?: object;
   mergeFirst?: boolean;
+  /** The cell padding and rule width, to close a merge that a page break cuts. */
+  mergeRule?: { padX: number; padY: number; widthPt: number };
   /** Widow/orphan control: at least two lines at the foot and at the head of a page. */
   keepLines?: boolean;
   /** A heading: stays on the page only with this many points of what follows. */
@@ -110,7 +112,11 @@ function beforeLine(builder: Any, node: Any, line: Any): void {
   const index = node.positions.length;
   let room = limitY(builder) - ctx.y;
   if (index === 0 && !atTop) {
-    if (node.rowHeightPt && room < node.rowHeightPt - 0.01) return moveOn(builder, node);
+    if (node.rowHeightPt && room < node.rowHeightPt - 0.01) {
+      // Where the row would have begun: a merge it continues is closed there (closeMerge).
+      builder.__rowBreak = { page: ctx.getCurrentPage(), y: ctx.y };
+      return moveOn(builder, node);
+    }
     if (node.keepWithNextPt && room < height * (1 + countLines(node._inlines, ctx.availableWidth)) + node.keepWithNextPt) return moveOn(builder, node);
     if (node.keepLines) node.__breakAt = breakAt(1 + countLines(node._inlines, ctx.availableWidth), Math.floor((room + 0.01) / height));
     if (node.__breakAt === 0) return moveOn(builder, node);
@@ -134,7 +140,23 @@ function showsMerge(builder: Any, node: Any): boolean {
   const ctx = builder.writer.context();
   const atTop = ctx.y <= ctx.pageMargins.top + 0.01;
   const movesOn = !atTop && limitY(builder) - ctx.y < (node.rowHeightPt ?? 0) - 0.01;
-  return movesOn || node.mergeGroup.page !== ctx.getCurrentPage();
+  const page = movesOn ? ctx.getCurrentPage() : builder.__rowBreak?.page;
+  const y = movesOn ? ctx.y : builder.__rowBreak?.y;
+  const cut = movesOn || node.mergeGroup.page !== ctx.getCurrentPage();
+  if (cut && node.mergeRule && page === node.mergeGroup.page) closeMerge(ctx, page, y, node.mergeRule);
+  return cut;
+}
+
+/**
+ * The rule under a merge where a page break cuts it: the merge's cells have no rule between
+ * them, so the one above the break would stay open. Drawn where the moving row would have begun.
+ */
+function closeMerge(ctx: Any, page: Any, top: number, rule: { padX: number; padY: number; widthPt: number }): void {
+  const y = top - rule.padY - rule.widthPt / 2;
+  page.items.push({
+    type: 'vector',
+    item: { type: 'line', x1: ctx.x - rule.padX - rule.widthPt / 2, y1: y, x2: ctx.x + ctx.availableWidth + rule.padX + rule.widthPt / 2, y2: y, lineWidth: rule.widthPt, lineColor: 'black' },
+  });
 }
 
 function moveOn(builder: Any, node: Any): void {

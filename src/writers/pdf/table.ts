@@ -164,6 +164,7 @@ function merged(node: Table, placed: PlacedCell, row: number, first: boolean, he
     rowHeightPt: heightPt,
     mergeGroup: group,
     mergeFirst: top,
+    mergeRule: { padX: PAD_X, padY: TABLE.cellPaddingYPt, widthPt: TABLE.borderPt },
   } as unknown as TableCell;
 }
 
