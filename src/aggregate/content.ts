@@ -35,11 +35,15 @@ export interface RichTable {
 export type RichBlock = { type: 'paragraph'; text: RichText } | { type: 'list'; items: RichItem[] }
   | { type: 'table'; table: RichTable }
   /** `footnotes[i]`: the footnote on the label of `table.rows[i]`, if any. */
-  | { type: 'statTable'; table: RichStatTable; footnotes?: (RichItem | undefined)[] } | { type: 'pageBreak' };
+  /** `footnotes`: the footnotes on row labels, keyed by the label's position (`footnoteKey`). */
+  | { type: 'statTable'; table: RichStatTable; footnotes?: Record<string, RichItem> } | { type: 'pageBreak' };
 export interface RichSection { id?: string; title: string; content: RichBlock[]; sections: RichSection[] }
 export interface RichAppendix { label?: string; numbered?: boolean; title: string[]; note?: string; orientation: 'landscape' | 'portrait'; content: RichBlock[] }
 /** A content document resolved: what the kind's templates print as the body. */
 export interface RichDocument { intro: RichBlock[]; sections: RichSection[]; closing: RichBlock[]; appendices: RichAppendix[] }
+
+/** The key of a statistical table row's footnote: where its label was written. */
+export const footnoteKey = (at: Loc): string => `${at.file}:${at.line}:${at.column}`;
 
 /** A citation in one of the forms Decree 30 prose uses. */
 export function cite(r: Reference, form: string): string {
@@ -81,6 +85,7 @@ export class ContentResolver {
         case 'table': return { type: 'table' as const, table: this.table(b.table, id) };
         case 'statTable': {
           const footnotes = this.rowFootnotes(b.table.rows, id);
+          b.table.parts?.forEach((p, k) => this.rowFootnotes(p.rows, `${id}.part${k}`, footnotes));
           return { type: 'statTable' as const, table: this.cells.table(b.table, b.id), footnotes };
         }
         case 'pageBreak': return { type: 'pageBreak' as const };
@@ -88,12 +93,13 @@ export class ContentResolver {
     });
   }
 
-  /** The footnotes on a statistical table's row labels, depth-first as the table numbers its rows. */
-  private rowFootnotes(rows: StatTableInput['rows'], id: string): (RichItem | undefined)[] {
-    return rows.flatMap((r, i) => [
-      r.footnote ? this.item(r.footnote, `${id}.fn.${i}`) : undefined,
-      ...this.rowFootnotes(r.rows, `${id}.${i}`),
-    ]);
+  /** The footnotes on a statistical table's row labels (its parts' too), keyed by the label's position. */
+  private rowFootnotes(rows: StatTableInput['rows'], id: string, out: Record<string, RichItem> = {}): Record<string, RichItem> {
+    rows.forEach((r, i) => {
+      if (r.footnote) out[footnoteKey(r.at)] = this.item(r.footnote, `${id}.fn.${i}`);
+      this.rowFootnotes(r.rows, `${id}.${i}`, out);
+    });
+    return out;
   }
 
   /** A declared table: every cell's tokens resolved against the table's figures. */
@@ -110,12 +116,19 @@ export class ContentResolver {
     return out;
   }
 
-  /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
-  document(doc: ContentDocument): RichDocument {
-    // Tables first: a prose figure may name a cell of a table that stands after it (an appendix).
+  /**
+   * Build a document's statistical tables before any prose: a prose figure may name a cell of a
+   * table that stands after it (an appendix, or another content file of the report).
+   */
+  tables(doc: ContentDocument): void {
     const tables = (blocks: ContentBlock[]) => blocks.forEach((b) => { if (b.type === 'statTable') this.cells.table(b.table, b.id); });
     const inSections = (list: ContentSection[]): void => list.forEach((s) => { tables(s.content); inSections(s.sections); });
     tables(doc.intro); inSections(doc.sections); tables(doc.closing); doc.appendices.forEach((a) => tables(a.content));
+  }
+
+  /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
+  document(doc: ContentDocument): RichDocument {
+    this.tables(doc);
     const section = (s: ContentSection, prefix: string): RichSection => {
       const id = `${prefix}.${s.id ?? slugOf(s.title)}`;
       return { id: s.id, title: this.title(s.title), content: this.blocks(s.content, id), sections: s.sections.map((c) => section(c, id)) };

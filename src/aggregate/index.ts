@@ -22,7 +22,7 @@ export type { RichStatTable, StatRow } from './stat-table.js';
 export { formatCell } from './stat-table.js';
 export { formatFigure } from './figure.js';
 export { AggregateContext, didYouMean } from './context.js';
-export { ContentResolver, cite } from './content.js';
+export { ContentResolver, cite, footnoteKey } from './content.js';
 
 /** The no-break spaces left for the văn thư to write the number and date in by hand. */
 const BLANK = '\u00a0'.repeat(6);
@@ -75,6 +75,8 @@ export function aggregate(data: Dataset, options: AggregateOptions = {}, kind: K
     ...(kind.sections ? kind.sections(ctx, content) : { data: plainData(data.raw) }),
     figures: [],
   };
+  // Every content file's tables first, so prose in one file may name the cells of another's.
+  data.documents.forEach((d) => content.tables(d));
   if (data.documents.length) model.document = mergeDocuments(data.documents.map((d) => content.document(d)), model.meta);
   model.figures = ctx.figures.all();
   return { value: model, diagnostics: ctx.diagnostics };

@@ -4,7 +4,7 @@
  * list markers) is produced here; the words come from data.
  */
 import type { RichBlock, RichItem, RichSection, RichStatTable, RichTable, RichText } from '../../aggregate/index.js';
-import { formatCell, formatFigure } from '../../aggregate/index.js';
+import { footnoteKey, formatCell, formatFigure } from '../../aggregate/index.js';
 import { formatDate } from '../../numbers/index.js';
 import { escapeMarkup, figureMarker, footnoteMarker } from '../escape.js';
 import { safe } from './util.js';
@@ -60,10 +60,26 @@ function tableMarkup(t: RichTable): string {
  * A statistical table: caption (centred, bold) and its italic line, then STT | label | unit |
  * value columns | note; parent rows (bold in data, or with sub-rows) print as bold group rows.
  * Cells print here, from typed values: the bare number with its written places, "-", or empty.
+ * Value columns are marked numeric (`14r#`) and a declared total carries `sum:` with the STT of
+ * the rows it sums, so a spreadsheet writes them typed and as a SUM. A table of several parts
+ * prints each part under its title (`part:`), with its own columns and header rows.
  */
-function statTableMarkup(t: RichStatTable, footnotes: (RichItem | undefined)[] = []): string {
+function statTableMarkup(t: RichStatTable, footnotes: Record<string, RichItem> = {}): string {
+  return [
+    '```table',
+    ...(t.caption ? [`caption: ${escapeMarkup(t.caption)}`] : []),
+    ...(t.subtitle ? [`subtitle: ${escapeMarkup(t.subtitle)}`] : []),
+    // Optional fields are read with `in`: the model templates see refuses a field it lacks.
+    ...('parts' in t && t.parts ? t.parts.flatMap((p) => [`part: ${escapeMarkup('title' in p ? p.title ?? '' : '')}`, ...statBodyMarkup(p, footnotes)]) : statBodyMarkup(t, footnotes)),
+    '```',
+    '',
+  ].join('\n');
+}
+
+/** The columns, header rows and rows of a table or of one of its parts; a row's footnote after its label. */
+function statBodyMarkup(t: RichStatTable, footnotes: Record<string, RichItem>): string[] {
   const cell = (s: string | undefined) => escapeMarkup(s ?? '');
-  const values = t.columns.map(() => '14r').join(' ');
+  const values = t.columns.map(() => '14r#').join(' ');
   // Several value columns: a header over them ("Số liệu"), the other headers spanning both rows.
   const header = t.columns.length > 1
     ? [`header: STT ^2 | ${cell(t.labelTitle)} ^2 | Đơn vị tính ^2 | ${cell(t.columnsTitle)} >${t.columns.length} | Ghi chú ^2`,
@@ -76,21 +92,18 @@ function statTableMarkup(t: RichStatTable, footnotes: (RichItem | undefined)[] =
     if (r.noteSpan > 1) { covered = r.noteSpan - 1; return [`${cell(r.note)} ^${r.noteSpan}`]; }
     return [cell(r.note)];
   };
-  const row = (r: RichStatTable['rows'][number], i: number) => [
-    cell(r.stt), cell(r.label) + (footnotes[i] ? footnoteMarker(noteMarkup(footnotes[i])) : ''), cell(r.unit),
+  // `in`, not a plain read: the model templates see refuses a field it lacks.
+  const rowNote = (r: RichStatTable['rows'][number]) => footnoteKey(r.at) in footnotes ? footnoteMarker(noteMarkup(footnotes[footnoteKey(r.at)]!)) : '';
+  const row = (r: RichStatTable['rows'][number]) => [
+    cell(r.stt), cell(r.label) + rowNote(r), cell(r.unit),
     ...t.columns.map((c) => cell(formatCell(Object.hasOwn(r.values, c.key) ? r.values[c.key] : undefined))),
     ...note(r),
   ].join(' | ');
   return [
-    '```table',
     `columns: 7c ${Math.max(30, 62 - 14 * t.columns.length)}l 14c ${values} 16l`,
-    ...(t.caption ? [`caption: ${cell(t.caption)}`] : []),
-    ...(t.subtitle ? [`subtitle: ${cell(t.subtitle)}`] : []),
     ...header,
-    ...t.rows.map((r, i) => `${r.bold ? 'group' : 'row'}: ${row(r, i)}`),
-    '```',
-    '',
-  ].join('\n');
+    ...t.rows.flatMap((r) => [`${r.bold ? 'group' : 'row'}: ${row(r)}`, ...('sumOf' in r && r.sumOf?.length ? [`sum: ${r.sumOf.map(cell).join(' ')}`] : [])]),
+  ];
 }
 
 function blockMarkup(b: RichBlock): string {

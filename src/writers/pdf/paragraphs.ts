@@ -50,7 +50,7 @@ export function bodyParagraph(inlines: readonly Inline[], opts: BodyOptions = {}
     ...(opts.indent === false ? {} : { leadingIndent: mmToPt(BODY.firstLineIndentMm) }),
     // Read by the layout hook: widow/orphan control, and headings kept with what follows.
     keepLines: true,
-    ...(opts.headlineLevel ? { keepWithNextPt: KEEP_WITH_NEXT_PT } : {}),
+    ...(opts.headlineLevel ? { headlineLevel: opts.headlineLevel, keepWithNextPt: KEEP_WITH_NEXT_PT } : {}),
   } as ContentText;
 }
 
