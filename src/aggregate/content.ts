@@ -10,7 +10,7 @@
  * its whole (18/17, or a rank 15/14) is an error, and an item's links to records (`<record>Id`)
  * are checked by the kind's code.
  */
-import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, TableInput } from '../validate/dataset.js';
+import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, StatTableInput, TableInput } from '../validate/dataset.js';
 import type { Decimal } from 'decimal.js';
 import { checkRatio, checkSum, compareAtPrecision, convertArea, convertMoney, parseQuantity, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
@@ -22,7 +22,9 @@ import { withYears, yearOf } from './years.js';
 export type Segment =
   | { type: 'text'; value: string }
   | { type: 'figure'; figure: Figure }
-  | { type: 'quote'; value: string };
+  | { type: 'quote'; value: string }
+  /** A footnote placed with `{fn:name}`: its note resolved like any item (figures checked). */
+  | { type: 'footnote'; note: RichItem };
 export type RichText = Segment[];
 export interface RichItem { text: RichText; items: RichItem[] }
 export interface RichTable {
@@ -32,12 +34,17 @@ export interface RichTable {
   total?: RichText[];
 }
 export type RichBlock = { type: 'paragraph'; text: RichText } | { type: 'list'; items: RichItem[] }
-  | { type: 'table'; table: RichTable } | { type: 'statTable'; table: RichStatTable } | { type: 'pageBreak' };
+  | { type: 'table'; table: RichTable }
+  /** `footnotes`: the footnotes on row labels, keyed by the label's position (`footnoteKey`). */
+  | { type: 'statTable'; table: RichStatTable; footnotes?: Record<string, RichItem> } | { type: 'pageBreak' };
 /** A section resolved; `part`: a Phần (the level above I.), its sub-sections numbered I., 1., a). */
 export interface RichSection { id?: string; title: string; part?: boolean; content: RichBlock[]; sections: RichSection[] }
 export interface RichAppendix { label?: string; numbered?: boolean; title: string[]; note?: string; orientation: 'landscape' | 'portrait'; content: RichBlock[] }
 /** A content document resolved: what the kind's templates print as the body. */
 export interface RichDocument { intro: RichBlock[]; sections: RichSection[]; closing: RichBlock[]; appendices: RichAppendix[] }
+
+/** The key of a statistical table row's footnote: where its label was written. */
+export const footnoteKey = (at: Loc): string => `${at.file}:${at.line}:${at.column}`;
 
 /** A citation in one of the forms Decree 30 prose uses. */
 export function cite(r: Reference, form: string): string {
@@ -81,10 +88,23 @@ export class ContentResolver {
         case 'paragraph': return { type: 'paragraph' as const, text: this.item(b.item, id).text };
         case 'list': return { type: 'list' as const, items: b.items.map((it) => this.item(it, id)) };
         case 'table': return { type: 'table' as const, table: this.table(b.table, id) };
-        case 'statTable': return { type: 'statTable' as const, table: this.cells.table(b.table, b.id) };
+        case 'statTable': {
+          const footnotes = this.rowFootnotes(b.table.rows, id);
+          b.table.parts?.forEach((p) => this.rowFootnotes(p.rows, id, footnotes));
+          return { type: 'statTable' as const, table: this.cells.table(b.table, b.id), footnotes };
+        }
         case 'pageBreak': return { type: 'pageBreak' as const };
       }
     });
+  }
+
+  /** The footnotes on a statistical table's row labels (its parts' too), keyed by the label's position. */
+  private rowFootnotes(rows: StatTableInput['rows'], scope: string, out: Record<string, RichItem> = {}): Record<string, RichItem> {
+    rows.forEach((r) => {
+      if (r.footnote) out[footnoteKey(r.at)] = this.item(r.footnote, scope);
+      this.rowFootnotes(r.rows, scope, out);
+    });
+    return out;
   }
 
   /**
@@ -95,7 +115,7 @@ export class ContentResolver {
     const columns = t.columns.map((c) => ({ ...c, title: this.title(c.title) }));
     const row = (cells: string[], at: Loc) => {
       const name = cells.map((c) => plainWords(c)).find((c) => /\p{L}/u.test(c)) ?? '';
-      return cells.map((c, k) => this.text(c, at, scope, t.figures, 0, [name, columns[k]?.title].filter(Boolean).join(' – ')));
+      return cells.map((c, k) => this.text(c, at, scope, t.figures, 0, [name, columns[k]?.title].filter(Boolean).join(' – '), t.notes));
     };
     const out: RichTable = {
       unit: t.unit && this.title(t.unit),
@@ -104,6 +124,7 @@ export class ContentResolver {
       total: t.total && row(t.total.cells, t.total.at),
     };
     this.reportUnused(t.figures);
+    this.reportUnusedNotes(t.notes);
     return out;
   }
 
@@ -146,9 +167,10 @@ export class ContentResolver {
     if (item.kpi) text.push(...this.kpiLine(item.kpi, item.at));
     if (item.text !== undefined) {
       if (text.length) text.push({ type: 'text', value: ' ' });
-      text.push(...this.text(item.text, item.at, scope, item.figures, items.length));
+      text.push(...this.text(item.text, item.at, scope, item.figures, items.length, undefined, item.notes));
     }
     this.reportUnusedFigures(item);
+    this.reportUnusedNotes(item.notes);
     return { text, items };
   }
 
@@ -158,8 +180,39 @@ export class ContentResolver {
    * by the words around it in its clause (`gieo cấy … lúa vụ mùa`), or by `label` (a table cell's
    * row and column) when the clause holds nothing but the figure.
    */
-  text(source: string, at: Loc, scope: string, figures: Record<string, FigureInput> = {}, subItems = 0, label?: string): RichText {
-    return this.tokens(source, at, (name, index) => this.token(name, at, scope, figures, subItems, contextLabel(source, index) || label || name));
+  text(source: string, at: Loc, scope: string, figures: Record<string, FigureInput> = {}, subItems = 0, label?: string, notes: Record<string, ContentItem> = {}): RichText {
+    return this.tokens(source, at, (name, index) => (name.startsWith('fn:')
+      ? this.footnote(name, at, scope, notes)
+      : this.token(name, at, scope, figures, subItems, contextLabel(source, index) || label || name)));
+  }
+
+  private usedNotes = new WeakSet<ContentItem>();
+
+  /**
+   * `{fn:name}`: the footnote declared under `notes` of the same block, resolved as an item of its
+   * own — its figures registered and checked like any other, in the scope of the block that cites
+   * it (`<file>:<nearest id>.<figure name>`). A note's own text has no `notes`, so a footnote
+   * inside a footnote is reported as undeclared.
+   */
+  private footnote(token: string, at: Loc, scope: string, notes: Record<string, ContentItem>): RichText {
+    const name = token.slice(3).trim();
+    const note = Object.hasOwn(notes, name) ? notes[name] : undefined;
+    if (!note) {
+      this.ctx.report('V700', at, { token, known: Object.keys(notes).join(', ') || '—' });
+      return [];
+    }
+    if (this.usedNotes.has(note)) {
+      this.ctx.report('V702', at, { name });
+      return [];
+    }
+    this.usedNotes.add(note);
+    return [{ type: 'footnote', note: this.item(note, scope) }];
+  }
+
+  private reportUnusedNotes(notes: Record<string, ContentItem>): void {
+    for (const [name, note] of Object.entries(notes)) {
+      if (!this.usedNotes.has(note)) this.ctx.report('V701', note.at, { name });
+    }
   }
 
   /** Text and tokens in order: each `{name}` resolved by `resolve`, brace slips reported (V113, V115). */

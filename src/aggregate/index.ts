@@ -22,7 +22,7 @@ export type { RichStatTable, StatRow } from './stat-table.js';
 export { formatCell } from './stat-table.js';
 export { formatFigure } from './figure.js';
 export { AggregateContext, didYouMean } from './context.js';
-export { ContentResolver, cite } from './content.js';
+export { ContentResolver, cite, footnoteKey } from './content.js';
 
 /** The no-break spaces left for the văn thư to write the number and date in by hand. */
 const BLANK = '\u00a0'.repeat(6);

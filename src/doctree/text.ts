@@ -3,7 +3,7 @@
  * compare the output with the reference text, by `report explain`, and by writers that need a
  * node's text (header lines, table cells).
  */
-import type { Block, Inline, Root } from './types.js';
+import type { Block, Footnote, Inline, Root } from './types.js';
 
 export function toPlainText(inlines: readonly Inline[]): string {
   return inlines.map((n) => {
@@ -11,6 +11,8 @@ export function toPlainText(inlines: readonly Inline[]): string {
       case 'text': return n.value;
       case 'figure': return n.value;
       case 'break': return '\n';
+      // The marker only: the note is text of its own (footnoteTexts), not of the sentence.
+      case 'footnote': return n.label;
       case 'strong': case 'emphasis': return toPlainText(n.children);
     }
   }).join('');
@@ -48,5 +50,19 @@ export function* walkBlocks(blocks: readonly Block[]): Generator<Block> {
     yield b;
     if (b.type === 'section' || b.type === 'listItem') yield* walkBlocks(b.children);
     if (b.type === 'list') yield* walkBlocks(b.children);
+  }
+}
+
+/** Every footnote of the inlines of `blocks`, in reading order (notes inside notes are not allowed). */
+export function* walkFootnotes(blocks: readonly Block[]): Generator<Footnote> {
+  const inInlines = function* (inlines: readonly Inline[]): Generator<Footnote> {
+    for (const n of inlines) {
+      if (n.type === 'footnote') yield n;
+      else if (n.type === 'strong' || n.type === 'emphasis') yield* inInlines(n.children);
+    }
+  };
+  for (const b of walkBlocks(blocks)) {
+    if (b.type === 'paragraph' || b.type === 'heading') yield* inInlines(b.children);
+    if (b.type === 'table') for (const row of b.children) for (const cell of row.children) yield* inInlines(cell.children);
   }
 }

@@ -22,7 +22,15 @@ export interface Emphasis { type: 'emphasis'; children: Inline[] }
 export interface Figure { type: 'figure'; id: string; value: string }
 /** A hard line break inside a paragraph or cell. */
 export interface Break { type: 'break' }
-export type Inline = Text | Strong | Emphasis | Figure | Break;
+/**
+ * A footnote: the marker prints where the node stands (its `label`, numbered 1, 2, … through the
+ * document in reading order by the markup parser); the note itself — paragraphs and lists, with
+ * figures like any body text — prints at the page foot (DOCX, PDF) or at the end of the
+ * top-level section (HTML preview).
+ */
+export interface Footnote { type: 'footnote'; label: string; children: FootnoteBlock[]; position?: Position }
+export type FootnoteBlock = Paragraph | List;
+export type Inline = Text | Strong | Emphasis | Figure | Break | Footnote;
 
 // ---------- blocks ----------
 export type Align = 'left' | 'center' | 'right' | 'justify';

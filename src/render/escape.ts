@@ -14,6 +14,14 @@ export const FIGURE_CLOSE = '\uE002';
  * output line (Handlebars keeps no such map). They never reach the tree.
  */
 export const LINE_OPEN = '\uE003';
+/**
+ * Footnote markers: `\uE006<base64 of the note's markup>\uE007`. The note's markup (a paragraph
+ * and `-` items) is base64-encoded so that the markdown parser of the sentence around it sees
+ * one opaque word — no emphasis, escape or line break of the note can leak into the sentence —
+ * and the markup parser decodes and parses it as blocks of its own.
+ */
+export const FOOTNOTE_OPEN = '\uE006';
+export const FOOTNOTE_CLOSE = '\uE007';
 export const LINE_SEP = '\uE004';
 export const LINE_CLOSE = '\uE005';
 
@@ -23,7 +31,7 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/g;
 export function escapeMarkup(value: string): string {
   return value
     .normalize('NFC')
-    .replace(/[\uE000-\uE005]/g, '')
+    .replace(/[\uE000-\uE007]/g, '')
     .replace(/\s*\n\s*/g, ' ')
     .replace(PUNCTUATION, (c) => `\\${c}`);
 }
@@ -41,3 +49,13 @@ export function lineMarker(file: string, line: number, column: number): string {
 export const LINE_PATTERN = /\uE003([^\uE004]*)\uE004(\d+):(\d+)\uE005/g;
 
 export const FIGURE_PATTERN = /\uE000([^\uE001]*)\uE001([^\uE002]*)\uE002/g;
+
+/** A footnote marker carrying the note's own markup. */
+export function footnoteMarker(noteMarkup: string): string {
+  return `${FOOTNOTE_OPEN}${Buffer.from(noteMarkup, 'utf8').toString('base64')}${FOOTNOTE_CLOSE}`;
+}
+
+export const FOOTNOTE_PATTERN = /\uE006([A-Za-z0-9+/=]*)\uE007/g;
+
+/** Figure markers and footnote markers, in one pattern (group 1–2: figure; group 3: footnote). */
+export const MARKER_PATTERN = /\uE000([^\uE001]*)\uE001([^\uE002]*)\uE002|\uE006([A-Za-z0-9+/=]*)\uE007/g;

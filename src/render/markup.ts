@@ -13,8 +13,9 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
-import type { Block, Inline, ListItem, Heading, PartHeading, Position } from '../doctree/types.js';
-import { FIGURE_PATTERN, LINE_PATTERN } from './escape.js';
+import type { Block, Footnote, FootnoteBlock, Inline, ListItem, Heading, PartHeading, Position } from '../doctree/types.js';
+import { walkFootnotes } from '../doctree/text.js';
+import { LINE_PATTERN, MARKER_PATTERN } from './escape.js';
 import { parseDirective } from './directives.js';
 
 let parser: MarkdownIt | undefined;
@@ -65,13 +66,38 @@ export class Numbering {
 function splitFigures(value: string): Inline[] {
   const out: Inline[] = [];
   let last = 0;
-  for (const m of value.matchAll(FIGURE_PATTERN)) {
+  for (const m of value.matchAll(MARKER_PATTERN)) {
     if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
-    out.push({ type: 'figure', id: m[1], value: m[2] });
+    if (m[3] !== undefined) out.push(footnote(Buffer.from(m[3], 'base64').toString('utf8')));
+    else out.push({ type: 'figure', id: m[1]!, value: m[2]! });
     last = m.index + m[0].length;
   }
   if (last < value.length) out.push({ type: 'text', value: value.slice(last) });
   return out;
+}
+
+/**
+ * A footnote from the markup its marker carries: a paragraph and `-` items (footnoteMarkup), parsed
+ * as blocks of their own. It is numbered later, in reading order, once the whole tree is parsed.
+ */
+function footnote(markup: string): Footnote {
+  const ctx: BlockContext = { numbering: new Numbering(), diagnostics: [], at: (line) => ({ file: '(footnote)', line: line + 1, column: 1 }) };
+  const blocks = parseBlocks({ tokens: md().parse(markup, {}), i: 0 }, null, ctx);
+  const children = blocks.filter((b): b is FootnoteBlock => b.type === 'paragraph' || b.type === 'list');
+  return { type: 'footnote', label: '', children: children.map(withoutPositions) };
+}
+
+/** A note's blocks carry no template position of their own (they print beside their marker). */
+function withoutPositions<B extends FootnoteBlock>(b: B): B {
+  const { position: _, ...rest } = b;
+  if (rest.type === 'list') return { ...rest, children: (rest.children as ListItem[]).map(({ position: __, ...item }) => item) } as unknown as B;
+  return rest as B;
+}
+
+/** Footnotes numbered 1, 2, … through the whole document, in reading order. */
+function numberFootnotes(blocks: readonly Block[]): void {
+  let n = 0;
+  for (const note of walkFootnotes(blocks)) note.label = String(++n);
 }
 
 /** Convert markdown-it inline children to tree inlines (emphasis and strong nest). */
@@ -283,5 +309,6 @@ export function parseMarkup(markup: string): StageResult<Block[]> {
     }
   });
   flush(lines.length);
+  numberFootnotes(blocks);
   return { value: blocks, diagnostics };
 }

@@ -250,10 +250,11 @@ export function scaffoldFile(text: string, name: string, schemas: SchemaSet, opt
  * document number (30/2020/NĐ-CP) or a period (2021-2025) is a fixed fact and stays.
  */
 export function yearTokens(text: string, fromYear: number): string {
-  return text.replace(/(?<![\d/.\-–])(\d{4})(?![\d/\-–])/g, (whole, y: string) => {
+  // A token (`{nam2024}`, `{ref:KH-2024}`) names something: only the text between tokens is prose.
+  return text.split(/(\{[^{}]*\})/).map((piece, i) => (i % 2 ? piece : piece.replace(/(?<![\p{L}\d_/.\-–])(\d{4})(?![\p{L}\d_/\-–])/gu, (whole, y: string) => {
     const d = Number(y) - fromYear;
     return d === 0 ? '{year}' : d === 1 ? '{year+1}' : d === -1 ? '{year-1}' : whole;
-  });
+  }))).join('');
 }
 
 /** report.yaml's cited documents dated before `year` (their date's last four digits). */

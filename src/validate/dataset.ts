@@ -43,6 +43,8 @@ export type StatCell = { kind: 'number'; n: Decimal; places: number; at: Loc } |
 /** One row of a statistical table (biểu mẫu); `rows` nest to give the hierarchical STT. */
 export interface StatRowInput {
   stt?: string; label: string; unit?: string; values: Record<string, StatCell>; note?: string; noteSpan: number;
+  /** A footnote on the row's label (printed after it). */
+  footnote?: ContentItem;
   bold: boolean; sumOf?: { children: true; at: Loc } | { rows: IdRef[]; at: Loc }; print: 'stated' | 'computed';
   rows: StatRowInput[]; at: Loc;
 }
@@ -73,6 +75,8 @@ export interface ContentItem {
    */
   links: Record<string, IdRef>;
   figures: Record<string, FigureInput>;
+  /** Footnotes the text places with `{fn:name}`: each a text of its own (figures, sub-items). */
+  notes: Record<string, ContentItem>;
   items: ContentItem[];
   at: Loc;
 }
@@ -82,6 +86,8 @@ export interface TableInput {
   rows: { cells: string[]; at: Loc }[];
   total?: { cells: string[]; at: Loc };
   figures: Record<string, FigureInput>;
+  /** Footnotes the cells place with `{fn:name}`. */
+  notes: Record<string, ContentItem>;
   at: Loc;
 }
 
@@ -289,7 +295,7 @@ function readLinks(r: Reader, pointer: string): ContentItem['links'] {
 
 function readItem(r: Reader, pointer: string): ContentItem {
   const v = r.get(pointer);
-  if (typeof v === 'string') return { text: v, links: {}, figures: {}, items: [], at: r.loc(pointer) };
+  if (typeof v === 'string') return { text: v, links: {}, figures: {}, notes: {}, items: [], at: r.loc(pointer) };
   const id = r.opt(`${pointer}/id`);
   return {
     ...(id ? { id } : {}),
@@ -297,6 +303,7 @@ function readItem(r: Reader, pointer: string): ContentItem {
     kpi: r.opt(`${pointer}/kpi`),
     links: readLinks(r, pointer),
     figures: readFigures(r, `${pointer}/figures`),
+    notes: readNotes(r, `${pointer}/notes`),
     items: r.list(`${pointer}/items`).map((_, i) => readItem(r, `${pointer}/items/${i}`)),
     at: r.loc(r.has(`${pointer}/text`) ? `${pointer}/text` : pointer),
   };
@@ -331,8 +338,16 @@ function readTable(r: Reader, p: string): TableInput {
     rows: r.list(`${p}/rows`).map((_, i) => ({ cells: cells(`${p}/rows/${i}`), at: r.loc(`${p}/rows/${i}`) })),
     total: r.has(`${p}/total`) ? { cells: cells(`${p}/total`), at: r.loc(`${p}/total`) } : undefined,
     figures: readFigures(r, `${p}/figures`),
+    notes: readNotes(r, `${p}/notes`),
     at: r.loc(p),
   };
+}
+
+/** A block's footnotes by name, each read as an item (a string, or text with figures and items). */
+function readNotes(r: Reader, pointer: string): Record<string, ContentItem> {
+  if (!r.has(pointer)) return {};
+  const raw = r.get(pointer) as Raw;
+  return Object.fromEntries(Object.keys(raw).map((k) => [k, readItem(r, `${pointer}/${escapeSeg(k)}`)]));
 }
 
 /** A statistical table: value columns (default one, `so-lieu`), nested rows, checks declared per row; or several parts. */
@@ -368,6 +383,7 @@ function readStatRow(r: Reader, p: string, firstColumn: string): StatRowInput {
   const rows = r.list(`${p}/rows`).map((_, i) => readStatRow(r, `${p}/rows/${i}`, firstColumn));
   return {
     stt: r.opt(`${p}/stt`)?.replace(/\.$/, ''), label: r.str(`${p}/label`), unit: r.opt(`${p}/unit`), values,
+    ...(r.has(`${p}/footnote`) ? { footnote: readItem(r, `${p}/footnote`) } : {}),
     note: r.opt(`${p}/note`), noteSpan: r.has(`${p}/noteSpan`) ? r.int(`${p}/noteSpan`) : 1, bold: r.opt(`${p}/bold`) === 'true' || rows.length > 0, sumOf,
     print: r.opt(`${p}/print`) === 'computed' ? 'computed' : 'stated', rows, at: r.loc(`${p}/label`),
   };

@@ -7,14 +7,16 @@
  * its unit, a dash in a sentence, a name) is decided once in the tree (doctree/typeset.ts) as
  * U+00A0; the segments carry it as it is, for each writer to express its own way.
  */
-import type { Inline } from '../doctree/types.js';
+import type { Footnote, Inline } from '../doctree/types.js';
 
 export const nfc = (s: string): string => s.normalize('NFC');
 
 /** A run of text in one style, or a hard line break. */
 export type Segment =
   | { kind: 'text'; text: string; bold: boolean; italic: boolean }
-  | { kind: 'break' };
+  | { kind: 'break' }
+  /** A footnote marker: each writer prints its label raised and places the note its own way. */
+  | { kind: 'footnote'; note: Footnote };
 
 export interface SegmentStyle {
   bold?: boolean;
@@ -41,6 +43,9 @@ export function segments(inlines: readonly Inline[], base: SegmentStyle = {}): S
           break;
         case 'break':
           out.push({ kind: 'break' });
+          break;
+        case 'footnote':
+          out.push({ kind: 'footnote', note: node });
           break;
         default:
           // An unknown inline from unvalidated JSON: keep whatever text it carries.

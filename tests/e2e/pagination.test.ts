@@ -16,16 +16,6 @@ import { ROOT, runCli } from '../helpers/outputs.js';
 import { dashLineStarts, firstLines, partedUnits, pdfLines, splitNames, PT_PER_MM, type PdfLine } from '../helpers/pdf-lines.js';
 import { describeWithTool, hasTool } from '../helpers/tools.js';
 
-/**
- * Whether the PDF keeps widows and orphans as the DOCX does (`w:widowControl` in Normal). Until
- * it does (the one-pass pdfmake layout hook of the footnotes work), the 2024 report's pages part
- * differently from page 1 on, only because LibreOffice moves a paragraph's last two lines where
- * one would stand alone: the test then sets the DOCX without widow control and shows that nothing
- * else differs. Set it to true with that hook: the 2024 report is then compared as built, and the
- * comparison without widow control would fail (the PDF would move lines the other does not).
- */
-const PDF_KEEPS_WIDOWS = false;
-
 const FOLDERS: Record<string, string> = {
   '2024': path.join(ROOT, 'data', '2024'),
   ...Object.fromEntries(readdirSync(path.join(ROOT, 'examples')).sort().map((e) => [`examples/${e}`, path.join(ROOT, 'examples', e)])),
@@ -36,20 +26,8 @@ interface Built {
   pdf: PdfLine[];
   /** The DOCX as LibreOffice sets it. */
   docx: PdfLine[];
-  /** 2024 only, while the PDF has no widow control: the DOCX with widow control switched off. */
-  docxNoWidows?: PdfLine[];
 }
 const built = new Map<string, Built>();
-
-/** The DOCX with `w:widowControl` off in Normal (and so in every style based on it). */
-function withoutWidowControl(docx: string, out: string): string {
-  const files = unzipSync(readFileSync(docx));
-  const styles = strFromU8(files['word/styles.xml']!);
-  if (!styles.includes('<w:widowControl/>')) throw new Error('Normal has no widow control to switch off');
-  files['word/styles.xml'] = strToU8(styles.replaceAll('<w:widowControl/>', '<w:widowControl w:val="0"/>'));
-  writeFileSync(out, zipSync(files));
-  return out;
-}
 
 beforeAll(() => {
   if (!hasTool('soffice') || !hasTool('pdftotext')) return;
@@ -69,7 +47,6 @@ beforeAll(() => {
     const docx = path.join(docxDir, `f${i}.docx`);
     writeFileSync(docx, readFileSync(file('.docx')));
     docxs.push(docx);
-    if (name === '2024' && !PDF_KEEPS_WIDOWS) docxs.push(withoutWidowControl(docx, path.join(docxDir, `f${i}-nowidows.docx`)));
   });
   // One LibreOffice run converts them all, with a profile of its own (another may be running).
   const profile = path.join(work, 'profile');
@@ -80,7 +57,6 @@ beforeAll(() => {
     built.set(name, {
       pdf: pdfLines(pdfs.get(name)!),
       docx: converted(docx),
-      ...(name === '2024' && !PDF_KEEPS_WIDOWS ? { docxNoWidows: converted(path.join(docxDir, `f${i}-nowidows.docx`)) } : {}),
     });
   });
 }, 600_000);
@@ -90,27 +66,14 @@ const pageCount = (lines: PdfLine[]): number => Math.max(...lines.map((l) => l.p
 describeWithTool('soffice')('the DOCX (through LibreOffice) and the PDF paginate alike', () => {
   it.each(Object.keys(FOLDERS))('%s: same page count and the same first line on every page', (name) => {
     const b = built.get(name)!;
-    // 2024, until the PDF keeps widows: the DOCX without widow control (see PDF_KEEPS_WIDOWS).
-    const docx = b.docxNoWidows ?? b.docx;
+    // Both keep widows and orphans: LibreOffice through `w:widowControl`, the PDF through its layout hook.
+    const docx = b.docx;
     expect(pageCount(b.pdf)).toBeGreaterThan(1);
     expect(pageCount(docx)).toBe(pageCount(b.pdf));
     expect(firstLines(docx)).toEqual(firstLines(b.pdf));
     // No blank page (before an appendix or anywhere else) in either format.
     expect(firstLines(b.pdf)).not.toContain('');
     expect(firstLines(b.docx)).not.toContain('');
-  });
-
-  it('2024: the pages part differently only where the DOCX keeps widows and orphans', () => {
-    const b = built.get('2024')!;
-    if (PDF_KEEPS_WIDOWS) return;
-    // LibreOffice moves the last two lines of a paragraph to the next page where the PDF leaves
-    // one alone there: the first page to differ starts with a paragraph's second-last line in the
-    // DOCX and its last line in the PDF.
-    const [docx, pdf] = [firstLines(b.docx), firstLines(b.pdf)];
-    const first = docx.findIndex((line, i) => line !== pdf[i]);
-    expect(first).toBeGreaterThan(0);
-    const next = (lines: PdfLine[], text: string): string => lines[lines.findIndex((l) => l.text.replace(/\u00a0/g, ' ') === text) + 1]!.text;
-    expect(next(b.docx, docx[first]!)).toBe(pdf[first]);
   });
 });
 

@@ -4,9 +4,9 @@
  * list markers) is produced here; the words come from data.
  */
 import type { RichBlock, RichItem, RichSection, RichStatTable, RichTable, RichText } from '../../aggregate/index.js';
-import { formatCell, formatFigure } from '../../aggregate/index.js';
+import { footnoteKey, formatCell, formatFigure } from '../../aggregate/index.js';
 import { formatDate } from '../../numbers/index.js';
-import { escapeMarkup, figureMarker } from '../escape.js';
+import { escapeMarkup, figureMarker, footnoteMarker } from '../escape.js';
 import { safe } from './util.js';
 import { roman as romanNumeral } from '../markup.js';
 
@@ -16,8 +16,15 @@ export function richMarkup(text: RichText): string {
       case 'text': return escapeMarkup(s.value);
       case 'figure': return figureMarker(s.figure.id, formatFigure(s.figure));
       case 'quote': return `"*${escapeMarkup(s.value)}*"`;
+      case 'footnote': return footnoteMarker(noteMarkup(s.note));
     }
   }).join('');
+}
+
+/** A footnote's own markup: its paragraph, then its items as a `-` list (footnotes do not nest). */
+function noteMarkup(note: RichItem): string {
+  const items = note.items.map((i) => itemMarkup(i, 0)).join('');
+  return `${richMarkup(note.text)}\n${items ? `\n${items}` : ''}`;
 }
 
 /** `{{rich text}}`: one piece of rich text, inline. */
@@ -57,20 +64,20 @@ function tableMarkup(t: RichTable): string {
  * the rows it sums, so a spreadsheet writes them typed and as a SUM. A table of several parts
  * prints each part under its title (`part:`), with its own columns and header rows.
  */
-function statTableMarkup(t: RichStatTable): string {
+function statTableMarkup(t: RichStatTable, footnotes: Record<string, RichItem> = {}): string {
   return [
     '```table',
     ...(t.caption ? [`caption: ${escapeMarkup(t.caption)}`] : []),
     ...(t.subtitle ? [`subtitle: ${escapeMarkup(t.subtitle)}`] : []),
     // Optional fields are read with `in`: the model templates see refuses a field it lacks.
-    ...('parts' in t && t.parts ? t.parts.flatMap((p) => [`part: ${escapeMarkup('title' in p ? p.title ?? '' : '')}`, ...statBodyMarkup(p)]) : statBodyMarkup(t)),
+    ...('parts' in t && t.parts ? t.parts.flatMap((p) => [`part: ${escapeMarkup('title' in p ? p.title ?? '' : '')}`, ...statBodyMarkup(p, footnotes)]) : statBodyMarkup(t, footnotes)),
     '```',
     '',
   ].join('\n');
 }
 
-/** The columns, header rows and rows of a table or of one of its parts. */
-function statBodyMarkup(t: RichStatTable): string[] {
+/** The columns, header rows and rows of a table or of one of its parts; a row's footnote after its label. */
+function statBodyMarkup(t: RichStatTable, footnotes: Record<string, RichItem>): string[] {
   const cell = (s: string | undefined) => escapeMarkup(s ?? '');
   const values = t.columns.map(() => '14r#').join(' ');
   // Several value columns: a header over them ("Số liệu"), the other headers spanning both rows.
@@ -85,8 +92,10 @@ function statBodyMarkup(t: RichStatTable): string[] {
     if (r.noteSpan > 1) { covered = r.noteSpan - 1; return [`${cell(r.note)} ^${r.noteSpan}`]; }
     return [cell(r.note)];
   };
+  // `in`, not a plain read: the model templates see refuses a field it lacks.
+  const rowNote = (r: RichStatTable['rows'][number]) => footnoteKey(r.at) in footnotes ? footnoteMarker(noteMarkup(footnotes[footnoteKey(r.at)]!)) : '';
   const row = (r: RichStatTable['rows'][number]) => [
-    cell(r.stt), cell(r.label), cell(r.unit),
+    cell(r.stt), cell(r.label) + rowNote(r), cell(r.unit),
     ...t.columns.map((c) => cell(formatCell(Object.hasOwn(r.values, c.key) ? r.values[c.key] : undefined))),
     ...note(r),
   ].join(' | ');
@@ -102,7 +111,7 @@ function blockMarkup(b: RichBlock): string {
     case 'paragraph': return `${richMarkup(b.text)}\n`;
     case 'list': return b.items.map((i) => itemMarkup(i, 0)).join('');
     case 'table': return tableMarkup(b.table);
-    case 'statTable': return statTableMarkup(b.table);
+    case 'statTable': return statTableMarkup(b.table, b.footnotes);
     case 'pageBreak': return '```pagebreak\n```\n';
   }
 }

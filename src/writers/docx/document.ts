@@ -14,6 +14,7 @@ import { nfc } from '../text.js';
 import { renderBlocks } from './blocks.js';
 import { sectionOptions } from './page.js';
 import { documentStyles } from './styles.js';
+import { docxFootnotes } from './footnotes.js';
 
 export function toDocxDocument(root: Root): StageResult<Document> {
   // An unreadable date is reported by the tree check (W004), not here.
@@ -29,6 +30,7 @@ export function toDocxDocument(root: Root): StageResult<Document> {
     creator: nfc(root.meta.author),
     lastModifiedBy: nfc(root.meta.author),
     styles: documentStyles(family),
+    footnotes: docxFootnotes(root.children),
     sections,
   });
   return { value: document, diagnostics };

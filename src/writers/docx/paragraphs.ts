@@ -6,7 +6,7 @@
  * carry no formatting a style already gives; only bold and italic inside a paragraph, a size
  * that differs from the style, and a layout's own alignment are direct.
  */
-import { AlignmentType, LineRuleType, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
+import { AlignmentType, FootnoteReferenceRun, LineRuleType, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
 import type { Align, Inline } from '../../doctree/types.js';
 import { BODY, applyCase, ptToHalfPt, ptToTwip, type TextStyle } from '../theme.js';
 import { nfc, segments, type SegmentStyle } from '../text.js';
@@ -39,6 +39,8 @@ export function inlineRuns(inlines: readonly Inline[], base: SegmentStyle = {}, 
   return segments(inlines, base).map((seg) =>
     seg.kind === 'break'
       ? new TextRun({ break: 1, size })
+      // A real footnote (word/footnotes.xml, see footnotes.ts): Word numbers and places it.
+      : seg.kind === 'footnote' ? new FootnoteReferenceRun(Number(seg.note.label))
       : new TextRun({ text: seg.text, bold: seg.bold || undefined, italics: seg.italic || undefined, size }),
   );
 }

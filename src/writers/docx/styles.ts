@@ -238,6 +238,8 @@ export function documentStyles(family: string): IStylesOptions {
       caption: { run: { ...black, italics: true, size: ptToHalfPt(TABLE.sizePt) } },
       hyperlink: { run: { ...black, underline: {} } },
       footnoteTextChar: { run: { ...black, size: ptToHalfPt(FOOTNOTE.sizePt) } },
+      // The marker, in the text and before the note: raised, in the size of the text around it.
+      footnoteReference: { run: { ...black, superScript: true } },
       endnoteText: { run: { ...black, size: ptToHalfPt(FOOTNOTE.sizePt) } },
       endnoteTextChar: { run: { ...black, size: ptToHalfPt(FOOTNOTE.sizePt) } },
     },

@@ -81,18 +81,32 @@ export function tableBlock(node: Table, textWidth: number, diagnostics: Diagnost
 function rowCells(node: Table, grid: TableGrid, r: number, widths: number[]): DocxCell[] {
   const cells: DocxCell[] = [];
   const size = sizeOf(node);
+  const keep = mergeContinues(grid, r);
   grid.slots[r]!.forEach((slot, c) => {
-    if (slot.kind === 'start') cells.push(startCell(node, slot.placed, widths));
-    else if (slot.kind === 'covered' && slot.by.col === c && slot.by.row < r) cells.push(continuationCell(slot.by, widths, size));
-    else if (slot.kind === 'empty') cells.push(emptyCell(widths[c]!, size));
+    if (slot.kind === 'start') cells.push(startCell(node, slot.placed, widths, keep));
+    else if (slot.kind === 'covered' && slot.by.col === c && slot.by.row < r) cells.push(continuationCell(slot.by, widths, size, keep));
+    else if (slot.kind === 'empty') cells.push(emptyCell(widths[c]!, size, keep));
   });
   return cells;
+}
+
+/** Merges longer than this are let break: they would not fit on one page anyway. */
+const KEPT_MERGE_ROWS = 20;
+
+/**
+ * Row `r` is inside a vertical merge that goes on into row r + 1: Word keeps the rows of a merge
+ * on one page when each row's paragraphs keep with the next (rows themselves never split).
+ */
+function mergeContinues(grid: TableGrid, r: number): boolean {
+  const next = grid.slots[r + 1];
+  if (!next || r < grid.headerRowCount) return false;
+  return next.some((slot) => slot.kind === 'covered' && slot.by.row <= r && slot.by.rowSpan <= KEPT_MERGE_ROWS);
 }
 
 const spanWidth = (placed: PlacedCell, widths: number[]): number =>
   widths.slice(placed.col, placed.col + placed.colSpan).reduce((a, b) => a + b, 0);
 
-function startCell(node: Table, placed: PlacedCell, widths: number[]): DocxCell {
+function startCell(node: Table, placed: PlacedCell, widths: number[], keep = false): DocxCell {
   const kind = node.children[placed.row]!.kind;
   const align: Align = placed.cell.align ?? (kind === 'header' ? 'center' : node.columns[placed.col]?.align ?? 'left');
   const size = sizeOf(node);
@@ -102,6 +116,7 @@ function startCell(node: Table, placed: PlacedCell, widths: number[]): DocxCell 
     ...(align !== ROW_ALIGN[kind] ? { alignment: ALIGN[align] } : {}),
     children: inlineRuns(placed.cell.children, {}, size),
     ...(size !== undefined ? { run: { size: ptToHalfPt(size) } } : {}),
+    ...(keep ? { keepNext: true } : {}),
   });
   return new DocxCell({
     width: { size: spanWidth(placed, widths), type: WidthType.DXA },
@@ -113,18 +128,18 @@ function startCell(node: Table, placed: PlacedCell, widths: number[]): DocxCell 
 }
 
 /** An empty paragraph in the table's style and size, so padding cells do not make a row taller. */
-const blank = (sizePt: number | undefined): Paragraph =>
-  new Paragraph({ style: STYLE.tableText, ...(sizePt !== undefined ? { run: { size: ptToHalfPt(sizePt) } } : {}) });
+const blank = (sizePt: number | undefined, keep = false): Paragraph =>
+  new Paragraph({ style: STYLE.tableText, ...(sizePt !== undefined ? { run: { size: ptToHalfPt(sizePt) } } : {}), ...(keep ? { keepNext: true } : {}) });
 
-function continuationCell(placed: PlacedCell, widths: number[], sizePt: number | undefined): DocxCell {
+function continuationCell(placed: PlacedCell, widths: number[], sizePt: number | undefined, keep = false): DocxCell {
   return new DocxCell({
     width: { size: spanWidth(placed, widths), type: WidthType.DXA },
     columnSpan: placed.colSpan > 1 ? placed.colSpan : undefined,
     verticalMerge: VerticalMergeType.CONTINUE,
-    children: [blank(sizePt)],
+    children: [blank(sizePt, keep)],
   });
 }
 
-function emptyCell(width: number, sizePt: number | undefined): DocxCell {
-  return new DocxCell({ width: { size: width, type: WidthType.DXA }, children: [blank(sizePt)] });
+function emptyCell(width: number, sizePt: number | undefined, keep = false): DocxCell {
+  return new DocxCell({ width: { size: width, type: WidthType.DXA }, children: [blank(sizePt, keep)] });
 }

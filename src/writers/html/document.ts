@@ -12,6 +12,8 @@ import type { Block, Root } from '../../doctree/types.js';
 import { DRAFT, FONT } from '../theme.js';
 import { pageRuns } from '../structure.js';
 import { blocksHtml } from './blocks.js';
+import { withSectionNotes } from './footnotes.js';
+import { inlinesHtml } from './inlines.js';
 import { escapeAttr, escapeText } from './escape.js';
 import { fontFaceCss, type FontSource } from './fonts.js';
 import { reportCss } from './style.js';
@@ -33,7 +35,7 @@ export function htmlFragment(root: Root): StageResult<string> {
     splitAtPageBreaks(run.children).map((blocks, s) => {
       const classes = ['sheet', run.orientation, ...(s === 0 && run.restartNumbering ? ['restart'] : []), ...(draft ? ['draft'] : [])];
       const marks = draft ? `<div class="draft-mark">${escapeText(DRAFT.text)}</div>` : '';
-      return `<section class="${classes.join(' ')}" data-run="${r}">${marks}\n${blocksHtml(blocks, { diagnostics })}\n</section>`;
+      return `<section class="${classes.join(' ')}" data-run="${r}">${marks}\n${withSectionNotes(blocks, (part) => blocksHtml(part, { diagnostics }), (nodes) => inlinesHtml(nodes, { words: true }, diagnostics))}\n</section>`;
     }),
   );
   return { value: `<div class="baocao" lang="${FONT.language}">\n${sheets.join('\n')}\n</div>`, diagnostics };

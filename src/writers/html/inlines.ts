@@ -11,6 +11,7 @@ import type { Inline } from '../../doctree/types.js';
 import { writerDiagnostic } from '../structure.js';
 import { nfc } from '../text.js';
 import { escapeAttr, escapeText } from './escape.js';
+import { footnoteRefHtml } from './footnotes.js';
 
 export interface InlineOptions {
   /** Upper-case every text (depth-1 headings, appendix titles), with Vietnamese rules. */
@@ -39,6 +40,8 @@ function inlineHtml(node: Inline, opts: InlineOptions, diagnostics: Diagnostic[]
       return `<span class="figure" data-figure="${escapeAttr(node.id)}">${textHtml(node.value, opts)}</span>`;
     case 'break':
       return '<br>';
+    case 'footnote':
+      return footnoteRefHtml(node);
     default:
       return unknownInline(node, opts, diagnostics);
   }

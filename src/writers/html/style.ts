@@ -8,7 +8,7 @@
  * the on-screen desk around the sheets.
  */
 import {
-  APPENDIX, BODY, DRAFT, FONT, HEADER, HEADINGS, PAGE, PAGE_NUMBER, PART, RECIPIENTS, SIGNATURE, TABLE, TITLE,
+  APPENDIX, BODY, DRAFT, FONT, FOOTNOTE, HEADER, HEADINGS, PAGE, PAGE_NUMBER, PART, RECIPIENTS, SIGNATURE, TABLE, TITLE,
   linePitchPt, pageSizeMm, type TextStyle,
 } from '../theme.js';
 import { FONT_STACK } from './fonts.js';
@@ -59,6 +59,10 @@ export function reportCss(): string {
 /* body text, headings, list items */
 .p { text-align: ${BODY.align}; text-indent: ${mm(BODY.firstLineIndentMm)}; margin: ${pt(BODY.spaceBeforePt)} 0 ${pt(BODY.spaceAfterPt)}; }
 .p.no-indent { text-indent: 0; }
+/* footnotes: raised markers, the notes of a top-level section after it */
+.fn-ref { font-size: 0.7em; line-height: 0; } .fn-ref a { color: inherit; text-decoration: none; }
+.footnotes { font-size: ${pt(FOOTNOTE.sizePt)}; } .footnotes ol { list-style: none; padding: 0; margin: 0; }
+.footnotes hr.fn-rule { width: 5cm; margin: ${pt(6)} 0; border: 0; border-top: 0.5pt solid black; } .footnotes li { text-align: justify; }
 .p.al-left { text-align: left; } .p.al-center { text-align: center; } .p.al-right { text-align: right; } .p.al-justify { text-align: justify; }
 .p.keep { break-after: avoid; }
 .h1 { ${textCss(HEADINGS[1])} } .h2 { ${textCss(HEADINGS[2])} } .h3 { ${textCss(HEADINGS[3])} }

@@ -7,10 +7,11 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Block, Heading, Inline, List, ListItem, PartHeading, Position } from '../../doctree/types.js';
-import { BODY, HEADINGS, LIST, PART, SIGNATURE } from '../theme.js';
+import { BODY, HEADINGS, LIST, PART, SIGNATURE, linePitchPt } from '../theme.js';
+import { walkFootnotes } from '../../doctree/text.js';
 import { headingKeptWithNext, isRunInSubhead, writerDiagnostic } from '../structure.js';
 import { appendixHeadingBlock, headerBlock, recipientsBlock, signatureBlock, titleBlock } from './official.js';
-import { bodyParagraph } from './paragraphs.js';
+import { bodyParagraph, KEEP_WITH_NEXT_PT } from './paragraphs.js';
 import { tableBlock } from './table.js';
 
 export interface PdfContext {
@@ -23,7 +24,8 @@ export function renderBlocks(blocks: readonly Block[], ctx: PdfContext): Content
   const out: Content[] = [];
   blocks.forEach((block, i) => {
     const previous = blocks[i - 1];
-    if (block.type === 'signature' && SIGNATURE.keepWithPreviousParagraph && previous?.type === 'paragraph') {
+    // (A paragraph with a footnote is left free: an unbreakable block is laid out off the page.)
+    if (block.type === 'signature' && SIGNATURE.keepWithPreviousParagraph && previous?.type === 'paragraph' && walkFootnotes([previous]).next().done) {
       // The paragraph before the signature goes with it: a page never holds the signature alone.
       out.push({ stack: [out.pop()!, ...renderBlock(block, ctx)], unbreakable: true });
     } else {
@@ -36,7 +38,7 @@ export function renderBlocks(blocks: readonly Block[], ctx: PdfContext): Content
 export function renderBlock(block: Block, ctx: PdfContext): Content[] {
   switch (block.type) {
     case 'paragraph':
-      // A run-in sub-head (`*Xã Quốc Tuấn:*`), a table's caption or part title never ends a page, as a heading does not (definition.ts).
+      // A run-in sub-head (`*Xã Quốc Tuấn:*`), a table's caption or part title never ends a page, as a heading does not (layout-hook.ts).
       return [bodyParagraph(block.children, { align: block.align, indent: block.indent, ...(block.keepWithNext || isRunInSubhead(block) ? { headlineLevel: 4 } : {}) })];
     case 'partHeading':
       return [partHeading(block)];
@@ -92,12 +94,16 @@ function heading(node: Heading): Content {
  */
 function partHeading(node: PartHeading): Content {
   const centred = { align: 'center' as const, indent: false };
-  const label = bodyParagraph([{ type: 'text', value: node.label }], centred, PART.label);
-  const title = bodyParagraph(node.children, centred, PART.title);
+  // The label keeps its title with it (up to two lines), the title keeps two lines of what follows:
+  // both decided by the layout hook (layout-hook.ts), as for a heading.
+  const label = bodyParagraph([{ type: 'text', value: node.label }], { ...centred, headlineLevel: 1 }, PART.label);
+  const title = bodyParagraph(node.children, { ...centred, headlineLevel: 1 }, PART.title);
+  const titleLinesPt = 2 * linePitchPt(BODY.sizePt, BODY.lineSpacing);
   return {
-    stack: [{ ...label, margin: [0, PART.spaceBeforePt, 0, 0] }, { ...title, margin: [0, 0, 0, BODY.spaceAfterPt] }],
-    unbreakable: true,
-    headlineLevel: 1,
+    stack: [
+      { ...label, margin: [0, PART.spaceBeforePt, 0, 0], keepWithNextPt: KEEP_WITH_NEXT_PT + titleLinesPt } as Content,
+      { ...title, margin: [0, 0, 0, BODY.spaceAfterPt] },
+    ],
   };
 }
 

@@ -42,8 +42,8 @@ export function toPdfDefinition(root: Root): StageResult<TDocumentDefinitions> {
     },
     defaultStyle: { font: family, fontSize: BODY.sizePt, lineHeight: pdfLineHeight(HEADER.lineSpacing) },
     content,
-    // A heading is never the last thing on a page: it moves to the next page with its text.
-    pageBreakBefore: (node, context) => Boolean(node.headlineLevel) && context.getFollowingNodesOnPage().length === 0,
+    // No pageBreakBefore: every `true` re-runs the whole layout. Headings stay with what follows,
+    // and paragraphs keep two lines at a page's foot and head, in the one pass of layout-hook.ts.
     ...(draft ? { watermark: { text: DRAFT.text, color: `#${DRAFT.watermarkColor}`, opacity: DRAFT.watermarkOpacity, bold: true, font: family } } : {}),
   };
   return { value: definition, diagnostics };

@@ -10,11 +10,15 @@ import type { StageResult } from '../../diagnostics/types.js';
 import type { Root } from '../../doctree/types.js';
 import { toPdfDefinition } from './definition.js';
 import { FONTS, installFamily, installFonts } from './fonts.js';
+import { collectFootnotes } from './footnotes.js';
+import { installLayoutHook } from './layout-hook.js';
 
 export { toPdfDefinition };
 
 export async function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
-  const { value: definition, diagnostics } = toPdfDefinition(root);
+  installLayoutHook();
+  const notes = collectFootnotes(() => toPdfDefinition(root));
+  const { value: definition, diagnostics } = notes.value;
   // The typings omit pdfmake 0.3's in-memory file system, which the fonts are read from.
   const vfs = (pdfmake as unknown as { virtualfs: Parameters<typeof installFonts>[0] }).virtualfs;
   installFonts(vfs);
@@ -22,5 +26,5 @@ export async function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   const buffer = await pdfmake.createPdf(definition).getBuffer();
-  return { value: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics };
+  return { value: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics: [...diagnostics, ...notes.report()] };
 }

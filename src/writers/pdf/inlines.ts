@@ -17,7 +17,9 @@
  * do not share a line and justify opens no gap inside the run. pdfmake, left to break such a run
  * itself, tries ever shorter prefixes, which is quadratic: 20 000 characters took 30 s and 1 GB.
  */
-import type { Inline } from '../../doctree/types.js';
+import type { Footnote, Inline } from '../../doctree/types.js';
+import { footnoteMark } from './footnotes.js';
+import type { FootnoteMark } from './layout-hook.js';
 import { segments, type Segment, type SegmentStyle } from '../text.js';
 import { textWidthPt } from '../metrics.js';
 
@@ -27,9 +29,15 @@ export interface PdfInline {
   bold?: boolean;
   italics?: boolean;
   noWrap?: boolean;
+  /** A footnote marker: printed raised; the layout hook places the note at the page foot. */
+  sup?: boolean;
+  footnote?: FootnoteMark;
 }
 
-type Piece = { text: string; bold: boolean; italic: boolean };
+type Piece = { text: string; bold: boolean; italic: boolean; note?: Footnote };
+
+/** The raised label of a footnote, carrying its note for the layout hook. */
+const markerInline = (note: Footnote): PdfInline => ({ text: note.label, sup: true, noWrap: true, footnote: footnoteMark(note) });
 
 /** Words longer than this may still break inside (a URL must not run off the page). */
 const MAX_UNBREAKABLE = 40;
@@ -76,6 +84,7 @@ const styleOf = (p: { bold: boolean; italic: boolean }): Pick<PdfInline, 'bold' 
 export function plainInlines(inlines: readonly Inline[], base: SegmentStyle = {}): PdfInline[] {
   return segments(inlines, base).flatMap((s) => (s.kind === 'break'
     ? [{ text: '\n' }]
+    : s.kind === 'footnote' ? [markerInline(s.note)]
     : cutLongRuns(s.text, s.bold).flatMap((text) => boundText(text, styleOf(s)))));
 }
 
@@ -115,6 +124,7 @@ function splitAtBreaks(segs: Segment[]): Piece[][] {
   const lines: Piece[][] = [[]];
   for (const s of segs) {
     if (s.kind === 'break') lines.push([]);
+    else if (s.kind === 'footnote') lines[lines.length - 1]!.push({ text: s.note.label, bold: false, italic: false, note: s.note });
     else lines[lines.length - 1]!.push({ text: s.text, bold: s.bold, italic: s.italic });
   }
   return lines;
@@ -152,6 +162,12 @@ function wordToInlines(word: Word, wide: boolean): PdfInline[] {
   const space = word.spaceAfter ? ' ' : '';
   if ([...text].length > MAX_UNBREAKABLE) return longWordInlines(word, space, wide);
   const noWrap = { noWrap: true };
+  // A footnote marker stays glued to its word, as an inline of its own.
+  if (word.pieces.some((p) => p.note)) {
+    return word.pieces.map((p, i) => (p.note
+      ? { ...markerInline(p.note), text: p.text + (i === word.pieces.length - 1 ? space : '') }
+      : { text: p.text + (i === word.pieces.length - 1 ? space : ''), ...styleOf(p), ...noWrap }));
+  }
   const letters = word.pieces.filter((p) => !PUNCTUATION_ONLY.test(p.text));
   // A word of one style, or quotes/brackets around one styled word: one inline in that style,
   // because justify would otherwise open a gap at the style change inside the word.

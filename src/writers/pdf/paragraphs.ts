@@ -6,7 +6,7 @@
  */
 import type { Alignment, Content, ContentCanvas, ContentText, CustomTableLayout } from 'pdfmake/interfaces.js';
 import type { Align, Inline } from '../../doctree/types.js';
-import { BODY, HEADER, applyCase, mmToPt, pdfLineHeight, type TextStyle } from '../theme.js';
+import { BODY, HEADER, applyCase, linePitchPt, mmToPt, pdfLineHeight, type TextStyle } from '../theme.js';
 import { nfc } from '../text.js';
 import { boundText, wordInlines } from './inlines.js';
 
@@ -33,9 +33,12 @@ export function centredLine(text: string, s: TextStyle, margin: [number, number,
 export interface BodyOptions {
   align?: Align;
   indent?: boolean;
-  /** pdfmake's orphan control: a heading never ends a page (see definition.ts). */
+  /** A heading or run-in sub-head: never the last thing on a page (layout-hook.ts). */
   headlineLevel?: number;
 }
+
+/** What a heading keeps with it on its page: two lines of the body text that follows. */
+export const KEEP_WITH_NEXT_PT = 2 * linePitchPt(BODY.sizePt, BODY.lineSpacing) + BODY.spaceBeforePt + BODY.spaceAfterPt;
 
 /** A body paragraph from inline nodes, with leading content (a list marker, a heading label). */
 export function bodyParagraph(inlines: readonly Inline[], opts: BodyOptions = {}, base: { bold?: boolean; italic?: boolean; upper?: boolean } = {}): ContentText {
@@ -45,8 +48,10 @@ export function bodyParagraph(inlines: readonly Inline[], opts: BodyOptions = {}
     lineHeight: pdfLineHeight(BODY.lineSpacing),
     margin: [0, BODY.spaceBeforePt, 0, BODY.spaceAfterPt],
     ...(opts.indent === false ? {} : { leadingIndent: mmToPt(BODY.firstLineIndentMm) }),
-    ...(opts.headlineLevel ? { headlineLevel: opts.headlineLevel } : {}),
-  };
+    // Read by the layout hook: widow/orphan control, and headings kept with what follows.
+    keepLines: true,
+    ...(opts.headlineLevel ? { headlineLevel: opts.headlineLevel, keepWithNextPt: KEEP_WITH_NEXT_PT } : {}),
+  } as ContentText;
 }
 
 /**

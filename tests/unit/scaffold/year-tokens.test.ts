@@ -15,4 +15,9 @@ describe('yearTokens', () => {
       expect(yearTokens(fixed, 2025)).toBe(fixed);
     }
   });
+
+  it('leaves names alone: a year inside a token or a word is part of a name', () => {
+    expect(yearTokens('Năm 2024 có {nam2024} đơn vị, theo {ref:KH-2025}', 2025)).toBe('Năm {year-1} có {nam2024} đơn vị, theo {ref:KH-2025}');
+    expect(yearTokens('mã KH2025 và bm2[2].nam-2024', 2025)).toBe('mã KH2025 và bm2[2].nam-2024');
+  });
 });

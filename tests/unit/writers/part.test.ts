@@ -54,7 +54,7 @@ describe('writers', () => {
     expect(strFromU8(files['word/styles.xml']!)).toMatch(/w:styleId="PhanTitle"[\s\S]*?<w:outlineLvl w:val="0"\/>/);
   });
 
-  it('PDF: one unbreakable stack, bold and centred, kept with what follows', () => {
+  it('PDF: label and title bold and centred, kept with their title and with what follows', () => {
     const { value, diagnostics } = toPdfDefinition(tree(blocks));
     expect(diagnostics).toEqual([]);
     const content = JSON.stringify(value.content);
@@ -68,7 +68,10 @@ describe('writers', () => {
     };
     walk(value.content);
     const stack = stacks.find((c) => JSON.stringify(c).includes('"Phần "'));
-    expect(stack).toMatchObject({ unbreakable: true, headlineLevel: 1 });
+    // The layout hook keeps the label with its title (two lines of it) and the title with two lines of what follows.
+    const [label, title] = (stack as { stack: { keepWithNextPt?: number }[] }).stack;
+    expect(label!.keepWithNextPt).toBeGreaterThan(title!.keepWithNextPt!);
+    expect(title!.keepWithNextPt).toBeGreaterThan(0);
     expect(JSON.stringify(stack)).toContain('"alignment":"center"');
     expect(JSON.stringify(stack)).toContain('"bold":true');
     expect(content).toContain('KẾT');

@@ -1,0 +1,281 @@
+/**
+ * The one extension of pdfmake's layout: `LayoutBuilder.prototype.processLeaf`, where the lines
+ * of a text node are placed one by one. pdfmake 0.3 has no footnotes and its only keep-together
+ * tool (`pageBreakBefore`) re-runs the whole layout on every `true`. This hook decides in the
+ * same single pass, just before each line is placed:
+ *
+ * - footnotes: a line whose inlines carry a `footnote` (the marker, see inlines.ts) reserves the
+ *   note's measured height at the foot of its page, or moves on to the next page when line and
+ *   notes do not fit together; the notes of a page are drawn under a short rule at its foot, and
+ *   every later line of any node on that page stops above them;
+ * - widows and orphans: a body paragraph (`keepLines`) never leaves one line alone at the foot or
+ *   the head of a page — its break point is chosen when its first line is placed, from the line
+ *   count of the rest of its words (`countLines`, the same greedy fill pdfmake uses);
+ * - keep with next: a heading or run-in sub-head (`keepWithNextPt`) moves to the next page
+ *   unless it fits with that much of what follows.
+ *
+ * pdfmake is pinned (package.json) and `HOOKED_SOURCE_HASH` records the hooked method's source:
+ * tests/unit/writers/pdf/layout-hook.test.ts fails loudly when an upgrade changes it.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** What a marker inline carries: the note as pdfmake content, and a reporter for a tall note. */
+export interface FootnoteMark {
+  label: string;
+  content: Record<string, unknown>;
+  /** Called once per note with its height (pt) when it exceeds half the text height of a page. */
+  onTall?: (label: string, heightPt: number) => void;
+}
+
+/** Layout requests a text node may carry (set by paragraphs.ts and table.ts). */
+export interface LeafOptions {
+  /** A table cell of a breakable row: the row's estimated height, kept whole on one page. */
+  rowHeightPt?: number;
+  /** A body cell merged over rows: the rows share one `mergeGroup`; the first prints the text. */
+  mergeGroup?: object;
+  mergeFirst?: boolean;
+  /** The cell padding and rule width, to close a merge that a page break cuts. */
+  mergeRule?: { padX: number; padY: number; widthPt: number };
+  /** Widow/orphan control: at least two lines at the foot and at the head of a page. */
+  keepLines?: boolean;
+  /** A heading: stays on the page only with this many points of what follows. */
+  keepWithNextPt?: number;
+}
+
+/** The sha-256 of `processLeaf`'s source in pdfmake 0.3.11 (js/LayoutBuilder.js). */
+export const HOOKED_SOURCE_HASH = 'dfa7bf597febd6783b5cb6eff631942b13f9b9b642fca01081ed8237c43f0452';
+export const NOTE_GAP_PT = 6;
+export const RULE = { lengthPt: 144, widthPt: 0.5, gapPt: 4 };
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- pdfmake's internals have no types */
+type Any = any;
+
+interface PageNotes { marks: FootnoteMark[]; items: Any[]; height: number }
+
+const LayoutBuilder: Any = require('pdfmake/js/LayoutBuilder.js').default;
+const original: (this: Any, node: Any) => void = LayoutBuilder.prototype.processLeaf;
+
+export function hookedSourceHash(): string {
+  return createHash('sha256').update(String(original)).digest('hex');
+}
+
+/** Install the hook once; pdfmake calls it for every text node of every document. */
+export function installLayoutHook(): void {
+  if (LayoutBuilder.prototype.processLeaf !== original) return;
+  LayoutBuilder.prototype.processLeaf = function processLeaf(this: Any, node: Any): void {
+    if (this.__inNote || this.writer.transactionLevel > 0) return original.call(this, node);
+    node.__marks ??= Boolean(node._inlines?.some((i: Any) => i.footnote));
+    // A leaf with nothing to decide, on a page without notes, is laid out as pdfmake would.
+    if (!node.__marks && !node.keepLines && !node.keepWithNextPt && !node.rowHeightPt && !notesOf(this).has(this.writer.context().getCurrentPage())) {
+      return original.call(this, node);
+    }
+    if (node.mergeGroup && !node.mergeFirst && !showsMerge(this, node)) node._inlines = [];
+    const writer = this.writer;
+    const addLine = writer.addLine;
+    writer.addLine = (line: Any, ...rest: Any[]) => {
+      beforeLine(this, node, line);
+      const placed = addLine.call(writer, line, ...rest);
+      if (placed) afterLine(this, node, line);
+      return placed;
+    };
+    try {
+      original.call(this, node);
+    } finally {
+      writer.addLine = addLine;
+    }
+  };
+}
+
+// ---------- the page record ----------
+
+/** The notes of each page object (a new layout pass makes new pages, so nothing stale is read). */
+const notesOf = (builder: Any): WeakMap<object, PageNotes> => (builder.__footnotes ??= new WeakMap());
+
+/** Where text must stop on the current page: above the notes already placed there. */
+function limitY(builder: Any): number {
+  const ctx = builder.writer.context();
+  const page = ctx.getCurrentPage();
+  return page.pageSize.height - ctx.pageMargins.bottom - (notesOf(builder).get(page)?.height ?? 0);
+}
+
+const marksOf = (line: Any): FootnoteMark[] => (line.inlines ?? []).map((i: Any) => i.footnote).filter(Boolean);
+
+// ---------- before a line ----------
+
+function beforeLine(builder: Any, node: Any, line: Any): void {
+  const ctx = builder.writer.context();
+  const atTop = ctx.y <= ctx.pageMargins.top + 0.01;
+  const height = line.getHeight();
+  const index = node.positions.length;
+  let room = limitY(builder) - ctx.y;
+  if (index === 0 && !atTop) {
+    if (node.rowHeightPt && room < node.rowHeightPt - 0.01) {
+      // Where the row would have begun: a merge it continues is closed there (closeMerge).
+      builder.__rowBreak = { page: ctx.getCurrentPage(), y: ctx.y };
+      return moveOn(builder, node);
+    }
+    if (node.keepWithNextPt && room < height * (1 + countLines(node._inlines, ctx.availableWidth)) + node.keepWithNextPt) return moveOn(builder, node);
+    if (node.keepLines) node.__breakAt = breakAt(1 + countLines(node._inlines, ctx.availableWidth), Math.floor((room + 0.01) / height));
+    if (node.__breakAt === 0) return moveOn(builder, node);
+  }
+  if (index > 0 && index === node.__breakAt && !atTop) return moveOn(builder, node);
+  const marks = node.__marks ? marksOf(line) : [];
+  if (marks.length === 0) {
+    if (room < height - 0.01 && !atTop) moveOn(builder, node);
+    return;
+  }
+  const extra = marks.reduce((h, m) => h + noteHeight(builder, m), 0) + (notesOf(builder).has(ctx.getCurrentPage()) ? 0 : RULE.gapPt * 2);
+  room = limitY(builder) - ctx.y;
+  if (room < height + extra && !atTop) moveOn(builder, node);
+}
+
+/**
+ * A later row of a merged cell prints the text again only as the first row of the merge on a
+ * page: the page differs from the one the merge last printed on, or the row is about to move on.
+ */
+function showsMerge(builder: Any, node: Any): boolean {
+  const ctx = builder.writer.context();
+  const atTop = ctx.y <= ctx.pageMargins.top + 0.01;
+  const movesOn = !atTop && limitY(builder) - ctx.y < (node.rowHeightPt ?? 0) - 0.01;
+  const page = movesOn ? ctx.getCurrentPage() : builder.__rowBreak?.page;
+  const y = movesOn ? ctx.y : builder.__rowBreak?.y;
+  const cut = movesOn || node.mergeGroup.page !== ctx.getCurrentPage();
+  if (cut && node.mergeRule && page === node.mergeGroup.page) closeMerge(ctx, page, y, node.mergeRule);
+  return cut;
+}
+
+/**
+ * The rule under a merge where a page break cuts it: the merge's cells have no rule between
+ * them, so the one above the break would stay open. Drawn where the moving row would have begun.
+ */
+function closeMerge(ctx: Any, page: Any, top: number, rule: { padX: number; padY: number; widthPt: number }): void {
+  const y = top - rule.padY - rule.widthPt / 2;
+  page.items.push({
+    type: 'vector',
+    item: { type: 'line', x1: ctx.x - rule.padX - rule.widthPt / 2, y1: y, x2: ctx.x + ctx.availableWidth + rule.padX + rule.widthPt / 2, y2: y, lineWidth: rule.widthPt, lineColor: 'black' },
+  });
+}
+
+function moveOn(builder: Any, node: Any): void {
+  builder.writer.moveToNextPage(node.pageOrientation);
+}
+
+/**
+ * The line index before which a paragraph of `total` lines breaks when `room` lines fit: none
+ * (-1) when it fits, 0 when it must move whole, else a split leaving ≥ 2 lines on each page.
+ */
+export function breakAt(total: number, room: number): number {
+  if (total <= room) return -1;
+  let split = room;
+  if (total - split < 2) split = total - 2;
+  return split < 2 ? 0 : split;
+}
+
+/** How many lines the inlines fill at `width`, as pdfmake's Line fills them (greedy). */
+export function countLines(inlines: readonly Any[] | undefined, width: number): number {
+  let lines = 0;
+  let used = 0;
+  let leadingCut = 0;
+  let fresh = true;
+  const list = inlines ?? [];
+  for (let i = 0; i < list.length; i++) {
+    const inline = list[i];
+    if (!fresh) {
+      let w = inline.width;
+      let cut = inline.trailingCut || 0;
+      for (let j = i + 1; inline.noNewLine && j < list.length; j++) {
+        w += list[j].width;
+        cut += list[j].trailingCut || 0;
+        if (!list[j].noNewLine) break;
+      }
+      if (used + w - leadingCut - cut > width) fresh = true;
+    }
+    if (fresh) {
+      lines++;
+      used = 0;
+      leadingCut = inline.leadingCut || 0;
+      fresh = false;
+    }
+    used += inline.width;
+    if (inline.lineEnd) fresh = true;
+  }
+  return lines;
+}
+
+// ---------- after a line: the notes at the page foot ----------
+
+function afterLine(builder: Any, node: Any, line: Any): void {
+  if (node.mergeGroup) node.mergeGroup.page = builder.writer.context().getCurrentPage();
+  const marks = node.__marks ? marksOf(line) : [];
+  if (marks.length === 0) return;
+  const ctx = builder.writer.context();
+  const page = ctx.getCurrentPage();
+  const record = notesOf(builder).get(page) ?? { marks: [], items: [], height: 0 };
+  record.marks.push(...marks);
+  notesOf(builder).set(page, record);
+  drawNotes(builder, record);
+}
+
+/** Lay `marks` out from the top of the current page in a detached block; the items and height. */
+function layOut(builder: Any, marks: FootnoteMark[]): { items: Any[]; height: number } {
+  const ctx = builder.writer.context();
+  const page = ctx.getCurrentPage();
+  const before = new Set(page.items);
+  ctx.beginDetachedBlock();
+  ctx.moveTo(ctx.pageMargins.left, ctx.pageMargins.top);
+  ctx.availableWidth = page.pageSize.width - ctx.pageMargins.left - ctx.pageMargins.right;
+  builder.__inNote = true;
+  try {
+    // Laying a node out consumes it (pdfmake shifts its inlines off): each layout gets a fresh copy.
+    for (const m of marks) builder.processNode(builder.docMeasure.measureBlock(builder.docPreprocessor.preprocessBlock(structuredClone(m.content))));
+  } finally {
+    builder.__inNote = false;
+  }
+  const height = ctx.y - ctx.pageMargins.top;
+  ctx.endDetachedBlock();
+  return { items: page.items.filter((i: Any) => !before.has(i)), height };
+}
+
+/** A note's height, measured once by laying it out and taking it away again. */
+function noteHeight(builder: Any, mark: FootnoteMark): number {
+  const cached = (mark as Any).__height;
+  if (cached !== undefined) return cached;
+  const page = builder.writer.context().getCurrentPage();
+  const { items, height } = layOut(builder, [mark]);
+  page.items = page.items.filter((i: Any) => !items.includes(i));
+  (mark as Any).__height = height;
+  const ctx = builder.writer.context();
+  const half = (page.pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom) / 2;
+  if (height > half) mark.onTall?.(mark.label, height);
+  return height;
+}
+
+/** (Re)draw every note of the page: rule, then notes, the last one ending at the bottom margin. */
+function drawNotes(builder: Any, record: PageNotes): void {
+  const ctx = builder.writer.context();
+  const page = ctx.getCurrentPage();
+  page.items = page.items.filter((i: Any) => !record.items.includes(i));
+  const { items, height } = layOut(builder, record.marks);
+  const total = height + RULE.gapPt * 2;
+  const top = page.pageSize.height - ctx.pageMargins.bottom - total;
+  const shift = top + RULE.gapPt * 2 - ctx.pageMargins.top;
+  for (const i of items) moveItem(i, shift);
+  const rule = {
+    type: 'vector',
+    item: { type: 'line', x1: ctx.pageMargins.left, y1: top + RULE.gapPt, x2: ctx.pageMargins.left + RULE.lengthPt, y2: top + RULE.gapPt, lineWidth: RULE.widthPt, lineColor: 'black' },
+  };
+  page.items.push(rule);
+  record.items = [...items, rule];
+  record.height = total;
+  ctx.availableHeight = Math.min(ctx.availableHeight, top - ctx.y);
+}
+
+function moveItem(entry: Any, dy: number): void {
+  const item = entry.item;
+  if (entry.type === 'vector') {
+    for (const k of ['y', 'y1', 'y2']) if (typeof item[k] === 'number') item[k] += dy;
+  } else if (item && typeof item.y === 'number') item.y += dy;
+}

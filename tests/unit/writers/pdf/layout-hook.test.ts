@@ -1,0 +1,105 @@
+// The one extension of pdfmake's layout (src/writers/pdf/layout-hook.ts): it must fail loudly
+// when an upgrade changes the method it wraps, and its decisions — how many lines a paragraph
+// fills, where it breaks — are checked here on small inputs. A table whose merged note crosses
+// a page break is laid out for real and read back page by page.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Root, TableRow } from '../../../../src/doctree/types.js';
+import { HOOKED_SOURCE_HASH, breakAt, countLines, hookedSourceHash, installLayoutHook } from '../../../../src/writers/pdf/layout-hook.js';
+import { writePdf } from '../../../../src/writers/pdf/index.js';
+import { itWithTool } from '../../../helpers/tools.js';
+
+const require = createRequire(import.meta.url);
+
+describe('the pdfmake layout hook', () => {
+  it('wraps the exact pdfmake method it was written against (pinned version, same source)', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies.pdfmake, 'pdfmake must stay pinned exactly: the layout hook depends on its internals').toBe('0.3.11');
+    expect((require('pdfmake/package.json') as { version: string }).version).toBe('0.3.11');
+    expect(hookedSourceHash(), 'LayoutBuilder.prototype.processLeaf changed: re-read it and update src/writers/pdf/layout-hook.ts').toBe(HOOKED_SOURCE_HASH);
+  });
+
+  it('is installed once and replaces processLeaf', () => {
+    const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default as { prototype: { processLeaf: unknown } };
+    installLayoutHook();
+    const hooked = LayoutBuilder.prototype.processLeaf;
+    installLayoutHook();
+    expect(LayoutBuilder.prototype.processLeaf).toBe(hooked);
+    expect(String(hooked)).not.toContain('buildNextLine');
+  });
+
+  it('counts lines as pdfmake fills them', () => {
+    const w = (width: number, extra: object = {}) => ({ width, ...extra });
+    expect(countLines([], 100)).toBe(0);
+    expect(countLines([w(40), w(40), w(40)], 100)).toBe(2);
+    expect(countLines([w(40), w(40), w(20)], 100)).toBe(1);
+    expect(countLines([w(40, { lineEnd: true }), w(10)], 100)).toBe(2);
+    // A first-line indent (negative leading cut) leaves less room on the first line.
+    expect(countLines([w(30, { leadingCut: -30 }), w(40), w(40)], 100)).toBe(2);
+    // noNewLine glues a word to the next one (a footnote marker to its word).
+    expect(countLines([w(50), w(40, { noNewLine: true }), w(15)], 100)).toBe(2);
+  });
+
+  it('breaks a paragraph leaving at least two lines on each page', () => {
+    expect(breakAt(5, 9)).toBe(-1); // fits
+    expect(breakAt(5, 3)).toBe(3); // 3 here, 2 there
+    expect(breakAt(5, 4)).toBe(3); // not 4 + 1: one line goes over with the last
+    expect(breakAt(3, 2)).toBe(0); // 2 + 1 would widow, 1 + 2 would orphan: move whole
+    expect(breakAt(2, 1)).toBe(0); // an orphan
+    expect(breakAt(8, 1)).toBe(0);
+  });
+});
+
+/** A portrait page of paragraphs, then a table whose last merged cell spans 12 rows. */
+function crossingTable(): Root {
+  const cell = (value: string, extra: object = {}) => ({ type: 'tableCell' as const, children: [{ type: 'text' as const, value }], ...extra });
+  const rows: TableRow[] = [{ type: 'tableRow', kind: 'header', children: [cell('STT'), cell('Nội dung'), cell('Ghi chú')] }];
+  for (let i = 1; i <= 30; i++) {
+    const note = i === 19 ? [cell('Ghi chú gộp qua trang', { rowSpan: 12 })] : i > 19 ? [] : [cell('')];
+    rows.push({ type: 'tableRow', kind: 'body', children: [cell(String(i)), cell(`Dòng số ${i} của bảng`), ...note] });
+  }
+  const para = { type: 'paragraph' as const, children: [{ type: 'text' as const, value: 'Đoạn văn mở đầu của báo cáo thử, đủ dài để chiếm trọn một dòng văn bản của trang giấy khổ A4 đứng.' }] };
+  return {
+    type: 'root',
+    meta: { title: 'Thử', author: 'Thử', date: '2024-12-05' },
+    children: [...Array.from({ length: 6 }, () => para), { type: 'table', columns: [{ width: 8, align: 'center' }, { width: 60, align: 'left' }, { width: 30, align: 'left' }], children: rows }],
+  };
+}
+
+describe('a merged table cell that crosses a page break', () => {
+  itWithTool('pdftotext')('prints its text on both pages, and every row keeps its cells', async () => {
+    const { value } = await writePdf(crossingTable());
+    const file = join(mkdtempSync(join(tmpdir(), 'baocao-merge-')), 'merge.pdf');
+    writeFileSync(file, value);
+    const pages = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    expect(pages.length).toBe(2);
+    const merged = pages.filter((p) => p.includes('Ghi chú gộp qua trang'));
+    expect(merged.length).toBe(2);
+    // Rows 19–30 are split between the pages: the merge really crosses the break.
+    const at = (n: number) => pages.findIndex((p) => new RegExp(`Dòng số ${n} của bảng`).test(p));
+    expect(at(19)).toBe(0);
+    expect(at(30)).toBe(1);
+    for (let n = 1; n <= 30; n++) expect(at(n), `row ${n}`).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+});
+
+describe('a footnote taller than half a page', () => {
+  it('is printed with its line and reported (W020)', async () => {
+    const long = Array.from({ length: 60 }, (_, i) => `Câu giải thích số ${i + 1} của chú thích rất dài này, viết cho đủ nhiều dòng.`).join(' ');
+    const root: Root = {
+      type: 'root',
+      meta: { title: 'Thử', author: 'Thử', date: '2024-12-05' },
+      children: [{
+        type: 'paragraph',
+        children: [{ type: 'text', value: 'Đoạn văn có chú thích dài' }, { type: 'footnote', label: '1', children: [{ type: 'paragraph', children: [{ type: 'text', value: long }] }] }, { type: 'text', value: '.' }],
+      }],
+    };
+    const { value, diagnostics } = await writePdf(root);
+    expect(diagnostics.map((d) => d.code)).toEqual(['W020']);
+    expect(value.length).toBeGreaterThan(1000);
+  }, 60_000);
+});
