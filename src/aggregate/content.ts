@@ -12,7 +12,7 @@
  */
 import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, TableInput } from '../validate/dataset.js';
 import type { Decimal } from 'decimal.js';
-import { checkRatio, checkSum, compareAtPrecision, convertArea, convertMoney, parseQuantity, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
+import { checkRatio, checkSum, compareAtPrecision, reconcile, convertArea, convertMoney, parseQuantity, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
 import type { AggregateContext } from './context.js';
 import { formatFigure, ref, type Figure, type FigureValue, type SourceRef } from './figure.js';
 import { CellIndex, type CellHit, type RichStatTable } from './stat-table.js';
@@ -95,11 +95,19 @@ export class ContentResolver {
   }
 
   /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
-  document(doc: ContentDocument): RichDocument {
-    // Tables first: a prose figure may name a cell of a table that stands after it (an appendix).
+  /**
+   * Build the statistical tables of a document before any prose is resolved: a prose figure
+   * may name a cell of a table that stands after it — in an appendix, or in a later content
+   * file of the same report (call this for every document first).
+   */
+  tables(doc: ContentDocument): void {
     const tables = (blocks: ContentBlock[]) => blocks.forEach((b) => { if (b.type === 'statTable') this.cells.table(b.table, b.id); });
     const inSections = (list: ContentSection[]): void => list.forEach((s) => { tables(s.content); inSections(s.sections); });
     tables(doc.intro); inSections(doc.sections); tables(doc.closing); doc.appendices.forEach((a) => tables(a.content));
+  }
+
+  document(doc: ContentDocument): RichDocument {
+    this.tables(doc);
     const section = (s: ContentSection, prefix: string): RichSection => {
       const id = `${prefix}.${s.id ?? slugOf(s.title)}`;
       return { id: s.id, title: this.title(s.title), content: this.blocks(s.content, id), sections: s.sections.map((c) => section(c, id)) };
@@ -242,7 +250,13 @@ export class ContentResolver {
       if (a && b) {
         sources.push(ref(a.cell.at, `Ô ${a.id}: ${a.row.label}`), ref(b.cell.at, `Ô ${b.id}: ${b.row.label}`));
         cmp = checkRatio(stated, a.cell.n, b.cell.n);
-        if (cmp && !cmp.agrees) {
+        // A share of a whole above 100 % is impossible whatever was stated; a rate may exceed it.
+        if (cmp && value.kind === 'percent' && !value.rate && cmp.computed.greaterThan(100)) {
+          this.ctx.report('V317', input.at, {
+            name, part: formatWritten(a.cell), whole: formatWritten(b.cell),
+            computed: `${formatWritten({ n: cmp.computed, places: link.places })}%`, stated: formatFigure(value),
+          }, [related(a), related(b)]);
+        } else if (cmp && !cmp.agrees) {
           this.ctx.report('V314', input.at, {
             name, stated: formatFigure(value), part: formatWritten(a.cell), whole: formatWritten(b.cell),
             computed: formatWritten({ n: cmp.computed, places: link.places }), diff: formatDiff(cmp.diff, link.places), printed, printedEn,
@@ -266,7 +280,9 @@ export class ContentResolver {
         });
       }
     }
-    const shown = link.print === 'computed' && cmp ? withAmount(value, cmp.computed) : value;
+    // The printed number comes from the same reconciliation as the check (numbers/), at the figure's places.
+    const printedN = cmp && reconcile(stated, cmp.computed, link.print, true).printed;
+    const shown = printedN ? withAmount(value, printedN) : value;
     const check = cmp && {
       stated: formatFigure(value), computed: formatFigure(withAmount(value, cmp.computed)), agrees: cmp.agrees, printed: link.print,
     };
@@ -279,7 +295,7 @@ export class ContentResolver {
     switch (input.kind) {
       case 'money': return { kind: 'money', money: input.value };
       case 'area': return { kind: 'area', area: input.value };
-      case 'percent': return { kind: 'percent', n: input.value };
+      case 'percent': return input.rate ? { kind: 'percent', n: input.value, rate: true } : { kind: 'percent', n: input.value };
       // The report's setting, unless the data wrote the zero itself (`06`): then it is kept.
       case 'count': return this.ctx.data.report.leadingZero || input.zero ? { kind: 'count', n: input.value } : { kind: 'count', n: input.value, zero: false };
       case 'fraction': return { kind: 'fraction', part: input.part, whole: input.whole };

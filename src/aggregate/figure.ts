@@ -17,7 +17,7 @@ export type FigureValue =
   | { kind: 'money'; money: Money }
   | { kind: 'area'; area: Area }
   | { kind: 'count'; n: Decimal; /** false: printed without the leading zero below 10 (`6`, not `06`). */ zero?: boolean }
-  | { kind: 'percent'; n: Decimal }
+  | { kind: 'percent'; n: Decimal; /** A rate against a plan (may exceed 100 %), not a share of a whole. */ rate?: true }
   | { kind: 'fraction'; part: Decimal; whole: Decimal }
   | { kind: 'units'; names: string[] };
 

@@ -68,6 +68,8 @@ export function aggregate(data: Dataset, options: AggregateOptions = {}, kind: K
   const content = new ContentResolver(ctx, kpis);
   checkDuplicates(ctx, kind.duplicates?.(data) ?? []);
   kind.check?.(ctx);
+  // Every document's tables before any prose: a figure may name a cell of a later content file.
+  for (const d of data.documents) content.tables(d);
   const model: ReportModel = {
     year: data.report.year,
     meta: reportMeta(ctx, content, options),

@@ -6,7 +6,7 @@
  * prose, so a prose figure can name a cell (`bm3[1.4.1]`, `bm3[1.4.1].so-lieu`) wherever the
  * table stands; `CellIndex.cell` resolves such an id or reports why it cannot (V313).
  */
-import { checkSum, formatDiff, formatWritten, parseQuantity } from '../numbers/index.js';
+import { reconcile, formatDiff, formatWritten, parseQuantity } from '../numbers/index.js';
 import type { IdRef, Loc, StatCell, StatRowInput, StatTableInput } from '../validate/dataset.js';
 import type { AggregateContext } from './context.js';
 import { ref, type Figure, type FigureValue } from './figure.js';
@@ -125,7 +125,8 @@ function checkTotal(
     if (!stated || stated.kind !== 'number') continue;
     const values = parts.map((p) => rows.get(p)!.values[c.key]).filter((v): v is StatCell & { kind: 'number' } => v?.kind === 'number');
     if (!values.length) continue;
-    const cmp = checkSum(stated, values.map((v) => v.n));
+    // One reconciliation for the check and the printed cell (numbers/): rounded to the cell's places.
+    const cmp = reconcile(stated, values.map((v) => v.n), input.print, true);
     const printedComputed = input.print === 'computed';
     checks.set(`${row.stt}.${c.key}`, {
       stated: formatWritten(stated), computed: formatWritten({ n: cmp.computed, places: stated.places }),
@@ -138,7 +139,7 @@ function checkTotal(
       parts: parts.join(' + '), diff: formatDiff(cmp.diff, stated.places),
       printed: printedComputed ? 'tổng tính được' : 'số đã nêu', printedEn: printedComputed ? 'computed sum' : 'stated figure',
     });
-    if (printedComputed) row.values[c.key] = { ...stated, n: cmp.computed };
+    row.values[c.key] = { ...stated, n: cmp.printed };
   }
 }
 

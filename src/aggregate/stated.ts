@@ -6,7 +6,7 @@
  * A stated count of listed items (08 dự án, 15 xã) is different: the list is the data, so a count
  * that contradicts it is an error, not a rounding the source document may have made.
  */
-import { convertArea, convertMoney, formatNumber, toExact } from '../numbers/index.js';
+import { formatNumber, reconcile, reconcileQuantity, type Print, type Reconciled } from '../numbers/index.js';
 import type { Decimal } from 'decimal.js';
 import type { Stated } from '../validate/dataset.js';
 import type { AggregateContext } from './context.js';
@@ -22,11 +22,22 @@ function amountOf(v: Comparable): Decimal {
   }
 }
 
-/** The computed value expressed in the stated value's unit. */
-function inUnitOf(computed: Comparable, stated: Comparable): Comparable {
-  if (computed.kind === 'money' && stated.kind === 'money') return { kind: 'money', money: convertMoney(computed.money, stated.money.unit) };
-  if (computed.kind === 'area' && stated.kind === 'area') return { kind: 'area', area: convertArea(computed.area, stated.area.unit) };
-  return computed;
+/**
+ * A stated figure against its computed twin, through the one reconciliation of `numbers/`:
+ * money and area converted to the stated unit, compared at the stated places; `converted` is
+ * the computed value in the stated unit (what messages quote).
+ */
+export function reconcileFigure(stated: Comparable, computed: Comparable, print: Print): Reconciled & { converted: Comparable } {
+  if (stated.kind === 'money' && computed.kind === 'money') {
+    const r = reconcileQuantity(stated.money, computed.money, print);
+    return { ...r, converted: { kind: 'money', money: r.converted } };
+  }
+  if (stated.kind === 'area' && computed.kind === 'area') {
+    const r = reconcileQuantity(stated.area, computed.area, print);
+    return { ...r, converted: { kind: 'area', area: r.converted } };
+  }
+  const n = amountOf(stated);
+  return { ...reconcile({ n, places: Math.max(n.decimalPlaces(), 0) }, amountOf(computed), print), converted: computed };
 }
 
 export interface FigureSpec {
@@ -48,17 +59,14 @@ export function computedFigure<V extends Comparable>(
   const { countsItems: _, ...rest } = spec;
   const base = { ...rest, origin: 'computed' as const };
   if (!stated) return ctx.figures.add({ ...computed, ...base } as Figure);
-  const converted = inUnitOf(computed, stated.value);
-  const places = amountOf(stated.value).decimalPlaces();
-  const rounded = toExact(amountOf(converted)).toDecimalPlaces(places, 4 /* ROUND_HALF_UP */);
-  const agrees = rounded.equals(amountOf(stated.value));
+  const { converted, agrees, exact } = reconcileFigure(stated.value, computed, stated.print);
   const printed = stated.print;
   if (!agrees && spec.countsItems) {
     ctx.report('V303', stated.at, {
       label: spec.label, stated: formatFigure(stated.value), computed: formatFigure(converted), formula: spec.formula ?? '',
     });
   } else if (!agrees) {
-    const diff = toExact(amountOf(converted)).minus(amountOf(stated.value));
+    const diff = exact.minus(amountOf(stated.value));
     ctx.report('V301', stated.at, {
       label: spec.label,
       stated: formatFigure(stated.value),
