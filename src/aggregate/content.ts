@@ -6,17 +6,18 @@
  * list of units); `{#}` is the number of sub-items listed under the text; `{year}`, `{year+1}`,
  * `{year-1}` print the report's year (or the one after or before it), so prose written once —
  * and scaffolded by `report new` — never prints a stale year. Titles take the year tokens too. Every resolved number
- * becomes a registered Figure, so it stays traceable to its line; a fraction whose part exceeds
- * its whole (18/17, or a rank 15/14) is an error, and an item's links to records (`<record>Id`)
- * are checked by the kind's code.
+ * becomes a registered Figure, so it stays traceable to its line. Tokens are read with the
+ * grammar of `validate/tokens.ts`, which the content rules checked before: a token that does not
+ * resolve cannot reach this stage, and nothing here reports.
  */
 import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, TableInput } from '../validate/dataset.js';
-import type { Decimal } from 'decimal.js';
-import { checkRatio, checkSum, compareAtPrecision, reconcile, convertArea, convertMoney, parseQuantity, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
+import { formatDate, toExact } from '../numbers/index.js';
+import { classifyToken, scanTokens, yearShift } from '../validate/tokens.js';
+import { Findings } from '../validate/findings.js';
+import { amountOf, reconcileLink, withAmount } from '../validate/links.js';
 import type { AggregateContext } from './context.js';
 import { formatFigure, ref, type Figure, type FigureValue, type SourceRef } from './figure.js';
-import { CellIndex, type CellHit, type RichStatTable } from './stat-table.js';
-import type { RelatedPosition } from '../diagnostics/types.js';
+import { CellIndex, type RichStatTable } from './stat-table.js';
 
 export type Segment =
   | { type: 'text'; value: string }
@@ -50,15 +51,6 @@ export function cite(r: Reference, form: string): string {
   }
 }
 
-const CITE_FORMS = new Set(['full', 'short', 'date', 'dated', 'number']);
-
-/** A few characters either side of an offset, on one line, to show where a stray brace is. */
-function excerpt(text: string, at: number): string {
-  const from = Math.max(0, at - 20);
-  const to = Math.min(text.length, at + 21);
-  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
-}
-
 export class ContentResolver {
   /** The statistical tables seen so far, for prose figures that name their cells. */
   private readonly cells: CellIndex;
@@ -90,7 +82,6 @@ export class ContentResolver {
       rows: t.rows.map((r, j) => row(r.cells, r.at, `${id}.${j}`)),
       total: t.total && row(t.total.cells, t.total.at, `${id}.total`),
     };
-    this.reportUnused(t.figures);
     return out;
   }
 
@@ -101,9 +92,7 @@ export class ContentResolver {
    * file of the same report (call this for every document first).
    */
   tables(doc: ContentDocument): void {
-    const tables = (blocks: ContentBlock[]) => blocks.forEach((b) => { if (b.type === 'statTable') this.cells.table(b.table, b.id); });
-    const inSections = (list: ContentSection[]): void => list.forEach((s) => { tables(s.content); inSections(s.sections); });
-    tables(doc.intro); inSections(doc.sections); tables(doc.closing); doc.appendices.forEach((a) => tables(a.content));
+    this.cells.document(doc);
   }
 
   document(doc: ContentDocument): RichDocument {
@@ -124,7 +113,6 @@ export class ContentResolver {
   }
 
   item(item: ContentItem, id: string): RichItem {
-    this.ctx.checkItem(item);
     const items = item.items.map((sub, i) => this.item(sub, `${id}.${i}`));
     const text: RichText = [];
     if (item.kpi) text.push(...this.kpiLine(item.kpi, item.at));
@@ -132,7 +120,6 @@ export class ContentResolver {
       if (text.length) text.push({ type: 'text', value: ' ' });
       text.push(...this.text(item.text, item.at, id, item.figures, items.length));
     }
-    this.reportUnusedFigures(item);
     return { text, items };
   }
 
@@ -141,32 +128,23 @@ export class ContentResolver {
    * and a brace without its partner are errors, not printed as they stand.
    */
   text(source: string, at: Loc, id: string, figures: Record<string, FigureInput> = {}, subItems = 0): RichText {
-    return this.tokens(source, at, (name) => this.token(name, at, id, figures, subItems));
+    return this.tokens(source, (name) => this.token(name, at, id, figures, subItems));
   }
 
-  /** Text and tokens in order: each `{name}` resolved by `resolve`, brace slips reported (V113, V115). */
-  private tokens(source: string, at: Loc, resolve: (name: string) => Segment[]): RichText {
+  /** Text and tokens in order, each `{name}` resolved by `resolve` (brace slips were reported by the rules). */
+  private tokens(source: string, resolve: (name: string) => Segment[]): RichText {
     const out: RichText = [];
-    let last = 0;
-    for (const m of source.matchAll(/\{\{([^{}]*)\}\}|\{([^{}]*)\}|[{}]/g)) {
-      if (m.index > last) out.push({ type: 'text', value: source.slice(last, m.index) });
-      last = m.index + m[0].length;
-      if (m[1] !== undefined) this.ctx.report('V113', at, { token: m[1].trim() });
-      else if (m[2] !== undefined) out.push(...resolve(m[2].trim()));
-      else this.ctx.report('V115', at, { brace: m[0], text: excerpt(source, m.index) });
+    for (const piece of scanTokens(source)) {
+      if (piece.type === 'text') out.push({ type: 'text', value: piece.value });
+      else if (piece.type === 'token') out.push(...resolve(piece.name));
     }
-    if (last < source.length) out.push({ type: 'text', value: source.slice(last) });
     return out;
   }
 
-  private used = new WeakSet<FigureInput>();
-
   /** `{year}`, `{year+1}`, `{year-1}` as the report's year (or the one after or before). */
   private yearToken(head: string): string | undefined {
-    const m = /^year(?:\s*([+-])\s*(\d+))?$/.exec(head);
-    if (!m) return undefined;
-    const shift = m[1] ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : 0;
-    return String(this.ctx.data.report.year + shift);
+    const shift = yearShift(head);
+    return shift === undefined ? undefined : String(this.ctx.data.report.year + shift);
   }
 
   /** A title, unit or note line: plain text in which only the year tokens are resolved. */
@@ -175,53 +153,34 @@ export class ContentResolver {
   }
 
   private token(token: string, at: Loc, id: string, figures: Record<string, FigureInput>, subItems: number): RichText {
-    const parts = token.split('|').map((s) => s.trim());
-    const [head, form = ''] = parts;
-    if (!head) {
-      this.ctx.report('V206', at, { token });
-      return [];
+    const t = classifyToken(token, figures);
+    switch (t.kind) {
+      case 'ref': {
+        const r = this.ctx.reference(t.id);
+        return r ? [{ type: 'text', value: cite(r, t.form) }] : [];
+      }
+      case 'theme': {
+        const r = this.ctx.data.report;
+        return [{ type: 'quote', value: t.short ? r.themeShort : r.theme }];
+      }
+      case 'kpi': return this.kpiLine(t.id, at);
+      case 'year': return [{ type: 'text', value: String(this.ctx.data.report.year + t.shift) }];
+      case 'items': return [this.figure({ kind: 'count', n: toExact(subItems) }, `${id}.items`, 'Số mục được liệt kê', at, 'computed', `đếm ${subItems} mục con`)];
+      case 'figure': {
+        const { input, name } = t;
+        if (t.form === 'count' && input.kind === 'units') {
+          return [this.figure({ kind: 'count', n: toExact(input.units.length) }, `${id}.${name}.count`, `Số đơn vị trong danh sách "${name}"`, input.at, 'computed', `đếm ${input.units.length} tên`)];
+        }
+        if (input.link) return [this.linked(name, input, `${id}.${name}`)];
+        return [this.figure(this.value(input), `${id}.${name}`, name, input.at, 'fact')];
+      }
+      default: return [];
     }
-    // Which forms (after `|`) each kind of token takes; anything else is a slip, reported.
-    const kind = head.startsWith('ref:') ? 'ref' : head.startsWith('kpi:') ? 'kpi' : head === 'theme' || head === '#' ? head : 'figure';
-    const input = kind === 'figure' && Object.hasOwn(figures, head) ? figures[head] : undefined;
-    const forms = kind === 'ref' ? [...CITE_FORMS] : kind === 'theme' ? ['short'] : input?.kind === 'units' ? ['count'] : [];
-    if (parts.length > 2 || (form && !forms.includes(form)) || (parts.length === 2 && !form)) {
-      this.ctx.report('V114', at, {
-        token, form: parts.slice(1).join('|'), head,
-        allowed: forms.length ? forms.map((f) => `{${head}|${f}}`).join(', ') : `{${head}}`,
-      });
-      return [];
-    }
-    if (kind === 'ref') {
-      const r = this.ctx.reference(head.slice(4), at);
-      return r ? [{ type: 'text', value: cite(r, form || 'full') }] : [];
-    }
-    if (kind === 'theme') {
-      const t = this.ctx.data.report;
-      return [{ type: 'quote', value: form === 'short' ? t.themeShort : t.theme }];
-    }
-    if (kind === 'kpi') return this.kpiLine(head.slice(4), at);
-    const year = input || form ? undefined : this.yearToken(head);
-    if (year !== undefined) return [{ type: 'text', value: year }];
-    if (kind === '#') {
-      return [this.figure({ kind: 'count', n: toExact(subItems) }, `${id}.items`, 'Số mục được liệt kê', at, 'computed', `đếm ${subItems} mục con`)];
-    }
-    if (!input) {
-      this.ctx.report('V206', at, { token });
-      return [];
-    }
-    this.used.add(input);
-    if (form === 'count' && input.kind === 'units') {
-      return [this.figure({ kind: 'count', n: toExact(input.units.length) }, `${id}.${head}.count`, `Số đơn vị trong danh sách "${head}"`, input.at, 'computed', `đếm ${input.units.length} tên`)];
-    }
-    if (input.link) return [this.linked(head, input, `${id}.${head}`)];
-    return [this.figure(this.value(input), `${id}.${head}`, head, input.at, 'fact')];
   }
 
   /**
-   * A prose figure tied to table cells: equal to a cell (`sameAs`, V312) or their ratio in
-   * percent (`ratioOf`, V314), compared at the figure's printed precision; `print` chooses
-   * which value the report prints. Only numeric figures (count, percent, money, area) link.
+   * A prose figure tied to table cells (`sameAs`, `ratioOf`, `parts`): the number printed and
+   * the cells it came from, from the same reconciliation the rules checked (validate/links.ts).
    */
   private linked(name: string, input: FigureInput, id: string): Segment {
     const link = input.link!;
@@ -229,60 +188,11 @@ export class ContentResolver {
     const amount = amountOf(value);
     const sources: SourceRef[] = [ref(input.at, name)];
     if (!amount) return { type: 'figure', figure: this.ctx.figures.add({ ...value, id, label: name, origin: 'fact', sources } as Figure) };
-    const stated = { n: amount, places: link.places };
-    const printedEn = link.print === 'computed' ? 'computed value' : 'stated figure';
-    const printed = link.print === 'computed' ? 'số tính được' : 'số đã nêu';
-    let cmp: Comparison | undefined;
-    if (link.sameAs) {
-      const hit = this.cells.cell(link.sameAs);
-      if (hit) {
-        sources.push(ref(hit.cell.at, `Ô ${hit.id}: ${hit.row.label}`));
-        cmp = compareAtPrecision(stated, inUnitOf(value, hit));
-        if (!cmp.agrees) {
-          this.ctx.report('V312', input.at, {
-            name, stated: formatFigure(value), cell: hit.id, value: formatWritten(hit.cell),
-            cellAt: `${hit.cell.at.file}:${hit.cell.at.line}`, diff: formatDiff(cmp.diff, link.places), printed, printedEn,
-          }, [related(hit)]);
-        }
-      }
-    } else if (link.ratioOf) {
-      const [a, b] = link.ratioOf.map((r) => this.cells.cell(r));
-      if (a && b) {
-        sources.push(ref(a.cell.at, `Ô ${a.id}: ${a.row.label}`), ref(b.cell.at, `Ô ${b.id}: ${b.row.label}`));
-        cmp = checkRatio(stated, a.cell.n, b.cell.n);
-        // A share of a whole above 100 % is impossible whatever was stated; a rate may exceed it.
-        if (cmp && value.kind === 'percent' && !value.rate && cmp.computed.greaterThan(100)) {
-          this.ctx.report('V317', input.at, {
-            name, part: formatWritten(a.cell), whole: formatWritten(b.cell),
-            computed: `${formatWritten({ n: cmp.computed, places: link.places })}%`, stated: formatFigure(value),
-          }, [related(a), related(b)]);
-        } else if (cmp && !cmp.agrees) {
-          this.ctx.report('V314', input.at, {
-            name, stated: formatFigure(value), part: formatWritten(a.cell), whole: formatWritten(b.cell),
-            computed: formatWritten({ n: cmp.computed, places: link.places }), diff: formatDiff(cmp.diff, link.places), printed, printedEn,
-          }, [related(a), related(b)]);
-        }
-      }
-    } else if (link.parts) {
-      const values: Decimal[] = [];
-      for (const p of link.parts) {
-        if ('n' in p) { values.push(p.n); sources.push(ref(p.at, `Thành phần của ${name}`)); continue; }
-        const hit = this.cells.cell(p);
-        if (!hit) return this.figure(value, id, name, input.at, 'fact');
-        values.push(inUnitOf(value, hit));
-        sources.push(ref(hit.cell.at, `Ô ${hit.id}: ${hit.row.label}`));
-      }
-      cmp = checkSum(stated, values);
-      if (!cmp.agrees) {
-        this.ctx.report('V301', input.at, {
-          label: name, stated: formatFigure(value), computed: formatFigure(withAmount(value, cmp.computed)),
-          diff: formatDiff(cmp.diff, link.places), printed: link.print === 'computed' ? 'số tính từ các thành phần' : 'số đã nêu',
-        });
-      }
-    }
-    // The printed number comes from the same reconciliation as the check (numbers/), at the figure's places.
-    const printedN = cmp && reconcile(stated, cmp.computed, link.print, true).printed;
-    const shown = printedN ? withAmount(value, printedN) : value;
+    const outcome = reconcileLink(name, input, value, amount, this.cells.index, new Findings());
+    if (outcome.brokenPart) return this.figure(value, id, name, input.at, 'fact');
+    sources.push(...outcome.sources.map((s) => ref(s.at, s.label)));
+    const { cmp } = outcome;
+    const shown = cmp ? withAmount(value, outcome.printed) : value;
     const check = cmp && {
       stated: formatFigure(value), computed: formatFigure(withAmount(value, cmp.computed)), agrees: cmp.agrees, printed: link.print,
     };
@@ -291,7 +201,6 @@ export class ContentResolver {
   }
 
   value(input: FigureInput): FigureValue {
-    if (input.kind === 'fraction') this.checkFraction(input.part, input.whole, input.at, false);
     switch (input.kind) {
       case 'money': return { kind: 'money', money: input.value };
       case 'area': return { kind: 'area', area: input.value };
@@ -303,19 +212,6 @@ export class ContentResolver {
     }
   }
 
-  private checkedFractions = new Set<string>();
-
-  /** A part larger than its whole (18/17 xã, xếp thứ 15/14) cannot be; report each place once. */
-  private checkFraction(part: Decimal, whole: Decimal, at: Loc, rank: boolean): void {
-    const key = `${at.file}:${at.line}:${at.column}`;
-    if (!part.greaterThan(whole) || this.checkedFractions.has(key)) return;
-    this.checkedFractions.add(key);
-    this.ctx.report('V302', at, {
-      what: rank ? 'Thứ hạng' : 'Phân số', whatEn: rank ? 'Rank' : 'Fraction',
-      value: `${part.toFixed()}/${whole.toFixed()}`, part: part.toFixed(), whole: whole.toFixed(),
-    });
-  }
-
   private figure(v: FigureValue, id: string, label: string, at: Loc, origin: 'fact' | 'computed', formula?: string): Segment {
     const figure = this.ctx.figures.add({ ...v, id, label, origin, formula, sources: [ref(at, label)] } as Figure);
     return { type: 'figure', figure };
@@ -325,14 +221,12 @@ export class ContentResolver {
   kpiLine(kpiId: string, at: Loc): RichText {
     const k = this.kpis.get(kpiId);
     if (!k) {
-      if (!this.ctx.lacks('digital')) this.ctx.report('V205', at, { id: kpiId });
       return [];
     }
     const value = this.figure(this.value(k.value), `digital.kpi.${k.id}`, k.label ?? k.id, k.value.at, 'fact');
-    if (k.text) return this.kpiText(k.text, value, k.at);
+    if (k.text) return this.kpiText(k.text, value);
     const out: RichText = [{ type: 'text', value: `${k.label}: ${k.qualifier ? `${k.qualifier} ` : ''}` }, value];
     if (k.rank) {
-      this.checkFraction(k.rank.part, k.rank.whole, k.rank.at, true);
       out.push({ type: 'text', value: ', xếp thứ ' });
       out.push(this.figure({ kind: 'fraction', part: k.rank.part, whole: k.rank.whole }, `digital.kpi.${k.id}.rank`, `Xếp hạng: ${k.label ?? k.id}`, k.at, 'fact'));
       if (k.rankAmong) out.push({ type: 'text', value: ` ${k.rankAmong}` });
@@ -341,64 +235,8 @@ export class ContentResolver {
   }
 
   /** A KPI's own sentence: `{value}` is its one token; any other brace is a slip, reported. */
-  private kpiText(text: string, value: Segment, at: Loc): RichText {
-    return this.tokens(text, at, (name) => {
-      if (name === 'value') return [value];
-      this.ctx.report('V206', at, { token: name });
-      return [];
-    });
-  }
-
-  private reportUnusedFigures(item: ContentItem): void {
-    this.reportUnused(item.figures);
-  }
-
-  private reportUnused(figures: Record<string, FigureInput>): void {
-    for (const [name, input] of Object.entries(figures)) {
-      if (!this.used.has(input)) this.ctx.report('V207', input.at, { name });
-    }
-  }
-}
-
-/**
- * A cell's number in the unit of the prose figure it is compared with: a "Tỷ đồng" row against
- * "186.245,5 triệu đồng" is converted; a unit that is not money or area (Hồ sơ, %) is taken as is.
- */
-function inUnitOf(v: FigureValue, hit: CellHit): Decimal {
-  const unit = hit.row.unit ?? '';
-  if (v.kind === 'money') {
-    const q = parseQuantity(`1 ${unit}`, 'money');
-    if (q.ok) return convertMoney({ ...q.value, amount: hit.cell.n }, v.money.unit).amount;
-  }
-  if (v.kind === 'area') {
-    const q = parseQuantity(`1 ${unit}`, 'area');
-    if (q.ok) return convertArea({ ...q.value, amount: hit.cell.n }, v.area.unit).amount;
-  }
-  return hit.cell.n;
-}
-
-/** A cell as a diagnostic's second position. */
-function related(hit: CellHit): RelatedPosition {
-  return { file: hit.cell.at.file, line: hit.cell.at.line, column: hit.cell.at.column, label: `ô ${hit.id}` };
-}
-
-/** The number of a numeric figure, in its own unit; undefined for fractions and lists of units. */
-function amountOf(v: FigureValue): Decimal | undefined {
-  switch (v.kind) {
-    case 'money': return v.money.amount;
-    case 'area': return v.area.amount;
-    case 'count': case 'percent': return v.n;
-    default: return undefined;
-  }
-}
-
-/** The same figure with another number (the computed one), unit and kind kept. */
-function withAmount(v: FigureValue, n: Decimal): FigureValue {
-  switch (v.kind) {
-    case 'money': return { ...v, money: { ...v.money, amount: n } };
-    case 'area': return { ...v, area: { ...v.area, amount: n } };
-    case 'count': case 'percent': return { ...v, n };
-    default: return v;
+  private kpiText(text: string, value: Segment): RichText {
+    return this.tokens(text, (name) => (name === 'value' ? [value] : []));
   }
 }
 

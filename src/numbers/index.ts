@@ -55,3 +55,4 @@ export {
   compareAtPrecision, checkSum, checkRatio, formatWritten, formatDiff, reconcile, reconcileQuantity, inUnitOf, sumOf,
   type Written, type Comparison, type Print, type Reconciled,
 } from './checks.js';
+export { formatFigure, reconcileFigure, type FigureValue, type ComparableValue } from './figure-value.js';
