@@ -29,9 +29,9 @@ export class CellIndex {
 
   /** The table of a block, as built. */
   table(input: StatTableInput, id?: string): RichStatTable {
-    const built = this.index.table(input, id);
+    const table = this.index.table(input, id);
     this.register();
-    return built.table;
+    return table;
   }
 
   /** The number in a cell named by id (the rules reported any id that names nothing). */
