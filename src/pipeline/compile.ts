@@ -27,6 +27,7 @@ import { loadTemplateSet, renderDocument } from '../render/index.js';
 import type { Root } from '../doctree/types.js';
 import { readFontFolder, type FontFolder } from '../writers/fonts.js';
 import { checkTree } from '../doctree/check.js';
+import { typeset } from '../doctree/typeset.js';
 
 export interface CompileOptions extends AggregateOptions {
   /** The year's data folder. */
@@ -116,9 +117,16 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   // Checks on the tree (table grid, nested sections, the date) are part of every compile, so
   // `validate` and `build` report the same findings; writers do not repeat them.
   if (tree.value) result.diagnostics.push(...checkTree(tree.value));
-  result.tree = tree.value;
+  // Where lines must not break and which quotes print: decided once here, expressed by each writer.
+  result.tree = tree.value && typeset(tree.value, { names: dataNames(validated.value, code) });
   if (result.tree && font.value) result.tree.meta.font = { family: font.value.family, faces: font.value.faces };
   return finish();
+}
+
+/** Names from the data that a line keeps whole: the register's units, the place, the signer. */
+function dataNames(data: Dataset, code: KindCode | undefined): string[] {
+  const units = code?.model?.units?.(data) ?? [];
+  return [...units.map((u) => u.name), data.report.document.place, data.report.signer.name];
 }
 
 /**

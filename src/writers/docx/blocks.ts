@@ -9,7 +9,7 @@ import { LineRuleType, PageBreak, Paragraph, TextRun, type FileChild } from 'doc
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Block, Heading, Inline, List, ListItem, Position } from '../../doctree/types.js';
 import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
-import { headingRunsIn, headingText, isLabel, isRunInSubhead, writerDiagnostic } from '../structure.js';
+import { headingKeptWithNext, headingRunsIn, isRunInSubhead, writerDiagnostic } from '../structure.js';
 import { STYLE } from './styles.js';
 import { appendixHeadingBlock, headerBlock, recipientsBlock, signatureBlock, titleBlock } from './official.js';
 import { bodyParagraph, inlineRuns } from './paragraphs.js';
@@ -83,7 +83,7 @@ function heading(node: Heading): Paragraph {
   const level = HEADINGS[node.depth];
   const inlines: Inline[] = [{ type: 'text', value: `${node.label} ` }, ...node.children];
   if (!headingRunsIn(node)) return bodyParagraph(inlineRuns(inlines, { upper: level.upper }), { style: STYLE.heading[node.depth] });
-  return bodyParagraph(inlineRuns(inlines, { bold: level.bold, italic: level.italic, upper: level.upper }), { keepNext: isLabel(headingText(node)) });
+  return bodyParagraph(inlineRuns(inlines, { bold: level.bold, italic: level.italic, upper: level.upper }), { keepNext: headingKeptWithNext(node) });
 }
 
 function list(node: List, ctx: DocxContext): FileChild[] {

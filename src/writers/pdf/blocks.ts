@@ -8,7 +8,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Block, Heading, Inline, List, ListItem, Position } from '../../doctree/types.js';
 import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
-import { isRunInSubhead, writerDiagnostic } from '../structure.js';
+import { headingKeptWithNext, isRunInSubhead, writerDiagnostic } from '../structure.js';
 import { appendixHeadingBlock, headerBlock, recipientsBlock, signatureBlock, titleBlock } from './official.js';
 import { bodyParagraph } from './paragraphs.js';
 import { tableBlock } from './table.js';
@@ -75,10 +75,13 @@ function unknown(block: never, ctx: PdfContext): Content[] {
 
 const prefixed = (prefix: string, inlines: readonly Inline[]): Inline[] => [{ type: 'text', value: prefix }, ...inlines];
 
-/** `I. …` bold upper, `1. …` bold, `a) …` upright: body paragraphs that never end a page. */
+/**
+ * `I. …` bold upper, `1. …` bold, `a) …` upright: body paragraphs; those kept with what follows
+ * (structure.ts, as the DOCX keeps them) never end a page.
+ */
 function heading(node: Heading): Content {
   const style = HEADINGS[node.depth];
-  return bodyParagraph(prefixed(`${node.label} `, node.children), { headlineLevel: node.depth }, style);
+  return bodyParagraph(prefixed(`${node.label} `, node.children), headingKeptWithNext(node) ? { headlineLevel: node.depth } : {}, style);
 }
 
 function list(node: List, ctx: PdfContext): Content[] {

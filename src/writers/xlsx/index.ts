@@ -9,10 +9,13 @@
 import { strToU8, zipSync } from 'fflate';
 import type { StageResult } from '../../diagnostics/types.js';
 import type { Block, Root, Table } from '../../doctree/types.js';
-import { toPlainText } from '../../doctree/text.js';
+import { toPlainText as treeText } from '../../doctree/text.js';
 import { COMMENTS_TYPE, VML_TYPE, commentsXml, sheetRelsXml, vmlXml } from './comments.js';
 import { sheetXml } from './sheet.js';
 import { Styles } from './styles.js';
+
+/** A cell's text: a spreadsheet breaks no lines, so the tree's no-break spaces (doctree/typeset.ts) print as spaces. */
+const toPlainText = (inlines: Parameters<typeof treeText>[0]): string => treeText(inlines).replace(/\u00a0/g, ' ');
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
