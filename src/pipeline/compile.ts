@@ -118,7 +118,7 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   // `validate` and `build` report the same findings; writers do not repeat them.
   if (tree.value) result.diagnostics.push(...checkTree(tree.value));
   // Where lines must not break and which quotes print: decided once here, expressed by each writer.
-  result.tree = tree.value && typeset(tree.value, { names: dataNames(validated.value, code) });
+  result.tree = tree.value && typeset(tree.value, { names: dataNames(validated.dataset, code) });
   if (result.tree && font.value) result.tree.meta.font = { family: font.value.family, faces: font.value.faces };
   return finish();
 }
