@@ -6,18 +6,20 @@
  * list of units); `{#}` is the number of sub-items listed under the text; `{year}`, `{year+1}`,
  * `{year-1}` print the report's year (or the one after or before it), so prose written once —
  * and scaffolded by `report new` — never prints a stale year. Titles take the year tokens too. Every resolved number
- * becomes a registered Figure, so it stays traceable to its line; a fraction whose part exceeds
- * its whole (18/17, or a rank 15/14) is an error, and an item's links to records (`<record>Id`)
- * are checked by the kind's code.
+ * becomes a registered Figure, so it stays traceable to its line. Tokens are read with the
+ * grammar of `validate/tokens.ts`, which the content rules checked before: a token that does not
+ * resolve cannot reach this stage, and nothing here reports.
  */
 import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, StatTableInput, TableInput } from '../validate/dataset.js';
-import type { Decimal } from 'decimal.js';
-import { checkRatio, checkSum, compareAtPrecision, convertArea, convertMoney, parseQuantity, formatDiff, formatWritten, formatDate, toExact, type Comparison } from '../numbers/index.js';
+import { formatDate, toExact } from '../numbers/index.js';
+import { classifyToken, scanTokens } from '../validate/tokens.js';
+import { Findings } from '../validate/findings.js';
+import { amountOf, reconcileLink, withAmount } from '../validate/links.js';
+import { figureId, fileOf, slugOf } from '../validate/figure-ids.js';
 import type { AggregateContext } from './context.js';
 import { formatFigure, ref, type Figure, type FigureValue, type SourceRef } from './figure.js';
-import { CellIndex, type CellHit, type RichStatTable } from './stat-table.js';
-import type { RelatedPosition } from '../diagnostics/types.js';
-import { withYears, yearOf } from './years.js';
+import { CellIndex, type RichStatTable } from './stat-table.js';
+import { withYears } from './years.js';
 
 export type Segment =
   | { type: 'text'; value: string }
@@ -57,15 +59,6 @@ export function cite(r: Reference, form: string): string {
     case 'number': return [`số ${r.number} ngày ${date}`, tail].filter(Boolean).join(' ');
     default: return [`${r.type} số ${r.number} ngày ${date}`, tail].filter(Boolean).join(' ');
   }
-}
-
-const CITE_FORMS = new Set(['full', 'short', 'date', 'dated', 'number']);
-
-/** A few characters either side of an offset, on one line, to show where a stray brace is. */
-function excerpt(text: string, at: number): string {
-  const from = Math.max(0, at - 20);
-  const to = Math.min(text.length, at + 21);
-  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
 }
 
 export class ContentResolver {
@@ -123,22 +116,19 @@ export class ContentResolver {
       rows: t.rows.map((r) => row(r.cells, r.at)),
       total: t.total && row(t.total.cells, t.total.at),
     };
-    this.reportUnused(t.figures);
-    this.reportUnusedNotes(t.notes);
     return out;
   }
 
+  /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
   /**
-   * Build a document's statistical tables before any prose: a prose figure may name a cell of a
-   * table that stands after it (an appendix, or another content file of the report).
+   * Build the statistical tables of a document before any prose is resolved: a prose figure
+   * may name a cell of a table that stands after it — in an appendix, or in a later content
+   * file of the same report (call this for every document first).
    */
   tables(doc: ContentDocument): void {
-    const tables = (blocks: ContentBlock[]) => blocks.forEach((b) => { if (b.type === 'statTable') this.cells.table(b.table, b.id); });
-    const inSections = (list: ContentSection[]): void => list.forEach((s) => { tables(s.content); inSections(s.sections); });
-    tables(doc.intro); inSections(doc.sections); tables(doc.closing); doc.appendices.forEach((a) => tables(a.content));
+    this.cells.document(doc);
   }
 
-  /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
   document(doc: ContentDocument): RichDocument {
     this.tables(doc);
     // A section's scope is its id, or its title as a slug when it has none (data, not a position).
@@ -161,7 +151,6 @@ export class ContentResolver {
   item(item: ContentItem, outer: string): RichItem {
     // A list item with an `id` opens its own scope, as a block does.
     const scope = item.id ? `${fileOf(outer)}:${item.id}` : outer;
-    this.ctx.checkItem(item);
     const items = item.items.map((sub) => this.item(sub, scope));
     const text: RichText = [];
     if (item.kpi) text.push(...this.kpiLine(item.kpi, item.at));
@@ -169,8 +158,6 @@ export class ContentResolver {
       if (text.length) text.push({ type: 'text', value: ' ' });
       text.push(...this.text(item.text, item.at, scope, item.figures, items.length, undefined, item.notes));
     }
-    this.reportUnusedFigures(item);
-    this.reportUnusedNotes(item.notes);
     return { text, items };
   }
 
@@ -181,60 +168,35 @@ export class ContentResolver {
    * row and column) when the clause holds nothing but the figure.
    */
   text(source: string, at: Loc, scope: string, figures: Record<string, FigureInput> = {}, subItems = 0, label?: string, notes: Record<string, ContentItem> = {}): RichText {
-    return this.tokens(source, at, (name, index) => (name.startsWith('fn:')
-      ? this.footnote(name, at, scope, notes)
+    return this.tokens(source, (name, index) => (name.startsWith('fn:')
+      ? this.footnote(name, scope, notes)
       : this.token(name, at, scope, figures, subItems, contextLabel(source, index) || label || name)));
   }
 
-  private usedNotes = new WeakSet<ContentItem>();
-
   /**
    * `{fn:name}`: the footnote declared under `notes` of the same block, resolved as an item of its
-   * own — its figures registered and checked like any other, in the scope of the block that cites
-   * it (`<file>:<nearest id>.<figure name>`). A note's own text has no `notes`, so a footnote
-   * inside a footnote is reported as undeclared.
+   * own — its figures registered like any other, in the scope of the block that cites it
+   * (`<file>:<nearest id>.<figure name>`). The content rules reported a note that is missing,
+   * unused or cited twice (V700–V702); a second citation prints nothing.
    */
-  private footnote(token: string, at: Loc, scope: string, notes: Record<string, ContentItem>): RichText {
+  private footnote(token: string, scope: string, notes: Record<string, ContentItem>): RichText {
     const name = token.slice(3).trim();
     const note = Object.hasOwn(notes, name) ? notes[name] : undefined;
-    if (!note) {
-      this.ctx.report('V700', at, { token, known: Object.keys(notes).join(', ') || '—' });
-      return [];
-    }
-    if (this.usedNotes.has(note)) {
-      this.ctx.report('V702', at, { name });
-      return [];
-    }
+    if (!note || this.usedNotes.has(note)) return [];
     this.usedNotes.add(note);
     return [{ type: 'footnote', note: this.item(note, scope) }];
   }
 
-  private reportUnusedNotes(notes: Record<string, ContentItem>): void {
-    for (const [name, note] of Object.entries(notes)) {
-      if (!this.usedNotes.has(note)) this.ctx.report('V701', note.at, { name });
-    }
-  }
+  private usedNotes = new WeakSet<ContentItem>();
 
-  /** Text and tokens in order: each `{name}` resolved by `resolve`, brace slips reported (V113, V115). */
-  private tokens(source: string, at: Loc, resolve: (name: string, index: number) => Segment[]): RichText {
+  /** Text and tokens in order, each `{name}` resolved by `resolve` (brace slips were reported by the rules). */
+  private tokens(source: string, resolve: (name: string, index: number) => Segment[]): RichText {
     const out: RichText = [];
-    let last = 0;
-    for (const m of source.matchAll(/\{\{([^{}]*)\}\}|\{([^{}]*)\}|[{}]/g)) {
-      if (m.index > last) out.push({ type: 'text', value: source.slice(last, m.index) });
-      last = m.index + m[0].length;
-      if (m[1] !== undefined) this.ctx.report('V113', at, { token: m[1].trim() });
-      else if (m[2] !== undefined) out.push(...resolve(m[2].trim(), m.index));
-      else this.ctx.report('V115', at, { brace: m[0], text: excerpt(source, m.index) });
+    for (const piece of scanTokens(source)) {
+      if (piece.type === 'text') out.push({ type: 'text', value: piece.value });
+      else if (piece.type === 'token') out.push(...resolve(piece.name, piece.index));
     }
-    if (last < source.length) out.push({ type: 'text', value: source.slice(last) });
     return out;
-  }
-
-  private used = new WeakSet<FigureInput>();
-
-  /** `{year}`, `{year+1}`, `{year-1}` as the report's year (or the one after or before). */
-  private yearToken(head: string): string | undefined {
-    return yearOf(head, this.ctx.data.report.year);
   }
 
   /** A title, unit or note line: plain text in which only the year tokens are resolved. */
@@ -243,48 +205,30 @@ export class ContentResolver {
   }
 
   private token(token: string, at: Loc, scope: string, figures: Record<string, FigureInput>, subItems: number, label: string): RichText {
-    const parts = token.split('|').map((s) => s.trim());
-    const [head, form = ''] = parts;
-    if (!head) {
-      this.ctx.report('V206', at, { token });
-      return [];
+    const t = classifyToken(token, figures);
+    switch (t.kind) {
+      case 'ref': {
+        const r = this.ctx.reference(t.id);
+        return r ? [{ type: 'text', value: cite(r, t.form) }] : [];
+      }
+      case 'theme': {
+        const r = this.ctx.data.report;
+        return [{ type: 'quote', value: t.short ? r.themeShort : r.theme }];
+      }
+      case 'kpi': return this.kpiLine(t.id, at);
+      case 'year': return [{ type: 'text', value: String(this.ctx.data.report.year + t.shift) }];
+      case 'items': return [this.figure({ kind: 'count', n: toExact(subItems) }, figureId(scope, 'items'), `Số mục được liệt kê: ${label}`, at, 'computed', `đếm ${subItems} mục con`)];
+      case 'figure': {
+        const { input, name } = t;
+        const id = this.claim(figureId(scope, name), input);
+        if (t.form === 'count' && input.kind === 'units') {
+          return [this.figure({ kind: 'count', n: toExact(input.units.length) }, `${id}.count`, `Số đơn vị: ${label}`, input.at, 'computed', `đếm ${input.units.length} tên`)];
+        }
+        if (input.link) return [this.linked(name, input, id, label)];
+        return [this.figure(this.value(input), id, label, input.at, 'fact')];
+      }
+      default: return [];
     }
-    // Which forms (after `|`) each kind of token takes; anything else is a slip, reported.
-    const kind = head.startsWith('ref:') ? 'ref' : head.startsWith('kpi:') ? 'kpi' : head === 'theme' || head === '#' ? head : 'figure';
-    const input = kind === 'figure' && Object.hasOwn(figures, head) ? figures[head] : undefined;
-    const forms = kind === 'ref' ? [...CITE_FORMS] : kind === 'theme' ? ['short'] : input?.kind === 'units' ? ['count'] : [];
-    if (parts.length > 2 || (form && !forms.includes(form)) || (parts.length === 2 && !form)) {
-      this.ctx.report('V114', at, {
-        token, form: parts.slice(1).join('|'), head,
-        allowed: forms.length ? forms.map((f) => `{${head}|${f}}`).join(', ') : `{${head}}`,
-      });
-      return [];
-    }
-    if (kind === 'ref') {
-      const r = this.ctx.reference(head.slice(4), at);
-      return r ? [{ type: 'text', value: cite(r, form || 'full') }] : [];
-    }
-    if (kind === 'theme') {
-      const t = this.ctx.data.report;
-      return [{ type: 'quote', value: form === 'short' ? t.themeShort : t.theme }];
-    }
-    if (kind === 'kpi') return this.kpiLine(head.slice(4), at);
-    const year = input || form ? undefined : this.yearToken(head);
-    if (year !== undefined) return [{ type: 'text', value: year }];
-    if (kind === '#') {
-      return [this.figure({ kind: 'count', n: toExact(subItems) }, figureId(scope, 'items'), `Số mục được liệt kê: ${label}`, at, 'computed', `đếm ${subItems} mục con`)];
-    }
-    if (!input) {
-      this.ctx.report('V206', at, { token });
-      return [];
-    }
-    this.used.add(input);
-    const id = this.claim(figureId(scope, head), input, head);
-    if (form === 'count' && input.kind === 'units') {
-      return [this.figure({ kind: 'count', n: toExact(input.units.length) }, `${id}.count`, `Số đơn vị: ${label}`, input.at, 'computed', `đếm ${input.units.length} tên`)];
-    }
-    if (input.link) return [this.linked(head, input, id, label)];
-    return [this.figure(this.value(input), id, label, input.at, 'fact')];
   }
 
   /** Which declaration each figure id belongs to, to tell a reuse from two figures named alike. */
@@ -292,14 +236,13 @@ export class ContentResolver {
 
   /**
    * The id of a declared figure. Two declarations named alike in one scope (two paragraphs
-   * without ids in one section, both with `{thu}`) would share an id: the second is told to take
-   * an id of its block (V613) and is numbered meanwhile (`#2`), as the registry numbers it.
+   * without ids in one section, both with `{thu}`) would share an id: the rules told the second
+   * to take an id of its block (V613); meanwhile it is numbered (`#2`), as the registry numbers it.
    */
-  private claim(id: string, input: FigureInput, name: string): string {
+  private claim(id: string, input: FigureInput): string {
     const first = this.claimed.get(id);
     if (!first) { this.claimed.set(id, input); return id; }
     if (first === input) return id;
-    this.ctx.report('V613', input.at, { name, id, other: `${first.at.file}:${first.at.line}` });
     let n = 2;
     while (this.claimed.has(`${id}#${n}`) && this.claimed.get(`${id}#${n}`) !== input) n++;
     this.claimed.set(`${id}#${n}`, input);
@@ -307,9 +250,8 @@ export class ContentResolver {
   }
 
   /**
-   * A prose figure tied to table cells: equal to a cell (`sameAs`, V312) or their ratio in
-   * percent (`ratioOf`, V314), compared at the figure's printed precision; `print` chooses
-   * which value the report prints. Only numeric figures (count, percent, money, area) link.
+   * A prose figure tied to table cells (`sameAs`, `ratioOf`, `parts`): the number printed and
+   * the cells it came from, from the same reconciliation the rules checked (validate/links.ts).
    */
   private linked(name: string, input: FigureInput, id: string, label: string): Segment {
     const link = input.link!;
@@ -317,52 +259,11 @@ export class ContentResolver {
     const amount = amountOf(value);
     const sources: SourceRef[] = [ref(input.at, label)];
     if (!amount) return { type: 'figure', figure: this.ctx.figures.add({ ...value, id, label, origin: 'fact', sources } as Figure) };
-    const stated = { n: amount, places: link.places };
-    const printedEn = link.print === 'computed' ? 'computed value' : 'stated figure';
-    const printed = link.print === 'computed' ? 'số tính được' : 'số đã nêu';
-    let cmp: Comparison | undefined;
-    if (link.sameAs) {
-      const hit = this.cells.cell(link.sameAs);
-      if (hit) {
-        sources.push(ref(hit.cell.at, `Ô ${hit.id}: ${hit.row.label}`));
-        cmp = compareAtPrecision(stated, inUnitOf(value, hit));
-        if (!cmp.agrees) {
-          this.ctx.report('V312', input.at, {
-            name, stated: formatFigure(value), cell: hit.id, value: formatWritten(hit.cell),
-            cellAt: `${hit.cell.at.file}:${hit.cell.at.line}`, diff: formatDiff(cmp.diff, link.places), printed, printedEn,
-          }, [related(hit)]);
-        }
-      }
-    } else if (link.ratioOf) {
-      const [a, b] = link.ratioOf.map((r) => this.cells.cell(r));
-      if (a && b) {
-        sources.push(ref(a.cell.at, `Ô ${a.id}: ${a.row.label}`), ref(b.cell.at, `Ô ${b.id}: ${b.row.label}`));
-        cmp = checkRatio(stated, a.cell.n, b.cell.n);
-        if (cmp && !cmp.agrees) {
-          this.ctx.report('V314', input.at, {
-            name, stated: formatFigure(value), part: formatWritten(a.cell), whole: formatWritten(b.cell),
-            computed: formatWritten({ n: cmp.computed, places: link.places }), diff: formatDiff(cmp.diff, link.places), printed, printedEn,
-          }, [related(a), related(b)]);
-        }
-      }
-    } else if (link.parts) {
-      const values: Decimal[] = [];
-      for (const p of link.parts) {
-        if ('n' in p) { values.push(p.n); sources.push(ref(p.at, `Thành phần của ${name}`)); continue; }
-        const hit = this.cells.cell(p);
-        if (!hit) return this.figure(value, id, label, input.at, 'fact');
-        values.push(inUnitOf(value, hit));
-        sources.push(ref(hit.cell.at, `Ô ${hit.id}: ${hit.row.label}`));
-      }
-      cmp = checkSum(stated, values);
-      if (!cmp.agrees) {
-        this.ctx.report('V301', input.at, {
-          label: name, stated: formatFigure(value), computed: formatFigure(withAmount(value, cmp.computed)),
-          diff: formatDiff(cmp.diff, link.places), printed: link.print === 'computed' ? 'số tính từ các thành phần' : 'số đã nêu',
-        });
-      }
-    }
-    const shown = link.print === 'computed' && cmp ? withAmount(value, cmp.computed) : value;
+    const outcome = reconcileLink(name, input, value, amount, this.cells.index, new Findings());
+    if (outcome.brokenPart) return this.figure(value, id, label, input.at, 'fact');
+    sources.push(...outcome.sources.map((s) => ref(s.at, s.label)));
+    const { cmp } = outcome;
+    const shown = cmp ? withAmount(value, outcome.printed) : value;
     const check = cmp && {
       stated: formatFigure(value), computed: formatFigure(withAmount(value, cmp.computed)), agrees: cmp.agrees, printed: link.print,
     };
@@ -371,29 +272,15 @@ export class ContentResolver {
   }
 
   value(input: FigureInput): FigureValue {
-    if (input.kind === 'fraction') this.checkFraction(input.part, input.whole, input.at, false);
     switch (input.kind) {
       case 'money': return { kind: 'money', money: input.value };
       case 'area': return { kind: 'area', area: input.value };
-      case 'percent': return { kind: 'percent', n: input.value };
+      case 'percent': return input.rate ? { kind: 'percent', n: input.value, rate: true } : { kind: 'percent', n: input.value };
       // The report's setting, unless the data wrote the zero itself (`06`): then it is kept.
       case 'count': return this.ctx.data.report.leadingZero || input.zero ? { kind: 'count', n: input.value } : { kind: 'count', n: input.value, zero: false };
       case 'fraction': return { kind: 'fraction', part: input.part, whole: input.whole };
       case 'units': return { kind: 'units', names: input.units.map((u) => this.ctx.unitName(u)) };
     }
-  }
-
-  private checkedFractions = new Set<string>();
-
-  /** A part larger than its whole (18/17 xã, xếp thứ 15/14) cannot be; report each place once. */
-  private checkFraction(part: Decimal, whole: Decimal, at: Loc, rank: boolean): void {
-    const key = `${at.file}:${at.line}:${at.column}`;
-    if (!part.greaterThan(whole) || this.checkedFractions.has(key)) return;
-    this.checkedFractions.add(key);
-    this.ctx.report('V302', at, {
-      what: rank ? 'Thứ hạng' : 'Phân số', whatEn: rank ? 'Rank' : 'Fraction',
-      value: `${part.toFixed()}/${whole.toFixed()}`, part: part.toFixed(), whole: whole.toFixed(),
-    });
   }
 
   private figure(v: FigureValue, id: string, label: string, at: Loc, origin: 'fact' | 'computed', formula?: string): Segment {
@@ -405,16 +292,14 @@ export class ContentResolver {
   kpiLine(kpiId: string, at: Loc): RichText {
     const k = this.kpis.get(kpiId);
     if (!k) {
-      if (!this.ctx.lacks('digital')) this.ctx.report('V205', at, { id: kpiId });
       return [];
     }
     // A KPI written as its own sentence is labelled by that sentence, its value shown as "…".
     const label = k.label ?? (k.text ? k.text.replace(/\{[^{}]*\}/g, '…').replace(/\s+/g, ' ').trim() : k.id);
     const value = this.figure(this.value(k.value), `digital.kpi.${k.id}`, label, k.value.at, 'fact');
-    if (k.text) return this.kpiText(k.text, value, k.at);
+    if (k.text) return this.kpiText(k.text, value);
     const out: RichText = [{ type: 'text', value: `${k.label}: ${k.qualifier ? `${k.qualifier} ` : ''}` }, value];
     if (k.rank) {
-      this.checkFraction(k.rank.part, k.rank.whole, k.rank.at, true);
       out.push({ type: 'text', value: ', xếp thứ ' });
       out.push(this.figure({ kind: 'fraction', part: k.rank.part, whole: k.rank.whole }, `digital.kpi.${k.id}.rank`, `Xếp hạng: ${k.label ?? k.id}`, k.at, 'fact'));
       if (k.rankAmong) out.push({ type: 'text', value: ` ${k.rankAmong}` });
@@ -423,85 +308,9 @@ export class ContentResolver {
   }
 
   /** A KPI's own sentence: `{value}` is its one token; any other brace is a slip, reported. */
-  private kpiText(text: string, value: Segment, at: Loc): RichText {
-    return this.tokens(text, at, (name) => {
-      if (name === 'value') return [value];
-      this.ctx.report('V206', at, { token: name });
-      return [];
-    });
+  private kpiText(text: string, value: Segment): RichText {
+    return this.tokens(text, (name) => (name === 'value' ? [value] : []));
   }
-
-  private reportUnusedFigures(item: ContentItem): void {
-    this.reportUnused(item.figures);
-  }
-
-  private reportUnused(figures: Record<string, FigureInput>): void {
-    for (const [name, input] of Object.entries(figures)) {
-      if (!this.used.has(input)) this.ctx.report('V207', input.at, { name });
-    }
-  }
-}
-
-/**
- * A cell's number in the unit of the prose figure it is compared with: a "Tỷ đồng" row against
- * "186.245,5 triệu đồng" is converted; a unit that is not money or area (Hồ sơ, %) is taken as is.
- */
-function inUnitOf(v: FigureValue, hit: CellHit): Decimal {
-  const unit = hit.row.unit ?? '';
-  if (v.kind === 'money') {
-    const q = parseQuantity(`1 ${unit}`, 'money');
-    if (q.ok) return convertMoney({ ...q.value, amount: hit.cell.n }, v.money.unit).amount;
-  }
-  if (v.kind === 'area') {
-    const q = parseQuantity(`1 ${unit}`, 'area');
-    if (q.ok) return convertArea({ ...q.value, amount: hit.cell.n }, v.area.unit).amount;
-  }
-  return hit.cell.n;
-}
-
-/** A cell as a diagnostic's second position. */
-function related(hit: CellHit): RelatedPosition {
-  return { file: hit.cell.at.file, line: hit.cell.at.line, column: hit.cell.at.column, label: `ô ${hit.id}` };
-}
-
-/** The number of a numeric figure, in its own unit; undefined for fractions and lists of units. */
-function amountOf(v: FigureValue): Decimal | undefined {
-  switch (v.kind) {
-    case 'money': return v.money.amount;
-    case 'area': return v.area.amount;
-    case 'count': case 'percent': return v.n;
-    default: return undefined;
-  }
-}
-
-/** The same figure with another number (the computed one), unit and kind kept. */
-function withAmount(v: FigureValue, n: Decimal): FigureValue {
-  switch (v.kind) {
-    case 'money': return { ...v, money: { ...v.money, amount: n } };
-    case 'area': return { ...v, area: { ...v.area, amount: n } };
-    case 'count': case 'percent': return { ...v, n };
-    default: return v;
-  }
-}
-
-/**
- * A section title as an id part when the data gives none: `Về kinh tế` → `ve-kinh-te`. Years
- * (written, or as `{year}` tokens) are left out, so the same section of next year's report —
- * "… năm {year}" printing 2026 — keeps the ids of this year's and `report diff` pairs them.
- */
-function slugOf(title: string): string {
-  return title.replace(/\{[^{}]*\}/g, ' ').replace(/(?<!\d)(19|20)\d{2}(?!\d)/g, ' ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
-    .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
-}
-
-/** The file part of a scope (`noi-dung:ket-qua` → `noi-dung`). */
-function fileOf(scope: string): string {
-  return scope.slice(0, scope.indexOf(':'));
-}
-
-/** `<file>:<nearest id>.<figure name>`, or `<file>:<figure name>` at the top of a file. */
-function figureId(scope: string, name: string): string {
-  return scope.endsWith(':') ? `${scope}${name}` : `${scope}.${name}`;
 }
 
 /** A text's words without its tokens (a table cell as a row's name). */

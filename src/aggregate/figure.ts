@@ -4,22 +4,12 @@
  * a figure computed from rows, or a figure the source document stated. The preview and
  * `report explain` show this provenance; the templates only ever print figures through helpers.
  */
-import type { Decimal } from 'decimal.js';
-import {
-  formatMoney, formatArea, formatPercent, formatCount, formatFraction, formatNumber,
-  type Money, type Area,
-} from '../numbers/index.js';
+import type { FigureValue } from '../numbers/index.js';
 import type { Loc } from '../validate/dataset.js';
 
-export interface SourceRef { file: string; line: number; column: number; label: string }
+export { formatFigure, type FigureValue } from '../numbers/index.js';
 
-export type FigureValue =
-  | { kind: 'money'; money: Money }
-  | { kind: 'area'; area: Area }
-  | { kind: 'count'; n: Decimal; /** false: printed without the leading zero below 10 (`6`, not `06`). */ zero?: boolean }
-  | { kind: 'percent'; n: Decimal }
-  | { kind: 'fraction'; part: Decimal; whole: Decimal }
-  | { kind: 'units'; names: string[] };
+export interface SourceRef { file: string; line: number; column: number; label: string }
 
 export type Origin = 'fact' | 'computed' | 'stated';
 
@@ -37,19 +27,6 @@ export type Figure = FigureValue & {
 
 export function ref(at: Loc, label: string): SourceRef {
   return { file: at.file, line: at.line, column: at.column, label };
-}
-
-/** The default printed form of a figure (units lists are joined with commas). */
-export function formatFigure(f: FigureValue): string {
-  switch (f.kind) {
-    case 'money': return formatMoney(f.money);
-    case 'area': return formatArea(f.area);
-    // `in` first: the templates' strict model refuses to read a field an object lacks.
-    case 'count': return 'zero' in f && f.zero === false ? formatNumber(f.n, { maxDecimals: 0 }) : formatCount(f.n);
-    case 'percent': return formatPercent(f.n);
-    case 'fraction': return formatFraction(f.part, f.whole);
-    case 'units': return f.names.join(', ');
-  }
 }
 
 /** A registry of every figure in the model, by id, so provenance can be looked up. */

@@ -1,16 +1,15 @@
 /**
  * Aggregate: the ReportModel — every total, count and ratio the report states, computed from the
  * Dataset's rows with decimal.js, each a Figure that knows the rows it came from. This module
- * builds what every kind shares (the document's metadata lines, the checks on cited documents)
+ * builds what every kind shares (the document's metadata lines, the cited documents)
  * and asks the kind's code for the rest through `KindModel`: its sections, the register of
- * units its prose may name, its KPI lines, the links from content items to its records. A kind
+ * units its prose may name, its KPI lines. It assumes valid data and reports nothing. A kind
  * without code gets its files' plain values under `data` (file names in camelCase). The model
  * is what templates see: plain objects, arrays and Figures, no YAML and no formatting decisions
  * beyond the document's own lines.
  */
-import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { toExact, formatDate, latestDay } from '../numbers/index.js';
-import type { ContentItem, Dataset, Kpi, RegisterUnit } from '../validate/dataset.js';
+import type { Dataset, Kpi, RegisterUnit } from '../validate/dataset.js';
 import { AggregateContext } from './context.js';
 import { ContentResolver, cite, type RichBlock, type RichDocument } from './content.js';
 import { ref, type Figure } from './figure.js';
@@ -22,13 +21,11 @@ export type { RichStatTable, StatRow } from './stat-table.js';
 export { formatCell } from './stat-table.js';
 export { formatFigure } from './figure.js';
 export { AggregateContext, didYouMean } from './context.js';
+export type { DuplicateGroup } from '../validate/rules/index.js';
 export { ContentResolver, cite, footnoteKey } from './content.js';
 
 /** The no-break spaces left for the văn thư to write the number and date in by hand. */
 const BLANK = '\u00a0'.repeat(6);
-
-/** Ids that must be unique within one kind of record (`what` names it in the message). */
-export interface DuplicateGroup { what: string; items: { id: string; at: SourcePosition }[] }
 
 /** What a kind's code contributes to the model; every part is optional. */
 export interface KindModel<D extends Dataset = Dataset> {
@@ -36,12 +33,6 @@ export interface KindModel<D extends Dataset = Dataset> {
   units?(data: D): RegisterUnit[];
   /** KPI lines the prose may print (`kpi: ID`, `{kpi:ID}`). */
   kpis?(data: D): Kpi[];
-  /** Ids to check for duplicates beside the cited documents. */
-  duplicates?(data: D): DuplicateGroup[];
-  /** Checks on a content item's links to the kind's records (`projectId`, …). */
-  checkItem?(ctx: AggregateContext<D>, item: ContentItem): void;
-  /** Cross-file rules of the kind, run before the model is built. */
-  check?(ctx: AggregateContext<D>): void;
   /** The kind's sections of the model, by name (what its templates use). */
   sections?(ctx: AggregateContext<D>, content: ContentResolver): Record<string, unknown>;
 }
@@ -62,12 +53,13 @@ export interface AggregateOptions {
   date?: { year: number; month: number; day: number };
 }
 
-export function aggregate(data: Dataset, options: AggregateOptions = {}, kind: KindModel = {}): StageResult<ReportModel> {
-  const ctx = new AggregateContext(data, kind.units?.(data) ?? [], kind.checkItem);
+/** The model of a validated dataset (aggregation reports nothing: the rules ran before it). */
+export function aggregate(data: Dataset, options: AggregateOptions = {}, kind: KindModel = {}): ReportModel {
+  const ctx = new AggregateContext(data, kind.units?.(data) ?? []);
   const kpis = new Map((kind.kpis?.(data) ?? []).map((k) => [k.id, k]));
   const content = new ContentResolver(ctx, kpis);
-  checkDuplicates(ctx, kind.duplicates?.(data) ?? []);
-  kind.check?.(ctx);
+  // Every document's tables before any prose: a figure may name a cell of a later content file.
+  for (const d of data.documents) content.tables(d);
   const model: ReportModel = {
     year: data.report.year,
     meta: reportMeta(ctx, content, options),
@@ -75,11 +67,9 @@ export function aggregate(data: Dataset, options: AggregateOptions = {}, kind: K
     ...(kind.sections ? kind.sections(ctx, content) : { data: plainData(data.raw) }),
     figures: [],
   };
-  // Every content file's tables first, so prose in one file may name the cells of another's.
-  data.documents.forEach((d) => content.tables(d));
   if (data.documents.length) model.document = mergeDocuments(data.documents.map((d) => content.document(d)), model.meta);
   model.figures = ctx.figures.all();
-  return { value: model, diagnostics: ctx.diagnostics };
+  return model;
 }
 
 /**
@@ -132,7 +122,7 @@ function reportMeta(ctx: AggregateContext, content: ContentResolver, options: Ag
     theme: r.theme,
     themeShort: r.themeShort,
     basis: r.basis.flatMap((b) => {
-      const found = ctx.reference(b.id, b.at);
+      const found = ctx.reference(b.id);
       return found ? [cite(found, 'full')] : [];
     }),
     recipients: r.recipients,
@@ -156,18 +146,3 @@ function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }
 
-// ---------- duplicates ----------
-
-function checkDuplicates(ctx: AggregateContext, kindGroups: DuplicateGroup[]): void {
-  const groups: DuplicateGroup[] = [{ what: 'văn bản', items: ctx.data.report.references }, ...kindGroups];
-  for (const g of groups) {
-    const seen = new Map<string, { file: string; line: number }>();
-    for (const item of g.items) {
-      const first = seen.get(item.id);
-      if (first) ctx.report('V201', item.at, { what: g.what, id: item.id, first: `${first.file}:${first.line}` });
-      else seen.set(item.id, item.at);
-    }
-  }
-}
-
-export { type Diagnostic };

@@ -51,4 +51,8 @@ export {
   type ParseDateResult,
 } from './format.js';
 export { readNumber, moneyInWords, type ReadNumberOptions } from './words.js';
-export { compareAtPrecision, checkSum, checkRatio, formatWritten, formatDiff, type Written, type Comparison } from './checks.js';
+export {
+  compareAtPrecision, checkSum, checkRatio, formatWritten, formatDiff, reconcile, reconcileQuantity, inUnitOf, sumOf,
+  type Written, type Comparison, type Print, type Reconciled,
+} from './checks.js';
+export { formatFigure, reconcileFigure, type FigureValue, type ComparableValue } from './figure-value.js';

@@ -1,9 +1,10 @@
 /**
  * The pipeline: the one place that wires the stages together — load → validate → aggregate →
- * render → (writers, called by the CLI per format). It stops after any stage that reported an
- * error and returns everything it has — except that when some data files fail, the cross-file
- * rules still run on the sound ones, so one run names every mistake — and `validate`,
- * `summary`, `build` and `preview` share exactly one path from files to document tree.
+ * render → (writers, called by the CLI per format), each called once, in that order, with no
+ * step back. It stops after any stage that reported an error and returns everything it has (when
+ * some data files fail, validation still runs the cross-file rules on the sound ones, so one run
+ * names every mistake), and `validate`, `summary`, `build` and `preview` share exactly one path
+ * from files to document tree.
  *
  * The report's kind (`kind:` in report.yaml) is looked up among the kinds found in the template
  * folders (src/kinds/registry.ts); its manifest says which data files exist and which are
@@ -17,12 +18,8 @@ import { applyStrict } from '../diagnostics/format.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { loadSources, positionOf, type SourceFile } from '../load/index.js';
-import { validateDataset, type Dataset } from '../validate/index.js';
-import { checkDataFiles, checkRequiredMeta } from '../validate/files.js';
+import { validate, type Dataset } from '../validate/index.js';
 import { REPORT_SCHEMA, type SchemaSpec } from '../validate/schema.js';
-import { checkIssue } from '../validate/issue.js';
-import { checkDistribution } from '../validate/rules/distribution.js';
-import { checkParts } from '../validate/rules/parts.js';
 import { aggregate, type ReportModel, type AggregateOptions } from '../aggregate/index.js';
 import { findKinds, displayPath, kindOfDataFolder, type KindInfo } from '../kinds/registry.js';
 import { kindCode, type KindCode } from '../kinds/code.js';
@@ -86,36 +83,16 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   result.kind = kind;
   const code = kindOfCode(kind, cwd, result.diagnostics);
 
-  // The data folder against the manifest: required files, near-miss names, doubled files.
-  const files = kind ? checkDataFiles(readdirSync(options.dataDir), kind, dir) : { diagnostics: [], misnamed: new Set<string>() };
-  result.diagnostics.push(...files.diagnostics);
-  // Without a kind the other files' schemas are unknown: only report.yaml can be checked.
-  result.sources = loaded.value.filter((f) => (kind ? !files.misnamed.has(path.basename(f.path)) : f.name === 'report'));
-
   const failed = [...new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
-  const schemas = kind ? schemaSpecs(kind, cwd) : [];
-  const validated = validateDataset(result.sources, dir, failed, {
-    schemas, readRecords: code?.readRecords, documents: kind?.files.filter((f) => f.content).map((f) => f.name),
+  const validated = validate({
+    dir, entries: kind ? readdirSync(options.dataDir) : [], sources: loaded.value, failed, kind,
+    schemas: kind ? schemaSpecs(kind, cwd) : [], readRecords: code?.readRecords, rules: code?.rules,
+    issue: { date: options.date, number: options.number }, errorsBefore: stop(), strict: options.strict,
   });
   result.diagnostics.push(...validated.diagnostics);
-  const report = result.sources.find((f) => f.name === 'report');
-  if (kind && report && !validated.diagnostics.some((d) => d.severity === 'error' && d.file === report.path)) {
-    result.diagnostics.push(...checkRequiredMeta(report, kind));
-  }
-  if (stop() || !validated.value || !kind) {
-    // The cross-file rules still run on the files that are sound, so one run reports the
-    // mistakes of every file; nothing of a partial dataset goes further.
-    if (validated.value && kind) result.diagnostics.push(...aggregate(validated.value, options, code?.model).diagnostics);
-    return finish();
-  }
-  result.dataset = validated.value;
-  // The document number and date (from the data or --number/--date) against what the data knows.
-  const kpis = code?.model?.kpis?.(validated.value) ?? [];
-  result.diagnostics.push(...checkIssue(validated.value, result.sources, { date: options.date, number: options.number }, kpis));
-  // Decree 30's content rules for "Nơi nhận" (warnings, every kind).
-  result.diagnostics.push(...checkDistribution(validated.value.report, result.sources));
-  // Phần only at the top level, and all of the top level when any (V614, V615).
-  result.diagnostics.push(...checkParts(validated.value.documents));
+  result.sources = validated.sources;
+  if (stop() || !validated.dataset || !kind) return finish();
+  result.dataset = validated.dataset;
 
   // The agency's font folder, if the report names one (read here so `validate` reports it too).
   const font = agencyFont(result.sources, options, cwd);
@@ -125,9 +102,8 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
     result.fontFiles = font.value.files;
   }
 
-  const model = aggregate(validated.value, options, code?.model);
-  result.diagnostics.push(...model.diagnostics);
-  result.model = model.value;
+  const model = aggregate(validated.dataset, options, code?.model);
+  result.model = model;
   if (options.skipRender) return finish();
 
   const set = loadTemplateSet(kind.templateDirs, kind.name, cwd);
@@ -136,13 +112,13 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   result.templateFiles = [...set.value.files.values()].map((f) => f.path);
   if (stop()) return finish();
 
-  const tree = renderDocument(set.value, model.value, { draft: options.draft });
+  const tree = renderDocument(set.value, model, { draft: options.draft });
   result.diagnostics.push(...tree.diagnostics);
   // Checks on the tree (table grid, nested sections, the date) are part of every compile, so
   // `validate` and `build` report the same findings; writers do not repeat them.
   if (tree.value) result.diagnostics.push(...checkTree(tree.value));
   // Where lines must not break and which quotes print: decided once here, expressed by each writer.
-  result.tree = tree.value && typeset(tree.value, { names: dataNames(validated.value, code) });
+  result.tree = tree.value && typeset(tree.value, { names: dataNames(validated.dataset, code) });
   if (result.tree && font.value) result.tree.meta.font = { family: font.value.family, faces: font.value.faces };
   return finish();
 }

@@ -29,7 +29,7 @@ import { SchemaSet, type At } from './schemas.js';
 export { BLANK };
 
 /** Formats whose values are the year's figures. */
-const FIGURE_FORMATS = new Set(['money', 'area', 'percent', 'fraction', 'count', 'figureValue', 'kpiValue', 'monthYear', 'period']);
+const FIGURE_FORMATS = new Set(['money', 'area', 'percent', 'rate', 'fraction', 'count', 'figureValue', 'kpiValue', 'monthYear', 'period']);
 
 export interface ScaffoldOptions {
   fromDir: string;

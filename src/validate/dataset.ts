@@ -21,7 +21,7 @@ export interface Loc extends SourcePosition { pointer: string }
 export type FigureInput = (
   | { kind: 'money'; value: Money; at: Loc }
   | { kind: 'area'; value: Area; at: Loc }
-  | { kind: 'percent'; value: Decimal; at: Loc }
+  | { kind: 'percent'; value: Decimal; at: Loc; /** A rate against a plan (`{ rate: 101,28% }`): may exceed 100 %. */ rate?: true }
   | { kind: 'count'; value: Decimal; at: Loc; /** Written with a leading zero (`06`): printed so. */ zero?: boolean }
   | { kind: 'fraction'; part: Decimal; whole: Decimal; at: Loc }
   | { kind: 'units'; units: UnitRef[]; at: Loc })
@@ -242,7 +242,7 @@ export function readFigure(r: Reader, pointer: string): FigureInput {
         return String(v).includes('[') ? readIdRef(r, q)! : { n: r.dec(q), at: r.loc(q) };
       }) : undefined,
       print: r.opt(`${pointer}/print`) === 'computed' ? 'computed' : 'stated',
-      places: /,(\d+)/.exec(r.str(`${pointer}/value`))?.[1]?.length ?? 0,
+      places: /,(\d+)/.exec(r.str(r.has(`${pointer}/value/rate`) ? `${pointer}/value/rate` : `${pointer}/value`))?.[1]?.length ?? 0,
       at: r.loc(pointer),
     };
     return { ...readFigure(r, `${pointer}/value`), link };
@@ -254,6 +254,8 @@ function readScalarFigure(r: Reader, pointer: string): FigureInput {
   const at = r.loc(pointer);
   const v = r.get(pointer);
   if (Array.isArray(v)) return { kind: 'units', units: v.map((_, i) => readUnitRef(r, `${pointer}/${i}`)), at };
+  // `{ rate: 101,28% }`: a rate against a plan, the one percent allowed above 100 %.
+  if (typeof v === 'object' && v !== null && 'rate' in v) return { kind: 'percent', value: r.dec(`${pointer}/rate`), at: r.loc(`${pointer}/rate`), rate: true };
   const text = String(v).trim();
   if (/%$/.test(text)) return { kind: 'percent', value: r.dec(pointer), at };
   const frac = /^(\d+)\s*\/\s*(\d+)$/.exec(text);

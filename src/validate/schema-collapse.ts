@@ -98,10 +98,24 @@ function chooseMembers(composite: Problem, members: Problem[]): Problem[] {
   const deeper = members.filter((m) => depth(m.instancePath) > level);
   const here = members.filter((m) => depth(m.instancePath) === level);
   const meaningful = here.filter((m) => m.keyword !== 'type');
-  if (deeper.length) return [...deeper, ...meaningful];
+  if (deeper.length) return [...deeper, ...ofMeantBranch(composite, deeper, meaningful)];
   if (meaningful.length) return mergeSameLevel(composite, meaningful);
   if (here.length) return [mergeTypes(composite, here)];
   return [composite];
+}
+
+/**
+ * An object that failed inside one branch (`{ rate: "101.28" }`, a figure that is a rate) was
+ * meant as the branch that knows the field the deeper problem is under: the "missing field" and
+ * "unknown field" problems of object branches that do not know that field (a linked figure's
+ * `value`, …) are noise. A branch that knows it (a misspelt field beside it) keeps its problems.
+ */
+function ofMeantBranch(composite: Problem, deeper: Problem[], problems: Problem[]): Problem[] {
+  if (!isPlainObject(composite.data)) return problems;
+  const level = depth(composite.instancePath);
+  const failedUnder = new Set(deeper.map((d) => d.instancePath.split('/')[level + 1]!.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const knows = (p: Problem) => [...failedUnder].some((k) => Object.hasOwn(p.parentSchema?.properties ?? {}, k));
+  return problems.filter((p) => (p.keyword !== 'required' && p.keyword !== 'additionalProperties') || knows(p));
 }
 
 /** Branches that all failed on type: one problem listing every type that would have done. */

@@ -208,6 +208,7 @@ const FORMAT_NAMES: Record<string, string> = {
   money: 'số tiền',
   area: 'diện tích',
   percent: 'tỷ lệ phần trăm',
+  rate: 'tỷ lệ so với kế hoạch',
   fraction: 'phân số',
   count: 'số đếm',
   year: 'năm',

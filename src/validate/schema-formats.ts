@@ -64,6 +64,8 @@ export function explainFormat(format: string, text: string, plain: boolean): For
       return count(text);
     case 'percent':
       return percent(text);
+    case 'rate':
+      return rate(text);
     case 'fraction':
       return fraction(text);
     case 'date':
@@ -170,6 +172,15 @@ function percent(text: string): FormatFinding {
   if (n.value.greaterThan(100)) return { code: 'V106', reason: t('tỷ lệ vượt quá 100%', 'the percentage exceeds 100%') };
   if (m[2] === '') return { code: 'V105', reason: t('thiếu ký hiệu %', 'the % sign is missing') };
   return { code: 'V105', reason: t('viết ký hiệu % liền sau số', 'write % right after the number') };
+}
+
+/** A rate against a plan: like a percentage, but it may exceed 100 %. */
+function rate(text: string): FormatFinding {
+  const m = /^([-+]?[\d.,]+)\s*(%?)$/u.exec(text.trim());
+  const n = m && parseVietnameseNumber(m[1]);
+  if (n && n.ok && n.value.isNegative()) return { code: 'V106', reason: t('tỷ lệ không được âm', 'a percentage cannot be negative') };
+  if (n && n.ok && m[2] === '') return { code: 'V105', reason: t('thiếu ký hiệu %', 'the % sign is missing') };
+  return { code: 'V105', reason: t('tỷ lệ là một số viết kiểu Việt Nam kèm ký hiệu % liền sau (ví dụ 101,28%)', 'a rate is a Vietnamese-written number followed by % (e.g. 101,28%)') };
 }
 
 function fraction(text: string): FormatFinding {

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/outputs.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## Báo cáo loại `bao-cao`'), readme.indexOf('### Biểu mẫu thống kê'));
+// The section up to its first sub-section (footnotes, statistical tables follow with examples of their own).
+const start = readme.indexOf('## Báo cáo loại `bao-cao`');
+const section = readme.slice(start, readme.indexOf('\n### ', start));
 const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
 let work: string;
 

@@ -5,7 +5,7 @@
  * report, and a kiểu mẫu decision cannot predate the nâng cao one; standards apply to xã only.
  */
 import { dateOrder, latestDay, type FullDate } from '../../numbers/index.js';
-import type { AggregateContext } from '../../aggregate/index.js';
+import type { RuleContext } from '../../validate/rules/index.js';
 import { STANDARD_LABEL } from './labels.js';
 import type { Standard, ThemeDataset } from './records.js';
 
@@ -15,7 +15,7 @@ function dateKey(d: { year: number; month?: number; day?: number }): number {
   return dateOrder(latestDay(d));
 }
 
-export function checkUnitStandards(ctx: AggregateContext<ThemeDataset>): void {
+export function checkUnitStandards(ctx: RuleContext<ThemeDataset>): void {
   const reportDate = ctx.data.report.document.date;
   for (const unit of ctx.data.communes?.units ?? []) {
     const decisions: Partial<Record<Standard, FullDate>> = {};

@@ -27,8 +27,9 @@ async function run(prose: string, table: string) {
   ].join('\n'));
   const c = await compile({ dataDir: dir, cwd: root, skipRender: true });
   const codes = c.diagnostics.map((d) => `${d.code}@${d.line}`);
-  const doc = (c.model as unknown as { document: { appendices: { content: { type: string; table: RichStatTable }[] }[] } }).document;
-  const t = doc.appendices[0]!.content[0]!.table;
+  // No model when an error stopped the run (the checks run before aggregation).
+  const doc = (c.model as unknown as { document: { appendices: { content: { type: string; table: RichStatTable }[] }[] } } | null)?.document;
+  const t = doc?.appendices[0]!.content[0]!.table as RichStatTable;
   const printed = (stt: string, key = 'so-lieu') => formatCell(t.rows.find((r) => r.stt === stt)!.values[key]);
   return { c, codes, t, printed, diag: (code: string) => c.diagnostics.find((d) => d.code === code) };
 }
@@ -152,6 +153,32 @@ describe('sameAs and ratioOf', () => {
     expect(off.diag('V312')!.message).toContain('-0,1');
   });
 
+  it('percent semantics: a share above 100 % is an error (V106, or V317 for a ratio), a rate may exceed it', async () => {
+    // 200 / 150 = 133,33 %: as a share of a whole it cannot be; as a rate against a plan it can.
+    const share = await run(prose('{ value: "22143", sameAs: "bm1[1]" }', '{ value: "75%", ratioOf: ["bm1[2]", "bm1[2.1]"] }'), TABLE);
+    expect(share.codes).toEqual(['V317@7']);
+    expect(share.diag('V317')!.message).toMatch(/200\/150 = 133%/);
+    expect(share.diag('V317')!.hint).toContain('rate');
+    expect(share.diag('V317')!.related?.map((x) => x.line)).toEqual([21, 24]);
+    const rate = await run(prose('{ value: "22143", sameAs: "bm1[1]" }', '{ value: { rate: "133,33%" }, ratioOf: ["bm1[2]", "bm1[2.1]"] }'), TABLE);
+    expect(rate.codes).toEqual([]);
+    const f = rate.c.model!.figures.find((x) => x.id.endsWith('.tyLe'))!;
+    expect(f).toMatchObject({ kind: 'percent', rate: true });
+    expect(formatFigure(f)).toBe('133,33%');
+    const wrongRate = await run(prose('{ value: "22143", sameAs: "bm1[1]" }', '{ value: { rate: "133,4%" }, ratioOf: ["bm1[2]", "bm1[2.1]"], print: computed }'), TABLE);
+    expect(wrongRate.codes).toEqual(['V314@7']);
+    expect(formatFigure(wrongRate.c.model!.figures.find((x) => x.id.endsWith('.tyLe'))!)).toBe('133,3%');
+    // Written plainly, "101,28%" is a share: the schema refuses it; `{ rate: … }` is accepted.
+    const plain = await run('- text: Giải ngân đạt {g} kế hoạch.\n  figures:\n    g: "101,28%"', TABLE);
+    expect(plain.codes).toEqual(['V106@6']);
+    const ok = await run('- text: Giải ngân đạt {g} kế hoạch.\n  figures:\n    g: { rate: "101,28%" }', TABLE);
+    expect(ok.codes).toEqual([]);
+    expect(formatFigure(ok.c.model!.figures.find((x) => x.id.endsWith('.g'))!)).toBe('101,28%');
+    const bad = await run('- text: Giải ngân đạt {g} kế hoạch.\n  figures:\n    g: { rate: "101.28" }', TABLE);
+    expect(bad.codes).toEqual(['V105@6']);
+    expect(bad.diag('V105')!.message).toContain('ký hiệu %');
+  });
+
   it('report a cell that does not exist or holds no figure (V313)', async () => {
     const r = await run(prose('{ value: "1", sameAs: "bm9[1]" }', '{ value: "1%", ratioOf: ["bm1[4]", "bm1[7]"] }'), TABLE);
     expect(r.codes).toEqual(['V313@6', 'V313@7', 'V313@7']);
@@ -235,7 +262,10 @@ parts:
     expect(r.diag('V310')!.message).toContain('ht[1].b');
     expect(r.diag('V312')!.message).toContain('ht[1].b');
     expect(r.diag('V313')!.message).toContain('bm1-1, ht');
-    expect(r.t.parts!.map((p) => [p.id, p.title, p.rows.map((x) => x.stt).join(' ')])).toEqual([
+    // The V313 error stops the run before aggregation: the model is read from the data without it.
+    const ok = await run(prose.replace('; sai {c}', '').replace(/^ {4}c: .*$/m, ''), PARTS);
+    expect(ok.codes.filter((c) => c.startsWith('V313'))).toEqual([]);
+    expect(ok.t.parts!.map((p) => [p.id, p.title, p.rows.map((x) => x.stt).join(' ')])).toEqual([
       ['bm1-1', 'Phần I. Dịch vụ công trực tuyến', '1 1.1 1.2 1.3'],
       ['ht', 'Phần II. Hạ tầng', '1 1.1 1.2'],
     ]);

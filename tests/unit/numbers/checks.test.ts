@@ -1,7 +1,7 @@
 // numbers/checks: the one sum and ratio the table and prose checks use, compared at the stated
 // figure's printed precision with rounding half up.
 import { describe, expect, it } from 'vitest';
-import { checkRatio, checkSum, compareAtPrecision, formatDiff, formatWritten, toExact } from '../../../src/numbers/index.js';
+import { checkRatio, checkSum, compareAtPrecision, formatDiff, formatWritten, reconcile, reconcileQuantity, toExact } from '../../../src/numbers/index.js';
 
 const w = (n: string, places = 0) => ({ n: toExact(n), places });
 
@@ -57,5 +57,31 @@ describe('formatWritten and compareAtPrecision', () => {
     const r = compareAtPrecision(w('412350'), toExact(412530));
     expect(r.agrees).toBe(false);
     expect(formatDiff(r.diff, 0)).toBe('+180');
+  });
+});
+
+describe('reconcile: the check and the printed figure from one function', () => {
+  it('22.143 stated vs 19.596 + 2.548 = 22.144: a difference of 1; print chooses the number', () => {
+    const stated = reconcile(w('22143'), [toExact(19596), toExact(2548)], 'stated');
+    expect(stated.agrees).toBe(false);
+    expect(formatDiff(stated.diff, 0)).toBe('+1');
+    expect(stated.printed.toString()).toBe('22143');
+    expect(reconcile(w('22143'), [toExact(19596), toExact(2548)], 'computed').printed.toString()).toBe('22144');
+  });
+
+  it('prints the computed value exact, or at the stated places when asked', () => {
+    const r = reconcile(w('8948'), [toExact('8000.2'), toExact('947.5')], 'computed');
+    expect(r.agrees).toBe(true);
+    expect(r.printed.toString()).toBe('8947.7');
+    expect(reconcile(w('8948'), [toExact('8000.2'), toExact('947.5')], 'computed', true).printed.toString()).toBe('8948');
+  });
+
+  it('converts a computed quantity to the stated unit before comparing', () => {
+    const money = (amount: string, unit: 'triệu' | 'tỷ') => ({ kind: 'money' as const, amount: toExact(amount), unit });
+    const r = reconcileQuantity(money('22.143', 'tỷ'), money('22144', 'triệu'), 'stated');
+    expect(r.converted).toEqual(money('22.144', 'tỷ'));
+    expect(r.agrees).toBe(false);
+    expect(formatDiff(r.diff, 3)).toBe('+0,001');
+    expect(reconcileQuantity(money('22', 'tỷ'), money('22144', 'triệu'), 'stated').agrees).toBe(true);
   });
 });
