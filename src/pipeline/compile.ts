@@ -85,12 +85,17 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   const code = kindOfCode(kind, cwd, result.diagnostics);
 
   // The data folder against the manifest: required files, near-miss names, doubled files.
-  const files = kind ? checkDataFiles(readdirSync(options.dataDir), kind, dir) : { diagnostics: [], misnamed: new Set<string>() };
+  // A data file written as a folder of parts (`investment/*.yaml`) counts as `investment.yaml`.
+  const splitNames = new Set(loaded.split.map((p) => path.basename(p)));
+  const entries = kind ? readdirSync(options.dataDir).map((e) => (splitNames.has(e) ? `${e}.yaml` : e)) : [];
+  const files = kind ? checkDataFiles(entries, kind, dir) : { diagnostics: [], misnamed: new Set<string>() };
   result.diagnostics.push(...files.diagnostics);
   // Without a kind the other files' schemas are unknown: only report.yaml can be checked.
   result.sources = loaded.value.filter((f) => (kind ? !files.misnamed.has(path.basename(f.path)) : f.name === 'report'));
 
-  const failed = [...new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
+  // A failing part fails its whole file: it is named by the folder (`data/2024/investment`).
+  const fileOf = (f: string): string => loaded.split.find((p) => f.startsWith(`${p}/`)) ?? f;
+  const failed = [...new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => fileOf(d.file)))];
   const schemas = kind ? schemaSpecs(kind, cwd) : [];
   const validated = validateDataset(result.sources, dir, failed, {
     schemas, readRecords: code?.readRecords, documents: kind?.files.filter((f) => f.content).map((f) => f.name),
