@@ -103,7 +103,11 @@ async function scaffoldInto({ fromDir, toDir, fromYear, toYear, target }: Scaffo
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') refuse();
     throw err;
   }
-  for (const f of files) await writeFile(path.join(toDir, f.name), f.text, { flag: 'wx' });
+  for (const f of files) {
+    // A part of a data file written as a folder (`investment/01.yaml`) goes into that folder.
+    if (f.name.includes('/')) await mkdir(path.join(toDir, path.dirname(f.name)), { recursive: true });
+    await writeFile(path.join(toDir, f.name), f.text, { flag: 'wx' });
+  }
   // Spreadsheets that record lists are read from are kept as they are: their rows are the year's
   // records, which the clerk replaces in Excel, where they were kept.
   const sheets = readdirSync(fromDir).filter((n) => /\.(xlsx|csv)$/i.test(n)).sort();

@@ -17,7 +17,7 @@ import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { expandSheets, sheetPosition, type SheetOrigin } from './sheets/index.js';
 import { MAX_FILE_BYTES, listDataFolder, readDataFile } from './files.js';
 import { checkCharacters } from './characters.js';
-import { MAX_DEPTH, MAX_EXPANDED, capSyntaxErrors, deepestOpening, expansionProblem } from './limits.js';
+import { MAX_DEPTH, MAX_EXPANDED, MAX_VALUES, capSyntaxErrors, prescan, expansionProblem } from './limits.js';
 
 export { MAX_FILE_BYTES, MAX_DEPTH };
 
@@ -129,9 +129,14 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   if (tabs.length) return { value: null, diagnostics: [...diagnostics, ...tabs] };
 
   // Absurd nesting is refused before the parser (which recurses) ever sees it.
-  const deep = deepestOpening(text);
-  if (deep >= 0) {
-    return { value: null, diagnostics: [...diagnostics, syntaxError(positionInText(text, deep, displayPath), 'DEPTH', `nesting deeper than ${MAX_DEPTH}`)] };
+  const scan = prescan(text);
+  if (scan.deepest >= 0) {
+    return { value: null, diagnostics: [...diagnostics, syntaxError(positionInText(text, scan.deepest, displayPath), 'DEPTH', `nesting deeper than ${MAX_DEPTH}`)] };
+  }
+  // The parser's memory follows the number of values: too many is refused before it starts.
+  if (scan.tooManyAt >= 0) {
+    const name = path.basename(displayPath).replace(/\.ya?ml$/i, '');
+    return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L063', positionInText(text, scan.tooManyAt, displayPath), { limit: MAX_VALUES.toLocaleString('vi-VN'), limitEn: MAX_VALUES.toLocaleString('en-US'), name })] };
   }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
