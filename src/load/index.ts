@@ -434,7 +434,11 @@ function locate(file: SourceFile, pointer: string): { part: SourcePart; segments
       return { part, segments: [key, String(i - list.from), ...rest] };
     }
   }
-  const holder = file.parts.find((p) => p.keys?.has(key) && !(p.lists?.has(key) && item !== undefined));
+  // The list itself, or an index past its end: the last part that continues it.
+  const lists = file.parts.filter((p) => p.lists?.has(key));
+  const list = item === undefined ? lists[0] : lists.pop();
+  if (list) return { part: list, segments: [key] };
+  const holder = file.parts.find((p) => p.keys?.has(key));
   return holder ? { part: holder, segments } : { part: file.parts[0], segments: [] };
 }
 
