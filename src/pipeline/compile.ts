@@ -45,6 +45,8 @@ export interface CompileOptions extends AggregateOptions {
   skipRender?: boolean;
   /** `--font-dir`: the agency's font folder, absolute; wins over `fonts:` in report.yaml. */
   fontDir?: string;
+  /** Told as each stage starts (a long build says which stage it is in: cli/stages.ts). */
+  onStage?: (stage: 'load' | 'validate' | 'aggregate' | 'render') => void;
 }
 
 export interface Compilation {
@@ -71,6 +73,7 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   };
   const stop = () => result.diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
 
+  options.onStage?.('load');
   const loaded = await loadSources(options.dataDir, cwd);
   result.diagnostics.push(...loaded.diagnostics);
   // A data folder that cannot be listed is the one thing to say (not "report.yaml missing").
@@ -97,6 +100,7 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   const fileOf = (f: string): string => loaded.split.find((p) => f.startsWith(`${p}/`)) ?? f;
   const failed = [...new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => fileOf(d.file)))];
   const schemas = kind ? schemaSpecs(kind, cwd) : [];
+  options.onStage?.('validate');
   const validated = validateDataset(result.sources, dir, failed, {
     schemas, readRecords: code?.readRecords, documents: kind?.files.filter((f) => f.content).map((f) => f.name),
   });
@@ -126,11 +130,13 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
     result.fontFiles = font.value.files;
   }
 
+  options.onStage?.('aggregate');
   const model = aggregate(validated.value, options, code?.model);
   result.diagnostics.push(...model.diagnostics);
   result.model = model.value;
   if (options.skipRender) return finish();
 
+  options.onStage?.('render');
   const set = loadTemplateSet(kind.templateDirs, kind.name, cwd);
   result.diagnostics.push(...set.diagnostics);
   if (!set.value) return finish();
