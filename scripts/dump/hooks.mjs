@@ -39,7 +39,9 @@ function docxShim(realUrl) {
     const isClass = /^class\b/.test(Function.prototype.toString.call(value));
     lines.push(`export const ${key} = ${isClass ? 'recordClass' : 'recordFunction'}(real.${key}, ${JSON.stringify(key)});`);
   }
-  lines.push('export const Packer = new Proxy(real.Packer, { get: (t, k) => (k === "toBuffer" ? (doc, ...a) => { dumpDocx(doc); return t.toBuffer(doc, ...a); } : t[k]) });');
+  // The writer packs through Packer.toBuffer or, to deflate once, through Packer.compiler.compile.
+  lines.push('const compiler = { compile: (doc, ...a) => { dumpDocx(doc); return real.Packer.compiler.compile(doc, ...a); } };');
+  lines.push('export const Packer = new Proxy(real.Packer, { get: (t, k) => (k === "toBuffer" ? (doc, ...a) => { dumpDocx(doc); return t.toBuffer(doc, ...a); } : k === "compiler" ? compiler : t[k]) });');
   return lines.join('\n');
 }
 
