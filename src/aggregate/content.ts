@@ -94,12 +94,19 @@ export class ContentResolver {
     return out;
   }
 
-  /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
-  document(doc: ContentDocument): RichDocument {
-    // Tables first: a prose figure may name a cell of a table that stands after it (an appendix).
+  /**
+   * Build a document's statistical tables before any prose: a prose figure may name a cell of a
+   * table that stands after it (an appendix, or another content file of the report).
+   */
+  tables(doc: ContentDocument): void {
     const tables = (blocks: ContentBlock[]) => blocks.forEach((b) => { if (b.type === 'statTable') this.cells.table(b.table, b.id); });
     const inSections = (list: ContentSection[]): void => list.forEach((s) => { tables(s.content); inSections(s.sections); });
     tables(doc.intro); inSections(doc.sections); tables(doc.closing); doc.appendices.forEach((a) => tables(a.content));
+  }
+
+  /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
+  document(doc: ContentDocument): RichDocument {
+    this.tables(doc);
     const section = (s: ContentSection, prefix: string): RichSection => {
       const id = `${prefix}.${s.id ?? slugOf(s.title)}`;
       return { id: s.id, title: this.title(s.title), content: this.blocks(s.content, id), sections: s.sections.map((c) => section(c, id)) };

@@ -75,6 +75,8 @@ export function aggregate(data: Dataset, options: AggregateOptions = {}, kind: K
     ...(kind.sections ? kind.sections(ctx, content) : { data: plainData(data.raw) }),
     figures: [],
   };
+  // Every content file's tables first, so prose in one file may name the cells of another's.
+  data.documents.forEach((d) => content.tables(d));
   if (data.documents.length) model.document = mergeDocuments(data.documents.map((d) => content.document(d)), model.meta);
   model.figures = ctx.figures.all();
   return { value: model, diagnostics: ctx.diagnostics };

@@ -18,10 +18,14 @@ type TotalCheck = NonNullable<Figure['check']>;
 export interface StatRow {
   stt: string; depth: number; label: string; unit?: string; note?: string; noteSpan: number; bold: boolean;
   values: Record<string, StatCell>; at: Loc;
+  /** The STT of the rows a declared total sums (those that exist), for a spreadsheet's SUM. */
+  sumOf?: string[];
 }
 export interface RichStatTable {
   id?: string; caption?: string; subtitle?: string; labelTitle: string; columnsTitle: string;
   columns: { key: string; title: string }[]; rows: StatRow[];
+  /** A part's title; `parts` holds the parts of a table that has several under its caption. */
+  title?: string; parts?: RichStatTable[];
 }
 
 /** A resolved cell: its value, where it was written, and its id for messages. */
@@ -38,21 +42,44 @@ export class CellIndex {
 
   constructor(private readonly ctx: AggregateContext) {}
 
-  /** Build (once) the table of a block; its id, when given, makes its cells referable. */
+  /** Ids of tables made of parts, each with its parts' ids (a cell is named by its part). */
+  private readonly partIds = new Map<string, { ids: string[]; at: Loc }>();
+
+  /**
+   * Build (once) the table of a block; its id, when given, makes its cells referable. A table of
+   * several parts builds each part as a table of its own, named by the part's id (by default
+   * `<id>-1`, `<id>-2`, …), since each part numbers its rows from 1.
+   */
   table(input: StatTableInput, id?: string): RichStatTable {
     const done = this.built.get(input);
     if (done) return done;
-    const built = buildTable(this.ctx, input, id);
-    if (id) {
-      const twin = this.tables.get(id);
-      if (twin) this.ctx.report('V316', input.at, { table: id, other: `${twin.at.file}:${twin.at.line}` });
-      else {
-        this.tables.set(id, built);
-        registerCells(this.ctx, id, built);
-      }
+    let table: RichStatTable;
+    if (input.parts) {
+      const ids = input.parts.map((p, i) => p.id ?? (id ? `${id}-${i + 1}` : undefined));
+      if (id && this.claim(id, input.at)) this.partIds.set(id, { ids: ids.filter((x): x is string => !!x), at: input.at });
+      const parts = input.parts.map((p, i) => ({ ...this.build(p, ids[i]), title: p.title }));
+      table = { id, caption: input.caption, subtitle: input.subtitle, labelTitle: input.labelTitle, columnsTitle: input.columnsTitle, columns: input.columns, rows: [], parts };
+    } else {
+      table = this.build(input, id);
     }
-    this.built.set(input, built.table);
+    this.built.set(input, table);
+    return table;
+  }
+
+  private build(input: StatTableInput, id: string | undefined): RichStatTable {
+    const built = buildTable(this.ctx, input, id);
+    if (id && this.claim(id, input.at)) {
+      this.tables.set(id, built);
+      registerCells(this.ctx, id, built);
+    }
     return built.table;
+  }
+
+  /** Whether an id is free (V316 when another table or part holds it). */
+  private claim(id: string, at: Loc): boolean {
+    const twin = this.tables.get(id)?.at ?? this.partIds.get(id)?.at;
+    if (twin) this.ctx.report('V316', at, { table: id, other: `${twin.file}:${twin.line}` });
+    return !twin;
   }
 
   /** The number in a cell named by id, or undefined after reporting why there is none. */
@@ -64,6 +91,8 @@ export class CellIndex {
     const m = CELL_ID.exec(ref.id);
     if (!m) return fail('mã ô viết sai dạng', 'the id is malformed');
     const t = this.tables.get(m[1]!);
+    const parted = this.partIds.get(m[1]!);
+    if (!t && parted) return fail(`biểu ${m[1]} gồm nhiều phần, ô mang mã của phần: ${parted.ids.join(', ')}`, `table ${m[1]} has parts; a cell is named by its part: ${parted.ids.join(', ')}`);
     if (!t) return fail(`không có biểu mã "${m[1]}"`, `there is no table "${m[1]}"`);
     const row = t.rows.get(m[2]!);
     if (!row) return fail(`biểu ${m[1]} không có dòng STT ${m[2]}`, `table ${m[1]} has no row ${m[2]}`);
@@ -120,6 +149,7 @@ function checkTotal(
     }
   }
   if (!parts.length) return;
+  row.sumOf = parts;
   for (const c of t.columns) {
     const stated = row.values[c.key];
     if (!stated || stated.kind !== 'number') continue;

@@ -34,6 +34,8 @@ export interface Paragraph {
   align?: Align;
   /** false: no first-line indent (centred captions, notes). Default true. */
   indent?: boolean;
+  /** Kept on the page of what follows (a table's caption and part titles). */
+  keepWithNext?: boolean;
   position?: Position;
 }
 
@@ -62,6 +64,8 @@ export interface TableColumn {
   /** Relative width; writers scale the sum to the text width. */
   width: number;
   align: Align;
+  /** Its body cells are printed numbers (a statistical table's value columns): a spreadsheet types them. */
+  numeric?: boolean;
 }
 export type RowKind = 'header' | 'group' | 'body' | 'total';
 export interface TableCell {
@@ -72,7 +76,12 @@ export interface TableCell {
   align?: Align;
   position?: Position;
 }
-export interface TableRow { type: 'tableRow'; kind: RowKind; children: TableCell[]; position?: Position }
+export interface TableRow {
+  type: 'tableRow'; kind: RowKind; children: TableCell[];
+  /** Indexes (in the table's rows) of the rows this row is declared to total (`sumOf`): a spreadsheet writes a SUM over them. */
+  sumOf?: number[];
+  position?: Position;
+}
 /** A declared table: header rows repeat on every page; group and total rows are bold. */
 export interface Table {
   type: 'table';
@@ -80,6 +89,12 @@ export interface Table {
   children: TableRow[];
   /** Table text size in points (appendix tables are smaller than body text). */
   fontSize?: number;
+  /** The caption and its italic line printed above (as paragraphs), plain, for writers that name or head a table (XLSX). */
+  caption?: string;
+  subtitle?: string;
+  /** One part of several under one caption: its title (printed above it as a paragraph); `continues` on every part after the first. */
+  part?: string;
+  continues?: boolean;
   position?: Position;
 }
 

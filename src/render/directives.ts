@@ -4,8 +4,10 @@
  * `table` declares a table — `columns: 6c 44l 16r` (relative widths and alignment), `size: 12`,
  * `caption: Biểu mẫu 3. …` (centred, bold) and `subtitle:` (centred, italic) above it,
  * `unit: ĐVT: triệu đồng`, then `header:`, `group:`, `row:` and `total:` lines whose cells are
- * separated by `|`, a cell ending in `^2` spanning two rows and `>2` two columns. Values are
- * markup (escaped data, figure markers), parsed as inlines.
+ * separated by `|`, a cell ending in `^2` spanning two rows and `>2` two columns. A column
+ * written `14r#` holds numbers (a spreadsheet types them); `sum: 5.1 5.2` under a row names the
+ * rows (by first cell) it totals; `part: …` starts another part under the same caption, with its
+ * own `columns:` and header rows. Values are markup (escaped data, figure markers), parsed as inlines.
  */
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
@@ -23,7 +25,7 @@ const KNOWN: Record<string, string[]> = {
   recipients: ['to'],
   signature: ['receiver', 'authority', 'name'],
   appendix: ['label', 'title', 'note'],
-  table: ['columns', 'size', 'caption', 'subtitle', 'unit', 'header', 'group', 'row', 'total'],
+  table: ['columns', 'size', 'caption', 'subtitle', 'unit', 'part', 'header', 'group', 'row', 'total', 'sum'],
   pagebreak: [],
 };
 
@@ -85,30 +87,72 @@ const ROW_KINDS: Record<string, RowKind> = { header: 'header', group: 'group', r
 /** `columns: 6c 44l 16r`: each column a relative width and an alignment letter, or T011. */
 function columnsOf(spec: Field, diagnostics: Diagnostic[]): TableColumn[] {
   return spec.value.split(/\s+/).filter(Boolean).map((c) => {
-    const m = /^(\d+(?:\.\d+)?)([lcrj]?)$/.exec(c);
+    const m = /^(\d+(?:\.\d+)?)([lcrj]?)(#?)$/.exec(c);
     if (!m || Number(m[1]) <= 0) {
       diagnostics.push(makeDiagnostic('T011', spec.at, {
         reason: `cột "${c}" phải là một độ rộng dương và chữ căn lề l, c, r hoặc j (ví dụ 44l)`,
         reasonEn: `column "${c}" must be a positive width and an alignment letter l, c, r or j (e.g. 44l)`,
       }));
     }
-    return { width: m ? Number(m[1]) : 1, align: ALIGN[m?.[2] || 'l'] };
+    return { width: m ? Number(m[1]) : 1, align: ALIGN[m?.[2] || 'l'], ...(m?.[3] ? { numeric: true } : {}) };
   });
 }
 
+/** One part of a table: its title (none for the first part of a table without parts), columns and rows. */
+interface Part { title?: Field; columns?: Field; rows: TableRow[]; sums: { row: number; field: Field }[] }
+
+/** Cut the fields at each `part:` line; a `sum:` line belongs to the row just above it. */
+function partsOf(fields: Fields, diagnostics: Diagnostic[]): Part[] {
+  const parts: Part[] = [{ rows: [], sums: [] }];
+  for (const f of fields.list) {
+    const part = parts[parts.length - 1]!;
+    if (f.key === 'part') parts.push({ title: f, rows: [], sums: [] });
+    else if (f.key === 'columns') part.columns ??= f;
+    else if (Object.hasOwn(ROW_KINDS, f.key)) {
+      part.rows.push({ type: 'tableRow', kind: ROW_KINDS[f.key]!, children: splitCells(f.value).map((c) => cell(c, f.at)), position: f.at });
+    } else if (f.key === 'sum') {
+      if (part.rows.length) part.sums.push({ row: part.rows.length - 1, field: f });
+      else diagnostics.push(makeDiagnostic('T011', f.at, { reason: '"sum:" phải đứng sau dòng tổng của nó', reasonEn: '"sum:" must follow its total row' }));
+    }
+  }
+  // Columns declared before the first part serve every part that declares none.
+  if (parts.length > 1 && !parts[0]!.rows.length) {
+    const first = parts.shift()!;
+    for (const p of parts) p.columns ??= first.columns;
+  }
+  return parts;
+}
+
+/**
+ * `sum: 5.1 5.2` under a row: the rows of the same part whose first cell reads 5.1, 5.2 are the
+ * ones it totals (a statistical table's `sumOf`, kept for spreadsheets to write a SUM).
+ */
+function resolveSums(part: Part, diagnostics: Diagnostic[]): void {
+  const keys = part.rows.map((r) => (r.children[0] ? toPlainText(r.children[0].children).trim() : ''));
+  for (const { row, field } of part.sums) {
+    const refs = field.value.split(/\s+/).filter(Boolean).map((k) => plain(k).trim());
+    const rows = refs.map((k) => keys.indexOf(k));
+    const missing = refs.filter((_, i) => rows[i]! < 0);
+    if (missing.length) {
+      diagnostics.push(makeDiagnostic('T011', field.at, { reason: `"sum:" nêu dòng không có: ${missing.join(', ')}`, reasonEn: `"sum:" names rows that do not exist: ${missing.join(', ')}` }));
+    }
+    part.rows[row]!.sumOf = rows.filter((i) => i >= 0);
+  }
+}
+
+const heading = (align: 'center' | 'left', mark: 'strong' | 'emphasis', f: Field): Block => ({
+  type: 'paragraph', align, indent: false, keepWithNext: true, children: [{ type: mark, children: parseInline(f.value) }], position: f.at,
+});
+
 function table(fields: Fields, at: Position, diagnostics: Diagnostic[]): StageResult<Block[]> {
-  const spec = fields.first('columns');
-  if (!spec) return { value: [], diagnostics: [...diagnostics, makeDiagnostic('T012', at, { name: 'table', field: 'columns' })] };
-  const columns = columnsOf(spec, diagnostics);
-  // Rows keep their source order across the four row keys.
-  const rows: TableRow[] = fields.list.filter((f) => Object.hasOwn(ROW_KINDS, f.key)).map((f) => ({
-    type: 'tableRow', kind: ROW_KINDS[f.key]!, children: splitCells(f.value).map((c) => cell(c, f.at)), position: f.at,
-  }));
+  const parts = partsOf(fields, diagnostics);
+  if (!parts[0]!.columns) return { value: [], diagnostics: [...diagnostics, makeDiagnostic('T012', at, { name: 'table', field: 'columns' })] };
+  const columns = parts.map((p) => columnsOf(p.columns ?? parts[0]!.columns!, diagnostics));
   const blocks: Block[] = [];
   const caption = fields.first('caption');
-  if (caption) blocks.push({ type: 'paragraph', align: 'center', indent: false, children: [{ type: 'strong', children: parseInline(caption.value) }], position: caption.at });
+  if (caption) blocks.push(heading('center', 'strong', caption));
   const subtitle = fields.first('subtitle');
-  if (subtitle) blocks.push({ type: 'paragraph', align: 'center', indent: false, children: [{ type: 'emphasis', children: parseInline(subtitle.value) }], position: subtitle.at });
+  if (subtitle) blocks.push(heading('center', 'emphasis', subtitle));
   const unit = fields.first('unit');
   if (unit) blocks.push({ type: 'paragraph', align: 'right', indent: false, children: [{ type: 'emphasis', children: parseInline(unit.value) }], position: unit.at });
   const sizeField = fields.first('size');
@@ -116,7 +160,17 @@ function table(fields: Fields, at: Position, diagnostics: Diagnostic[]): StageRe
   if (sizeField && !(size > 0)) {
     diagnostics.push(makeDiagnostic('T011', sizeField.at, { reason: `cỡ chữ "${sizeField.value}" phải là một số dương (điểm), ví dụ size: 12`, reasonEn: `size "${sizeField.value}" must be a positive number of points, e.g. size: 12` }));
   }
-  blocks.push({ type: 'table', columns, children: rows, ...(size > 0 ? { fontSize: size } : {}), position: at });
+  parts.forEach((part, i) => {
+    resolveSums(part, diagnostics);
+    if (part.title) blocks.push(heading('left', 'strong', part.title));
+    blocks.push({
+      type: 'table', columns: columns[i]!, children: part.rows,
+      ...(size > 0 ? { fontSize: size } : {}),
+      ...(caption ? { caption: plain(caption.value) } : {}), ...(subtitle ? { subtitle: plain(subtitle.value) } : {}),
+      ...(part.title ? { part: plain(part.title.value) } : {}), ...(i > 0 ? { continues: true } : {}),
+      position: part.title?.at ?? at,
+    });
+  });
   return { value: blocks, diagnostics };
 }
 

@@ -49,7 +49,11 @@ export interface StatRowInput {
 export interface StatTableInput {
   caption?: string; subtitle?: string; labelTitle: string; columnsTitle: string;
   columns: { key: string; title: string }[]; rows: StatRowInput[]; at: Loc;
+  /** Several parts under the one caption, each with its own header and rows (then `rows` is empty). */
+  parts?: StatPartInput[];
 }
+/** One part of a statistical table: a title, its own columns and rows numbered from 1. */
+export interface StatPartInput extends Omit<StatTableInput, 'caption' | 'subtitle' | 'parts'> { id?: string; title: string }
 export interface UnitRef { name: string; stated: boolean; at: Loc }
 
 /** A stated figure: the value the source document gives beside its parts, and which one to print. */
@@ -325,13 +329,20 @@ function readTable(r: Reader, p: string): TableInput {
   };
 }
 
-/** A statistical table: value columns (default one, `so-lieu`), nested rows, checks declared per row. */
+/** A statistical table: value columns (default one, `so-lieu`), nested rows, checks declared per row; or several parts. */
 function readStatTable(r: Reader, p: string): StatTableInput {
+  const parts = r.has(`${p}/parts`)
+    ? r.list(`${p}/parts`).map((_, i) => ({ ...readStatBody(r, `${p}/parts/${i}`), id: r.opt(`${p}/parts/${i}/id`), title: r.str(`${p}/parts/${i}/title`) }))
+    : undefined;
+  return { caption: r.opt(`${p}/caption`), subtitle: r.opt(`${p}/subtitle`), ...readStatBody(r, p), ...(parts ? { parts } : {}) };
+}
+
+/** What a table and a part share: titles, value columns and rows. */
+function readStatBody(r: Reader, p: string): Omit<StatTableInput, 'caption' | 'subtitle' | 'parts'> {
   const columns = r.has(`${p}/columns`)
     ? r.list(`${p}/columns`).map((_, i) => ({ key: r.str(`${p}/columns/${i}/key`), title: r.str(`${p}/columns/${i}/title`) }))
     : [{ key: 'so-lieu', title: 'Số liệu' }];
   return {
-    caption: r.opt(`${p}/caption`), subtitle: r.opt(`${p}/subtitle`),
     labelTitle: r.opt(`${p}/labelTitle`) ?? 'Chỉ tiêu thống kê',
     columnsTitle: r.opt(`${p}/columnsTitle`) ?? 'Số liệu',
     columns,

@@ -63,7 +63,10 @@ describe('the examples', () => {
   it('`report kinds` lists chu-de-nam and bao-cao', () => {
     const kinds = JSON.parse(runCli(['kinds', '--format', 'json']).stdout) as { name: string; files: { name: string; required: boolean }[] }[];
     expect(kinds.map((k) => k.name)).toEqual(['bao-cao', 'chu-de-nam']);
-    expect(kinds[0].files).toEqual([expect.objectContaining({ name: 'noi-dung.yaml', required: true })]);
+    expect(kinds[0].files).toEqual([
+      expect.objectContaining({ name: 'noi-dung.yaml', required: true }),
+      expect.objectContaining({ name: 'phu-luc.yaml', required: false }),
+    ]);
   });
 });
 

@@ -1,9 +1,13 @@
 // Issue 13, end to end: the CCHC example's prose figures are linked to the cells of its two
 // statistical tables and its totals are declared; `report validate` exits 0 and reports exactly
 // the two deliberate faults at their lines — the prose figure that differs from its cell (V312)
-// and the total off by one (V310) — while the "trong đó" row outside its total says nothing.
+// and the total off by one (V310) — while the "trong đó" row outside its total says nothing; the
+// four detailed tables of phu-luc.yaml (Phụ lục II) are all consistent and add no warning.
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { runCli } from '../helpers/outputs.js';
+import { compile } from '../../src/pipeline/compile.js';
+import type { Block, Table } from '../../src/doctree/types.js';
 
 const FILE = 'examples/bao-cao-cchc/noi-dung.yaml';
 
@@ -39,5 +43,20 @@ describe('examples/bao-cao-cchc', () => {
     const r = runCli(['validate', 'examples/bao-cao-cchc', '--format', 'github']);
     expect(r.status).toBe(0);
     expect(r.stdout + r.stderr).toContain(`%0Axem ${FILE}:94:22 (ô bm1[4])`);
+  });
+
+  it('has two Phụ lục numbered I and II (noi-dung.yaml, then phu-luc.yaml), six biểu, four of them of 20+ rows, one in two parts', async () => {
+    const root = path.resolve(__dirname, '../..');
+    const c = await compile({ dataDir: path.join(root, 'examples/bao-cao-cchc'), cwd: root });
+    const blocks: Block[] = [];
+    const walk = (list: readonly Block[]) => list.forEach((b) => { blocks.push(b); if ('children' in b && b.type !== 'table' && b.type !== 'paragraph' && b.type !== 'heading') walk(b.children as Block[]); });
+    walk(c.tree!.children);
+    expect(blocks.filter((b) => b.type === 'appendixHeading').map((b) => (b as { label: string }).label)).toEqual(['Phụ lục I', 'Phụ lục II']);
+    const tables = blocks.filter((b): b is Table => b.type === 'table');
+    const byCaption = new Map<string, number>();
+    for (const t of tables) byCaption.set(t.caption!, (byCaption.get(t.caption!) ?? 0) + t.children.filter((r) => r.kind !== 'header').length);
+    expect([...byCaption.keys()].map((k) => k.slice(0, 11))).toEqual(['Biểu mẫu 1.', 'Biểu mẫu 2.', 'Biểu mẫu 3.', 'Biểu mẫu 4.', 'Biểu mẫu 5.', 'Biểu mẫu 6.']);
+    expect([...byCaption.values()].filter((rows) => rows >= 20).length).toBeGreaterThanOrEqual(4);
+    expect(tables.filter((t) => t.part).map((t) => t.part)).toEqual(['Phần I. Dịch vụ công trực tuyến', 'Phần II. Hạ tầng và ứng dụng công nghệ thông tin']);
   });
 });

@@ -53,10 +53,26 @@ function tableMarkup(t: RichTable): string {
  * A statistical table: caption (centred, bold) and its italic line, then STT | label | unit |
  * value columns | note; parent rows (bold in data, or with sub-rows) print as bold group rows.
  * Cells print here, from typed values: the bare number with its written places, "-", or empty.
+ * Value columns are marked numeric (`14r#`) and a declared total carries `sum:` with the STT of
+ * the rows it sums, so a spreadsheet writes them typed and as a SUM. A table of several parts
+ * prints each part under its title (`part:`), with its own columns and header rows.
  */
 function statTableMarkup(t: RichStatTable): string {
+  return [
+    '```table',
+    ...(t.caption ? [`caption: ${escapeMarkup(t.caption)}`] : []),
+    ...(t.subtitle ? [`subtitle: ${escapeMarkup(t.subtitle)}`] : []),
+    // Optional fields are read with `in`: the model templates see refuses a field it lacks.
+    ...('parts' in t && t.parts ? t.parts.flatMap((p) => [`part: ${escapeMarkup('title' in p ? p.title ?? '' : '')}`, ...statBodyMarkup(p)]) : statBodyMarkup(t)),
+    '```',
+    '',
+  ].join('\n');
+}
+
+/** The columns, header rows and rows of a table or of one of its parts. */
+function statBodyMarkup(t: RichStatTable): string[] {
   const cell = (s: string | undefined) => escapeMarkup(s ?? '');
-  const values = t.columns.map(() => '14r').join(' ');
+  const values = t.columns.map(() => '14r#').join(' ');
   // Several value columns: a header over them ("Số liệu"), the other headers spanning both rows.
   const header = t.columns.length > 1
     ? [`header: STT ^2 | ${cell(t.labelTitle)} ^2 | Đơn vị tính ^2 | ${cell(t.columnsTitle)} >${t.columns.length} | Ghi chú ^2`,
@@ -75,15 +91,10 @@ function statTableMarkup(t: RichStatTable): string {
     ...note(r),
   ].join(' | ');
   return [
-    '```table',
     `columns: 7c ${Math.max(30, 62 - 14 * t.columns.length)}l 14c ${values} 16l`,
-    ...(t.caption ? [`caption: ${cell(t.caption)}`] : []),
-    ...(t.subtitle ? [`subtitle: ${cell(t.subtitle)}`] : []),
     ...header,
-    ...t.rows.map((r) => `${r.bold ? 'group' : 'row'}: ${row(r)}`),
-    '```',
-    '',
-  ].join('\n');
+    ...t.rows.flatMap((r) => [`${r.bold ? 'group' : 'row'}: ${row(r)}`, ...('sumOf' in r && r.sumOf?.length ? [`sum: ${r.sumOf.map(cell).join(' ')}`] : [])]),
+  ];
 }
 
 function blockMarkup(b: RichBlock): string {

@@ -34,7 +34,7 @@ const keptWithSignature = (next: Block | undefined): boolean => SIGNATURE.keepWi
 export function renderBlock(block: Block, ctx: DocxContext): FileChild[] {
   switch (block.type) {
     case 'paragraph':
-      return [bodyParagraph(inlineRuns(block.children), { align: block.align, indent: block.indent, keepNext: isRunInSubhead(block) })];
+      return [bodyParagraph(inlineRuns(block.children), { align: block.align, indent: block.indent, keepNext: block.keepWithNext === true || isRunInSubhead(block) })];
     case 'heading':
       return [heading(block)];
     case 'list':

@@ -31,7 +31,7 @@ const keptWithSignature = (next: Block | undefined): boolean => SIGNATURE.keepWi
 export function blockHtml(block: Block, ctx: HtmlContext): string {
   switch (block.type) {
     case 'paragraph':
-      return paragraph(block, ctx);
+      return paragraph(block, ctx, block.keepWithNext ? ['keep'] : []);
     case 'heading':
       return heading(block, ctx);
     case 'list':

@@ -36,8 +36,8 @@ export function renderBlocks(blocks: readonly Block[], ctx: PdfContext): Content
 export function renderBlock(block: Block, ctx: PdfContext): Content[] {
   switch (block.type) {
     case 'paragraph':
-      // A run-in sub-head (`*Xã Quốc Tuấn:*`) never ends a page, as a heading does not (definition.ts).
-      return [bodyParagraph(block.children, { align: block.align, indent: block.indent, ...(isRunInSubhead(block) ? { headlineLevel: 4 } : {}) })];
+      // A run-in sub-head (`*Xã Quốc Tuấn:*`), a table's caption or part title never ends a page, as a heading does not (definition.ts).
+      return [bodyParagraph(block.children, { align: block.align, indent: block.indent, ...(block.keepWithNext || isRunInSubhead(block) ? { headlineLevel: 4 } : {}) })];
     case 'heading':
       return [heading(block)];
     case 'list':

@@ -192,3 +192,82 @@ rows:
     expect(text(3)).toEqual(['1.1', 'Nghỉ hưu', 'Triệu đồng', '1.170,50', '']);
   });
 });
+
+describe('a table of several parts under one caption', () => {
+  const PARTS = `
+caption: Biểu mẫu 4. Dịch vụ công
+subtitle: (Đến ngày 14/12/2025)
+parts:
+  - title: Phần I. Dịch vụ công trực tuyến
+    rows:
+      - label: Thủ tục trực tuyến
+        unit: Thủ tục
+        value: "1.566"
+        sumOf: ["1.1", "1.2"]
+        rows:
+          - { label: Toàn trình, unit: Thủ tục, value: "1.164" }
+          - { label: Một phần, unit: Thủ tục, value: "402" }
+          - { label: "Trong đó: tích hợp", unit: Thủ tục, value: "1.498" }
+  - id: ht
+    title: Phần II. Hạ tầng
+    columns: [{ key: a, title: Năm 2024 }, { key: b, title: Năm 2025 }]
+    rows:
+      - label: Máy tính
+        unit: Máy
+        values: { a: "4.249", b: "4.366" }
+        sumOf: children
+        rows:
+          - { label: Cấp tỉnh, unit: Máy, values: { a: "1.812", b: "1.846" } }
+          - { label: Cấp xã, unit: Máy, values: { a: "2.437", b: "2.519" } }
+`;
+
+  it('checks each part\'s totals, names its cells by the part (bm1-1[…], ht[…]) and refuses the table\'s own id', async () => {
+    const prose = `
+- text: Có {a} thủ tục và {b} máy; sai {c}.
+  figures:
+    a: { value: "1566", sameAs: "bm1-1[1]" }
+    b: { value: "4365", sameAs: "ht[1].b" }
+    c: { value: "1", sameAs: "bm1[1]" }
+`;
+    const r = await run(prose, PARTS);
+    // 4.366 stated against 4.365 (b column) is the only total off; the "trong đó" row is not summed.
+    expect(r.codes.filter((c) => c.startsWith('V310'))).toHaveLength(1);
+    expect(r.diag('V310')!.message).toContain('ht[1].b');
+    expect(r.diag('V312')!.message).toContain('ht[1].b');
+    expect(r.diag('V313')!.message).toContain('bm1-1, ht');
+    expect(r.t.parts!.map((p) => [p.id, p.title, p.rows.map((x) => x.stt).join(' ')])).toEqual([
+      ['bm1-1', 'Phần I. Dịch vụ công trực tuyến', '1 1.1 1.2 1.3'],
+      ['ht', 'Phần II. Hạ tầng', '1 1.1 1.2'],
+    ]);
+  });
+
+  it('prints the caption once, then each part under its title with its own header rows, totals naming their rows', async () => {
+    const { content } = await import('../../../src/render/helpers/text.js');
+    const { parseMarkup } = await import('../../../src/render/markup.js');
+    const r = await run(NO_PROSE, PARTS);
+    const blocks = parseMarkup(String(content([{ type: 'statTable', table: r.t }]))).value;
+    expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'table', 'paragraph', 'table']);
+    expect(blocks[2]).toMatchObject({ align: 'left', keepWithNext: true, children: [{ type: 'strong' }] });
+    const [one, two] = [blocks[3] as Table, blocks[5] as Table];
+    expect(one).toMatchObject({ caption: 'Biểu mẫu 4. Dịch vụ công', subtitle: '(Đến ngày 14/12/2025)', part: 'Phần I. Dịch vụ công trực tuyến' });
+    expect(one.continues).toBeUndefined();
+    expect(two).toMatchObject({ part: 'Phần II. Hạ tầng', continues: true });
+    expect(one.children.map((x) => x.kind)).toEqual(['header', 'group', 'body', 'body', 'body']);
+    expect(two.children.map((x) => x.kind)).toEqual(['header', 'header', 'group', 'body', 'body']);
+    // sumOf [1.1, 1.2] → rows 2 and 3 of the part; the "trong đó" row 4 is not among them.
+    expect(one.children[1]!.sumOf).toEqual([2, 3]);
+    expect(two.children[2]!.sumOf).toEqual([3, 4]);
+    expect(one.columns.map((c) => c.numeric ?? false)).toEqual([false, false, false, true, false]);
+    expect(two.columns.filter((c) => c.numeric)).toHaveLength(2);
+  });
+
+  it('refuses a "sum:" naming a row the part lacks, or standing before any row (T011)', async () => {
+    const { parseMarkup } = await import('../../../src/render/markup.js');
+    const markup = ['```table', 'columns: 7c 50l 14r#', 'sum: 1', 'header: STT | Chỉ tiêu | Số liệu', 'group: 1 | Tổng | 3', 'sum: 1\\.1 9', 'row: 1\\.1 | A | 3', '```', ''].join('\n');
+    const r = parseMarkup(markup);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['T011', 3], ['T011', 6]]);
+    expect(r.diagnostics[1]!.message).toContain('9');
+    expect((r.value.find((b) => b.type === 'table') as Table).children[1]!.sumOf).toEqual([2]);
+  });
+});
+
