@@ -195,6 +195,7 @@ for (const [name, prepare] of [
   ['alias x90 1.8 MB', (dir) => prepend(path.join(dir, 'urban.yaml'), `big: &big "${'x'.repeat(1_800_000)}"\nextra: [${Array(90).fill('*big').join(', ')}]\n`)],
   ['nesting 1M [', (dir) => prepend(path.join(dir, 'urban.yaml'), `deep: ${'['.repeat(1_000_000)}\n`)],
   ['nesting 500k - ', (dir) => prepend(path.join(dir, 'urban.yaml'), `deep:\n  ${'- '.repeat(500_000)}x\n`)],
+  ['2.4 MB [a,a,…]', (dir) => prepend(path.join(dir, 'urban.yaml'), `extra: [${'a,'.repeat(1_200_000)}a]\n`)],
   ['1 MB string', (dir) => {
     const file = path.join(dir, 'investment.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('- name: Vốn đầu tư công phân cấp', () => `- name: Vốn đầu tư công phân cấp ${'Dự án '.repeat(170_000)}`));
