@@ -17,6 +17,7 @@ import type { AggregateContext } from './context.js';
 import { formatFigure, ref, type Figure, type FigureValue, type SourceRef } from './figure.js';
 import { CellIndex, type CellHit, type RichStatTable } from './stat-table.js';
 import type { RelatedPosition } from '../diagnostics/types.js';
+import { withYears, yearOf } from './years.js';
 
 export type Segment =
   | { type: 'text'; value: string }
@@ -32,7 +33,8 @@ export interface RichTable {
 }
 export type RichBlock = { type: 'paragraph'; text: RichText } | { type: 'list'; items: RichItem[] }
   | { type: 'table'; table: RichTable } | { type: 'statTable'; table: RichStatTable } | { type: 'pageBreak' };
-export interface RichSection { id?: string; title: string; content: RichBlock[]; sections: RichSection[] }
+/** A section resolved; `part`: a Phần (the level above I.), its sub-sections numbered I., 1., a). */
+export interface RichSection { id?: string; title: string; part?: boolean; content: RichBlock[]; sections: RichSection[] }
 export interface RichAppendix { label?: string; numbered?: boolean; title: string[]; note?: string; orientation: 'landscape' | 'portrait'; content: RichBlock[] }
 /** A content document resolved: what the kind's templates print as the body. */
 export interface RichDocument { intro: RichBlock[]; sections: RichSection[]; closing: RichBlock[]; appendices: RichAppendix[] }
@@ -67,13 +69,17 @@ export class ContentResolver {
     this.cells = new CellIndex(ctx);
   }
 
-  /** Blocks in order; a block's figures are named `<prefix>.<block id or index>.…`. */
-  blocks(blocks: ContentBlock[], idPrefix: string): RichBlock[] {
-    return blocks.map((b, i) => {
-      const id = `${idPrefix}.${b.id ?? i}`;
+  /**
+   * Blocks in order. `scope` is `<file>:` or `<file>:<id>`: a block with an `id` opens its own
+   * scope (`<file>:<block id>`), so every figure is named `<file>:<nearest id>.<figure name>` —
+   * never by its position, and inserting a block leaves the other figures' ids as they were.
+   */
+  blocks(blocks: ContentBlock[], scope: string): RichBlock[] {
+    return blocks.map((b) => {
+      const id = b.id ? `${fileOf(scope)}:${b.id}` : scope;
       switch (b.type) {
         case 'paragraph': return { type: 'paragraph' as const, text: this.item(b.item, id).text };
-        case 'list': return { type: 'list' as const, items: b.items.map((it, j) => this.item(it, `${id}.${j}`)) };
+        case 'list': return { type: 'list' as const, items: b.items.map((it) => this.item(it, id)) };
         case 'table': return { type: 'table' as const, table: this.table(b.table, id) };
         case 'statTable': return { type: 'statTable' as const, table: this.cells.table(b.table, b.id) };
         case 'pageBreak': return { type: 'pageBreak' as const };
@@ -81,14 +87,21 @@ export class ContentResolver {
     });
   }
 
-  /** A declared table: every cell's tokens resolved against the table's figures. */
-  private table(t: TableInput, id: string): RichTable {
-    const row = (cells: string[], at: Loc, rowId: string) => cells.map((c, k) => this.text(c, at, `${rowId}.${k}`, t.figures));
+  /**
+   * A declared table: every cell's tokens resolved against the table's figures; a figure in a
+   * cell is labelled by its row (the first cell that is words) and its column's title.
+   */
+  private table(t: TableInput, scope: string): RichTable {
+    const columns = t.columns.map((c) => ({ ...c, title: this.title(c.title) }));
+    const row = (cells: string[], at: Loc) => {
+      const name = cells.map((c) => plainWords(c)).find((c) => /\p{L}/u.test(c)) ?? '';
+      return cells.map((c, k) => this.text(c, at, scope, t.figures, 0, [name, columns[k]?.title].filter(Boolean).join(' – ')));
+    };
     const out: RichTable = {
       unit: t.unit && this.title(t.unit),
-      columns: t.columns.map((c) => ({ ...c, title: this.title(c.title) })),
-      rows: t.rows.map((r, j) => row(r.cells, r.at, `${id}.${j}`)),
-      total: t.total && row(t.total.cells, t.total.at, `${id}.total`),
+      columns,
+      rows: t.rows.map((r) => row(r.cells, r.at)),
+      total: t.total && row(t.total.cells, t.total.at),
     };
     this.reportUnused(t.figures);
     return out;
@@ -107,29 +120,33 @@ export class ContentResolver {
   /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
   document(doc: ContentDocument): RichDocument {
     this.tables(doc);
-    const section = (s: ContentSection, prefix: string): RichSection => {
-      const id = `${prefix}.${s.id ?? slugOf(s.title)}`;
-      return { id: s.id, title: this.title(s.title), content: this.blocks(s.content, id), sections: s.sections.map((c) => section(c, id)) };
+    // A section's scope is its id, or its title as a slug when it has none (data, not a position).
+    const section = (s: ContentSection): RichSection => {
+      const scope = `${doc.file}:${s.id ?? slugOf(s.title)}`;
+      return { id: s.id, title: this.title(s.title), ...(s.part ? { part: true } : {}), content: this.blocks(s.content, scope), sections: s.sections.map(section) };
     };
     return {
       intro: this.blocks(doc.intro, `${doc.file}:intro`),
-      sections: doc.sections.map((s) => section(s, doc.file)),
+      sections: doc.sections.map(section),
       closing: this.blocks(doc.closing, `${doc.file}:closing`),
-      appendices: doc.appendices.map((a, i) => ({
+      appendices: doc.appendices.map((a) => ({
         label: a.label, title: a.title.map((l) => this.title(l)), note: a.note && this.title(a.note), orientation: a.orientation,
-        content: this.blocks(a.content, `${doc.file}:appendix.${i + 1}`),
+        content: this.blocks(a.content, `${doc.file}:${slugOf(a.title.join(' ')) || 'phu-luc'}`),
       })),
     };
   }
 
-  item(item: ContentItem, id: string): RichItem {
+  /** An item and its sub-items, in the scope of the block they stand in (or of their own id). */
+  item(item: ContentItem, outer: string): RichItem {
+    // A list item with an `id` opens its own scope, as a block does.
+    const scope = item.id ? `${fileOf(outer)}:${item.id}` : outer;
     this.ctx.checkItem(item);
-    const items = item.items.map((sub, i) => this.item(sub, `${id}.${i}`));
+    const items = item.items.map((sub) => this.item(sub, scope));
     const text: RichText = [];
     if (item.kpi) text.push(...this.kpiLine(item.kpi, item.at));
     if (item.text !== undefined) {
       if (text.length) text.push({ type: 'text', value: ' ' });
-      text.push(...this.text(item.text, item.at, id, item.figures, items.length));
+      text.push(...this.text(item.text, item.at, scope, item.figures, items.length));
     }
     this.reportUnusedFigures(item);
     return { text, items };
@@ -137,21 +154,23 @@ export class ContentResolver {
 
   /**
    * Resolve the tokens of one text. Braces belong to tokens only: `{{name}}` (a template habit)
-   * and a brace without its partner are errors, not printed as they stand.
+   * and a brace without its partner are errors, not printed as they stand. A figure is labelled
+   * by the words around it in its clause (`gieo cấy … lúa vụ mùa`), or by `label` (a table cell's
+   * row and column) when the clause holds nothing but the figure.
    */
-  text(source: string, at: Loc, id: string, figures: Record<string, FigureInput> = {}, subItems = 0): RichText {
-    return this.tokens(source, at, (name) => this.token(name, at, id, figures, subItems));
+  text(source: string, at: Loc, scope: string, figures: Record<string, FigureInput> = {}, subItems = 0, label?: string): RichText {
+    return this.tokens(source, at, (name, index) => this.token(name, at, scope, figures, subItems, contextLabel(source, index) || label || name));
   }
 
   /** Text and tokens in order: each `{name}` resolved by `resolve`, brace slips reported (V113, V115). */
-  private tokens(source: string, at: Loc, resolve: (name: string) => Segment[]): RichText {
+  private tokens(source: string, at: Loc, resolve: (name: string, index: number) => Segment[]): RichText {
     const out: RichText = [];
     let last = 0;
     for (const m of source.matchAll(/\{\{([^{}]*)\}\}|\{([^{}]*)\}|[{}]/g)) {
       if (m.index > last) out.push({ type: 'text', value: source.slice(last, m.index) });
       last = m.index + m[0].length;
       if (m[1] !== undefined) this.ctx.report('V113', at, { token: m[1].trim() });
-      else if (m[2] !== undefined) out.push(...resolve(m[2].trim()));
+      else if (m[2] !== undefined) out.push(...resolve(m[2].trim(), m.index));
       else this.ctx.report('V115', at, { brace: m[0], text: excerpt(source, m.index) });
     }
     if (last < source.length) out.push({ type: 'text', value: source.slice(last) });
@@ -162,18 +181,15 @@ export class ContentResolver {
 
   /** `{year}`, `{year+1}`, `{year-1}` as the report's year (or the one after or before). */
   private yearToken(head: string): string | undefined {
-    const m = /^year(?:\s*([+-])\s*(\d+))?$/.exec(head);
-    if (!m) return undefined;
-    const shift = m[1] ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : 0;
-    return String(this.ctx.data.report.year + shift);
+    return yearOf(head, this.ctx.data.report.year);
   }
 
   /** A title, unit or note line: plain text in which only the year tokens are resolved. */
   title(source: string): string {
-    return source.replace(/\{([^{}]*)\}/g, (whole, token: string) => this.yearToken(token.trim()) ?? whole);
+    return withYears(source, this.ctx.data.report.year);
   }
 
-  private token(token: string, at: Loc, id: string, figures: Record<string, FigureInput>, subItems: number): RichText {
+  private token(token: string, at: Loc, scope: string, figures: Record<string, FigureInput>, subItems: number, label: string): RichText {
     const parts = token.split('|').map((s) => s.trim());
     const [head, form = ''] = parts;
     if (!head) {
@@ -203,18 +219,38 @@ export class ContentResolver {
     const year = input || form ? undefined : this.yearToken(head);
     if (year !== undefined) return [{ type: 'text', value: year }];
     if (kind === '#') {
-      return [this.figure({ kind: 'count', n: toExact(subItems) }, `${id}.items`, 'Số mục được liệt kê', at, 'computed', `đếm ${subItems} mục con`)];
+      return [this.figure({ kind: 'count', n: toExact(subItems) }, figureId(scope, 'items'), `Số mục được liệt kê: ${label}`, at, 'computed', `đếm ${subItems} mục con`)];
     }
     if (!input) {
       this.ctx.report('V206', at, { token });
       return [];
     }
     this.used.add(input);
+    const id = this.claim(figureId(scope, head), input, head);
     if (form === 'count' && input.kind === 'units') {
-      return [this.figure({ kind: 'count', n: toExact(input.units.length) }, `${id}.${head}.count`, `Số đơn vị trong danh sách "${head}"`, input.at, 'computed', `đếm ${input.units.length} tên`)];
+      return [this.figure({ kind: 'count', n: toExact(input.units.length) }, `${id}.count`, `Số đơn vị: ${label}`, input.at, 'computed', `đếm ${input.units.length} tên`)];
     }
-    if (input.link) return [this.linked(head, input, `${id}.${head}`)];
-    return [this.figure(this.value(input), `${id}.${head}`, head, input.at, 'fact')];
+    if (input.link) return [this.linked(head, input, id, label)];
+    return [this.figure(this.value(input), id, label, input.at, 'fact')];
+  }
+
+  /** Which declaration each figure id belongs to, to tell a reuse from two figures named alike. */
+  private readonly claimed = new Map<string, FigureInput>();
+
+  /**
+   * The id of a declared figure. Two declarations named alike in one scope (two paragraphs
+   * without ids in one section, both with `{thu}`) would share an id: the second is told to take
+   * an id of its block (V613) and is numbered meanwhile (`#2`), as the registry numbers it.
+   */
+  private claim(id: string, input: FigureInput, name: string): string {
+    const first = this.claimed.get(id);
+    if (!first) { this.claimed.set(id, input); return id; }
+    if (first === input) return id;
+    this.ctx.report('V613', input.at, { name, id, other: `${first.at.file}:${first.at.line}` });
+    let n = 2;
+    while (this.claimed.has(`${id}#${n}`) && this.claimed.get(`${id}#${n}`) !== input) n++;
+    this.claimed.set(`${id}#${n}`, input);
+    return `${id}#${n}`;
   }
 
   /**
@@ -222,12 +258,12 @@ export class ContentResolver {
    * percent (`ratioOf`, V314), compared at the figure's printed precision; `print` chooses
    * which value the report prints. Only numeric figures (count, percent, money, area) link.
    */
-  private linked(name: string, input: FigureInput, id: string): Segment {
+  private linked(name: string, input: FigureInput, id: string, label: string): Segment {
     const link = input.link!;
     const value = this.value(input);
     const amount = amountOf(value);
-    const sources: SourceRef[] = [ref(input.at, name)];
-    if (!amount) return { type: 'figure', figure: this.ctx.figures.add({ ...value, id, label: name, origin: 'fact', sources } as Figure) };
+    const sources: SourceRef[] = [ref(input.at, label)];
+    if (!amount) return { type: 'figure', figure: this.ctx.figures.add({ ...value, id, label, origin: 'fact', sources } as Figure) };
     const stated = { n: amount, places: link.places };
     const printedEn = link.print === 'computed' ? 'computed value' : 'stated figure';
     const printed = link.print === 'computed' ? 'số tính được' : 'số đã nêu';
@@ -261,7 +297,7 @@ export class ContentResolver {
       for (const p of link.parts) {
         if ('n' in p) { values.push(p.n); sources.push(ref(p.at, `Thành phần của ${name}`)); continue; }
         const hit = this.cells.cell(p);
-        if (!hit) return this.figure(value, id, name, input.at, 'fact');
+        if (!hit) return this.figure(value, id, label, input.at, 'fact');
         values.push(inUnitOf(value, hit));
         sources.push(ref(hit.cell.at, `Ô ${hit.id}: ${hit.row.label}`));
       }
@@ -278,7 +314,7 @@ export class ContentResolver {
       stated: formatFigure(value), computed: formatFigure(withAmount(value, cmp.computed)), agrees: cmp.agrees, printed: link.print,
     };
     const origin = link.print === 'computed' && cmp ? 'computed' as const : 'stated' as const;
-    return { type: 'figure', figure: this.ctx.figures.add({ ...shown, id, label: name, origin, sources, ...(check ? { check } : {}) } as Figure) };
+    return { type: 'figure', figure: this.ctx.figures.add({ ...shown, id, label, origin, sources, ...(check ? { check } : {}) } as Figure) };
   }
 
   value(input: FigureInput): FigureValue {
@@ -319,7 +355,9 @@ export class ContentResolver {
       if (!this.ctx.lacks('digital')) this.ctx.report('V205', at, { id: kpiId });
       return [];
     }
-    const value = this.figure(this.value(k.value), `digital.kpi.${k.id}`, k.label ?? k.id, k.value.at, 'fact');
+    // A KPI written as its own sentence is labelled by that sentence, its value shown as "…".
+    const label = k.label ?? (k.text ? k.text.replace(/\{[^{}]*\}/g, '…').replace(/\s+/g, ' ').trim() : k.id);
+    const value = this.figure(this.value(k.value), `digital.kpi.${k.id}`, label, k.value.at, 'fact');
     if (k.text) return this.kpiText(k.text, value, k.at);
     const out: RichText = [{ type: 'text', value: `${k.label}: ${k.qualifier ? `${k.qualifier} ` : ''}` }, value];
     if (k.rank) {
@@ -393,8 +431,54 @@ function withAmount(v: FigureValue, n: Decimal): FigureValue {
   }
 }
 
-/** A section title as an id part when the data gives none: `Về kinh tế` → `ve-kinh-te`. */
+/**
+ * A section title as an id part when the data gives none: `Về kinh tế` → `ve-kinh-te`. Years
+ * (written, or as `{year}` tokens) are left out, so the same section of next year's report —
+ * "… năm {year}" printing 2026 — keeps the ids of this year's and `report diff` pairs them.
+ */
 function slugOf(title: string): string {
-  return title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+  return title.replace(/\{[^{}]*\}/g, ' ').replace(/(?<!\d)(19|20)\d{2}(?!\d)/g, ' ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
     .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+}
+
+/** The file part of a scope (`noi-dung:ket-qua` → `noi-dung`). */
+function fileOf(scope: string): string {
+  return scope.slice(0, scope.indexOf(':'));
+}
+
+/** `<file>:<nearest id>.<figure name>`, or `<file>:<figure name>` at the top of a file. */
+function figureId(scope: string, name: string): string {
+  return scope.endsWith(':') ? `${scope}${name}` : `${scope}.${name}`;
+}
+
+/** A text's words without its tokens (a table cell as a row's name). */
+function plainWords(text: string): string {
+  return text.replace(/\{[^{}]*\}/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Words either side of a figure that a label keeps, within its clause. */
+const WORDS_BEFORE = 8;
+const WORDS_AFTER = 3;
+
+/**
+ * A figure's human label: the words around its token in its clause (between punctuation), the
+ * token itself and any other token shown as "…" — `Tổng thu ngân sách … đạt …` for
+ * `{thu}` in "Tổng thu ngân sách trên địa bàn 9 tháng đạt {thu}, chi …". Empty when the clause
+ * holds no words (a table cell that is only the token).
+ */
+export function contextLabel(source: string, index: number): string {
+  const text = source.replace(/\s+/g, ' ');
+  const at = source.slice(0, index).replace(/\s+/g, ' ').length;
+  const close = text.indexOf('}', at);
+  const stop = /[.;()]/;
+  let from = at;
+  while (from > 0 && !stop.test(text[from - 1]!)) from--;
+  // After the figure the clause ends at a comma too: `đạt {thu}, chi …` is about {thu} only.
+  let to = close < 0 ? text.length : close + 1;
+  while (to < text.length && !stop.test(text[to]!) && text[to] !== ',') to++;
+  const mark = (s: string) => s.replace(/\{[^{}]*\}/g, '…');
+  const before = new RegExp(`(?:\\S+\\s*){0,${WORDS_BEFORE}}$`).exec(text.slice(from, at))![0];
+  const after = new RegExp(`^(?:\\s*\\S+){0,${WORDS_AFTER}}`).exec(text.slice(close + 1, to))![0];
+  if (!/\p{L}/u.test(plainWords(before + after))) return '';
+  return mark(`${before}…${after}`).replace(/^[-–+:,\s]+/, '').trim();
 }

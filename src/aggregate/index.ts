@@ -71,7 +71,7 @@ export function aggregate(data: Dataset, options: AggregateOptions = {}, kind: K
   const model: ReportModel = {
     year: data.report.year,
     meta: reportMeta(ctx, content, options),
-    leadership: content.blocks(data.report.leadership, 'leadership'),
+    leadership: content.blocks(data.report.leadership, 'report:leadership'),
     ...(kind.sections ? kind.sections(ctx, content) : { data: plainData(data.raw) }),
     figures: [],
   };

@@ -10,6 +10,7 @@ import { checkSum, formatDiff, formatWritten, parseQuantity } from '../numbers/i
 import type { IdRef, Loc, StatCell, StatRowInput, StatTableInput } from '../validate/dataset.js';
 import type { AggregateContext } from './context.js';
 import { ref, type Figure, type FigureValue } from './figure.js';
+import { withYears } from './years.js';
 
 /** The check of a declared total, kept for the cell's figure (`report explain bm1[5]`). */
 type TotalCheck = NonNullable<Figure['check']>;
@@ -57,8 +58,13 @@ export class CellIndex {
     if (input.parts) {
       const ids = input.parts.map((p, i) => p.id ?? (id ? `${id}-${i + 1}` : undefined));
       if (id && this.claim(id, input.at)) this.partIds.set(id, { ids: ids.filter((x): x is string => !!x), at: input.at });
-      const parts = input.parts.map((p, i) => ({ ...this.build(p, ids[i]), title: p.title }));
-      table = { id, caption: input.caption, subtitle: input.subtitle, labelTitle: input.labelTitle, columnsTitle: input.columnsTitle, columns: input.columns, rows: [], parts };
+      // Captions, part titles and headings take the year tokens prose takes (`Năm {year-1}`).
+      const years = (s: string): string => withYears(s, this.ctx.data.report.year);
+      const parts = input.parts.map((p, i) => ({ ...this.build(p, ids[i]), title: p.title && years(p.title) }));
+      table = {
+        id, caption: input.caption && years(input.caption), subtitle: input.subtitle && years(input.subtitle), labelTitle: years(input.labelTitle),
+        columnsTitle: years(input.columnsTitle), columns: input.columns.map((c) => ({ ...c, title: years(c.title) })), rows: [], parts,
+      };
     } else {
       table = this.build(input, id);
     }
@@ -124,7 +130,14 @@ function buildTable(ctx: AggregateContext, input: StatTableInput, id?: string): 
   });
   visit(input.rows, undefined, 0);
   for (const t of totals) checkTotal(ctx, name, input, t, rows, checks);
-  return { checks, table: { id, caption: input.caption, subtitle: input.subtitle, labelTitle: input.labelTitle, columnsTitle: input.columnsTitle, columns: input.columns, rows: flat }, rows, at: input.at };
+  // Captions and headings take the year tokens prose takes (`Năm {year-1}`).
+  const years = (s: string): string => withYears(s, ctx.data.report.year);
+  const table: RichStatTable = {
+    id, caption: input.caption && years(input.caption), subtitle: input.subtitle && years(input.subtitle),
+    labelTitle: years(input.labelTitle), columnsTitle: years(input.columnsTitle),
+    columns: input.columns.map((c) => ({ ...c, title: years(c.title) })), rows: flat,
+  };
+  return { checks, table, rows, at: input.at };
 }
 
 /**

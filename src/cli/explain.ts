@@ -1,7 +1,7 @@
 /**
  * `report explain <year> <figure>`: how a figure was obtained and the file:line of every row
- * behind it. The figure is named by its id in the model (see `report summary`) or by its printed
- * value (`676.373 triệu đồng`, `08`). An empty query is a usage error (exit 2), not "every
+ * behind it. The figure is named by its id in the model (see `report summary`), its label, or
+ * its printed value (`676.373 triệu đồng`, `08`). An empty query is a usage error (exit 2), not "every
  * figure". `--format json` prints `{ query, figures: [figureJson…] }` (see README).
  */
 import { formatFigure, type Figure } from '../aggregate/index.js';
@@ -43,11 +43,28 @@ export function figureJson(f: Figure): Record<string, unknown> {
   };
 }
 
+/**
+ * The figures a query names, by the first rule that finds any: the exact id; an id without its
+ * file (`thu-chi.thu` for `noi-dung:thu-chi.thu`); the label (case and spacing ignored); the
+ * printed value (`676.373 triệu đồng`, or its number alone); the start of an id (`gpmb.`); words
+ * of the label (`gieo cấy`).
+ */
 export function findFigures(figures: Figure[], query: string): Figure[] {
   const q = query.normalize('NFC').trim();
-  const byId = figures.filter((f) => f.id === q);
-  if (byId.length) return byId;
-  return figures.filter((f) => formatFigure(f) === q || formatFigure(f).startsWith(`${q} `) || f.id.startsWith(q));
+  const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  const rules: ((f: Figure) => boolean)[] = [
+    (f) => f.id === q,
+    (f) => f.id.slice(f.id.indexOf(':') + 1) === q,
+    (f) => fold(f.label) === fold(q),
+    (f) => formatFigure(f) === q || formatFigure(f).startsWith(`${q} `),
+    (f) => f.id.startsWith(q),
+    (f) => fold(f.label).includes(fold(q)),
+  ];
+  for (const rule of rules) {
+    const found = figures.filter(rule);
+    if (found.length) return found;
+  }
+  return [];
 }
 
 export async function explainCommand(year: string, query: string, opts: GlobalOptions & { format?: 'text' | 'json' }): Promise<void> {

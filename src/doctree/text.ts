@@ -21,6 +21,7 @@ export function blockLines(block: Block): string[] {
   switch (block.type) {
     case 'paragraph': return [toPlainText(block.children)];
     case 'heading': return [`${block.label} ${toPlainText(block.children)}`];
+    case 'partHeading': return [block.label, toPlainText(block.children)];
     case 'list': return block.children.flatMap((item) => {
       const [first, ...rest] = item.children.flatMap(blockLines);
       return [`${block.marker} ${first ?? ''}`, ...rest];

@@ -51,6 +51,17 @@ export interface Heading {
   position?: Position;
 }
 
+/**
+ * A Phần (nd30 §3, the level above Mục): `Phần I` on its own centred line, the title in upper
+ * case on the next; the Mục under it are numbered from I. again. `label` comes from numbering.
+ */
+export interface PartHeading {
+  type: 'partHeading';
+  label: string;
+  children: Inline[];
+  position?: Position;
+}
+
 /** A bulleted list: `-` at the first level, `+` below, as in administrative practice. */
 export interface List {
   type: 'list';
@@ -160,6 +171,7 @@ export interface Section {
 
 export type Block =
   | Paragraph
+  | PartHeading
   | Heading
   | List
   | ListItem

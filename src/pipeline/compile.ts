@@ -22,6 +22,7 @@ import { checkDataFiles, checkRequiredMeta } from '../validate/files.js';
 import { REPORT_SCHEMA, type SchemaSpec } from '../validate/schema.js';
 import { checkIssue } from '../validate/issue.js';
 import { checkDistribution } from '../validate/rules/distribution.js';
+import { checkParts } from '../validate/rules/parts.js';
 import { aggregate, type ReportModel, type AggregateOptions } from '../aggregate/index.js';
 import { findKinds, displayPath, kindOfDataFolder, type KindInfo } from '../kinds/registry.js';
 import { kindCode, type KindCode } from '../kinds/code.js';
@@ -29,6 +30,7 @@ import { loadTemplateSet, renderDocument } from '../render/index.js';
 import type { Root } from '../doctree/types.js';
 import { readFontFolder, type FontFolder } from '../writers/fonts.js';
 import { checkTree } from '../doctree/check.js';
+import { typeset } from '../doctree/typeset.js';
 
 export interface CompileOptions extends AggregateOptions {
   /** The year's data folder. */
@@ -121,6 +123,8 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   result.diagnostics.push(...checkIssue(validated.value, result.sources, { date: options.date, number: options.number }, kpis));
   // Decree 30's content rules for "Nơi nhận" (warnings, every kind).
   result.diagnostics.push(...checkDistribution(validated.value.report, result.sources));
+  // Phần only at the top level, and all of the top level when any (V614, V615).
+  result.diagnostics.push(...checkParts(validated.value.documents));
 
   // The agency's font folder, if the report names one (read here so `validate` reports it too).
   const font = agencyFont(result.sources, options, cwd);
@@ -148,9 +152,16 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   // Checks on the tree (table grid, nested sections, the date) are part of every compile, so
   // `validate` and `build` report the same findings; writers do not repeat them.
   if (tree.value) result.diagnostics.push(...checkTree(tree.value));
-  result.tree = tree.value;
+  // Where lines must not break and which quotes print: decided once here, expressed by each writer.
+  result.tree = tree.value && typeset(tree.value, { names: dataNames(validated.value, code) });
   if (result.tree && font.value) result.tree.meta.font = { family: font.value.family, faces: font.value.faces };
   return finish();
+}
+
+/** Names from the data that a line keeps whole: the register's units, the place, the signer. */
+function dataNames(data: Dataset, code: KindCode | undefined): string[] {
+  const units = code?.model?.units?.(data) ?? [];
+  return [...units.map((u) => u.name), data.report.document.place, data.report.signer.name];
 }
 
 /**

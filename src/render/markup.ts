@@ -13,7 +13,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
-import type { Block, Inline, ListItem, Heading, Position } from '../doctree/types.js';
+import type { Block, Inline, ListItem, Heading, PartHeading, Position } from '../doctree/types.js';
 import { FIGURE_PATTERN, LINE_PATTERN } from './escape.js';
 import { parseDirective } from './directives.js';
 
@@ -41,6 +41,14 @@ export function roman(n: number): string {
 /** Section numbering state shared across the whole document. */
 export class Numbering {
   private counters = [0, 0, 0];
+  private parts = 0;
+
+  /** `Phần I`, `Phần II`, …: a new part, whose Mục start again at I. */
+  part(): string {
+    this.parts += 1;
+    this.counters = [0, 0, 0];
+    return `Phần ${roman(this.parts)}`;
+  }
 
   next(depth: 1 | 2 | 3): string {
     this.counters[depth - 1] += 1;
@@ -177,6 +185,11 @@ function parseBlocks(c: Cursor, until: string | null, ctx: BlockContext): Block[
         break;
       }
       case 'fence': {
+        if (t.info.trim() === 'part') {
+          out.push(partHeading(t.content, position, ctx));
+          c.i++;
+          break;
+        }
         const r = parseDirective(t.info.trim(), t.content, position, (k) => ctx.at(line + 1 + k));
         out.push(...r.value);
         ctx.diagnostics.push(...r.diagnostics);
@@ -189,6 +202,22 @@ function parseBlocks(c: Cursor, until: string | null, ctx: BlockContext): Block[
     }
   }
   return out;
+}
+
+/**
+ * A ```part block: its `title:` lines (one printed line of the title, joined), numbered here so
+ * that Phần and the Mục under it share one numbering. Any other line is an error (T014).
+ */
+function partHeading(content: string, position: Position, ctx: BlockContext): PartHeading {
+  const titles: string[] = [];
+  for (const raw of content.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const m = /^title:\s?(.*)$/.exec(line);
+    if (m) titles.push(m[1]!);
+    else ctx.diagnostics.push(makeDiagnostic('T014', position, { name: 'part', line: line.length > 60 ? `${line.slice(0, 60)}…` : line, known: 'title' }));
+  }
+  return { type: 'partHeading', label: ctx.numbering.part(), children: parseInline(titles.join(' ')), position };
 }
 
 /**

@@ -9,8 +9,9 @@
  *   `content` list becomes one `- text: "__"` block) and the yearly texts the kind's manifest
  *   lists (`yearly:` in kind.yaml), each replaced by the blank `"__"` that `report validate` reports as V150, one per blank;
  * - kept with its structure, in a file that is the whole document (bao-cao's noi-dung): sections,
- *   titles, ids, tables' columns, units and row labels; only its figures and the numbers written
- *   in table cells are blanked, and the years in its prose become `{year}` tokens (yearTokens);
+ *   titles, ids, tables' columns, units and row labels, statistical tables' rows (STT, label,
+ *   unit, note, sumOf); only its figures, the numbers written in table cells and the values of
+ *   statistical tables are blanked, and the years in its prose become `{year}` tokens (yearTokens);
  * - moved: `year`, the document date (its year; day and month left for the văn thư), the
  *   document number (emptied) and the year in the trích yếu.
  * Values are replaced in the source text itself, so every comment, quote and line break the
@@ -175,7 +176,10 @@ export function scaffoldFile(text: string, name: string, schemas: SchemaSet, opt
       blanks++;
       return replace(node, isSeq(node) && !node.flow ? `- text: "${BLANK}"` : `[{ text: "${BLANK}" }]`, colon);
     }
-    const figure = at && (FIGURE_FORMATS.has(String(at.node['x-format'])) || (isScalar(node) && schemas.formats(at).some((f) => FIGURE_FORMATS.has(f))));
+    // A statistical table's cell (`value`, or one of `values`) is the year's number; its row's
+    // STT, label, unit, note and sumOf are structure and stay.
+    const statCell = opts.structured && isScalar(node) && at?.refs.some((r) => r.endsWith('#/$defs/statValue'));
+    const figure = statCell || (at && (FIGURE_FORMATS.has(String(at.node['x-format'])) || (isScalar(node) && schemas.formats(at).some((f) => FIGURE_FORMATS.has(f)))));
     if (figure || (at && yearly.some((re) => re.test(pointer)))) return blank(node, colon);
     if (isMap(node)) {
       for (const pair of node.items) {

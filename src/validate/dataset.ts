@@ -63,6 +63,8 @@ export interface Stated<T> { value: T; print: 'stated' | 'computed'; at: Loc }
 export interface IdRef { id: string; at: Loc }
 
 export interface ContentItem {
+  /** From the data: the item's figures are named `<file>:<id>.<name>` (a list item's own scope). */
+  id?: string;
   text?: string;
   kpi?: string;
   /**
@@ -90,6 +92,8 @@ export type ContentBlock = ({ type: 'paragraph'; item: ContentItem } | { type: '
 /** A section of a content document: title (numbered by the tool), blocks, sub-sections. */
 export interface ContentSection {
   id?: string; title: string; content: ContentBlock[]; sections: ContentSection[]; at: Loc;
+  /** A Phần (Decree 30's level above I.): `part: true` on a top-level section. */
+  part?: boolean;
 }
 
 export interface ContentAppendix {
@@ -286,7 +290,9 @@ function readLinks(r: Reader, pointer: string): ContentItem['links'] {
 function readItem(r: Reader, pointer: string): ContentItem {
   const v = r.get(pointer);
   if (typeof v === 'string') return { text: v, links: {}, figures: {}, items: [], at: r.loc(pointer) };
+  const id = r.opt(`${pointer}/id`);
   return {
+    ...(id ? { id } : {}),
     text: r.opt(`${pointer}/text`),
     kpi: r.opt(`${pointer}/kpi`),
     links: readLinks(r, pointer),
@@ -377,6 +383,7 @@ function readStatCell(r: Reader, p: string): StatCell {
 
 function readSection(r: Reader, p: string): ContentSection {
   return {
+    ...(r.opt(`${p}/part`) === 'true' ? { part: true } : {}),
     id: r.opt(`${p}/id`),
     title: r.str(`${p}/title`),
     content: readContent(r, `${p}/content`),

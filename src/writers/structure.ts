@@ -86,6 +86,16 @@ export function isLabel(text: string): boolean {
   return t.endsWith(':') && [...t].length <= SUBHEAD_MAX_CHARS;
 }
 
+/**
+ * Whether a heading stays on the page with what follows it — decided here for every writer (DOCX
+ * keep-with-next, PDF headline): a heading on its line of its own, or a run-in label that only
+ * introduces what follows (`a) Xây dựng nông thôn mới:`); not a run-in heading that carries its
+ * sentence, which is body text (chained long paragraphs leave gaps at a page's foot).
+ */
+export function headingKeptWithNext(node: Heading): boolean {
+  return !headingRunsIn(node) || isLabel(headingText(node));
+}
+
 /** The printed text of a heading, label included (`a) Xây dựng nông thôn mới:`). */
 export function headingText(node: Heading): string {
   return `${node.label} ${segments(node.children).map((s) => (s.kind === 'text' ? s.text : ' ')).join('')}`;

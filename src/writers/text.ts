@@ -3,10 +3,9 @@
  * tone marks in PDF and sorts wrongly in Word), the flattening of inline nodes into styled
  * segments that each format turns into its own runs, and the punctuation of the administrative
  * lists ("Kính gửi" and "Nơi nhận" items: `- …;`; the last "Kính gửi" item ends with `.`, the
- * last "Nơi nhận" line prints as the data wrote it). It also makes the one no-break decision every
- * writer expresses its own way: a number and its unit ("47.670 triệu đồng", "22,63 ha") are
- * joined by no-break spaces here, across inline nodes (a figure followed by its unit's text), so
- * the DOCX carries U+00A0 and the PDF turns each joined run into one `noWrap` group.
+ * last "Nơi nhận" line prints as the data wrote it). Where a line must not break (a number and
+ * its unit, a dash in a sentence, a name) is decided once in the tree (doctree/typeset.ts) as
+ * U+00A0; the segments carry it as it is, for each writer to express its own way.
  */
 import type { Inline } from '../doctree/types.js';
 
@@ -50,59 +49,7 @@ export function segments(inlines: readonly Inline[], base: SegmentStyle = {}): S
     }
   };
   walk(inlines, base.bold ?? false, base.italic ?? false);
-  return bindUnits(out);
-}
-
-/**
- * Units a number never parts from (money, area, length, mass, percent). A multi-word unit
- * ("triệu đồng") is listed before its last word, so the longest one wins.
- */
-const UNITS = ['nghìn đồng', 'triệu đồng', 'tỷ đồng', 'đồng', 'USD', 'ha', 'km²', 'km', 'm²', 'm³', 'm2', 'm3', 'm', 'kg', 'tấn', '%'];
-/** A number (digits with `.`/`,` grouping), an ordinary space, a unit, then no letter or digit. */
-const NUMBER_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])\\d(?:[\\d.,]*\\d)? (?:${UNITS.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-
-/**
- * The spaces of `text` (between a number and its unit, and inside the unit) that must not
- * break, as offsets into `text`.
- */
-export function unitSpaces(text: string): number[] {
-  const at: number[] = [];
-  for (const m of text.matchAll(NUMBER_UNIT)) {
-    [...m[0]].forEach((c, i) => {
-      if (c === ' ') at.push(m.index + i);
-    });
-  }
-  return at;
-}
-
-/** `text` with a no-break space wherever a number would otherwise part from its unit. */
-export function bindUnitsInText(text: string): string {
-  const chars = text.split('');
-  for (const i of unitSpaces(text)) chars[i] = '\u00a0';
-  return chars.join('');
-}
-
-/**
- * The segments with their number–unit spaces made no-break. The texts are read as one string
- * (a break as a newline, which no unit match crosses) so a figure and the unit in the text after
- * it are seen together; every replacement keeps the length, so offsets map straight back.
- */
-function bindUnits(segs: Segment[]): Segment[] {
-  const joined = segs.map((s) => (s.kind === 'text' ? s.text : '\n')).join('');
-  const spaces = new Set(unitSpaces(joined));
-  if (spaces.size === 0) return segs;
-  let offset = 0;
-  return segs.map((s) => {
-    if (s.kind !== 'text') {
-      offset += 1;
-      return s;
-    }
-    const start = offset;
-    offset += s.text.length;
-    const chars = s.text.split('');
-    for (let i = 0; i < chars.length; i++) if (spaces.has(start + i)) chars[i] = '\u00a0';
-    return { ...s, text: chars.join('') };
-  });
+  return out;
 }
 
 function cased(text: string, upper: boolean | undefined): string {

@@ -144,6 +144,15 @@ export const RECIPIENTS = {
   spaceAfterPt: 12,
 } as const;
 
+// ---------- Phần (A II.6đ, nd30 §3): the level above Mục ----------
+/** `Phần I` (normal case, bold) centred on its own line, the title (upper, bold) centred under it. */
+export const PART = {
+  label: style(14, true),
+  title: style(14, true, false, true),
+  /** Room above the label, setting a part apart from the text before it. */
+  spaceBeforePt: 12,
+} as const;
+
 // ---------- headings (A II.6đ, nd30 §3) ----------
 export const HEADINGS: Readonly<Record<1 | 2 | 3, TextStyle>> = {
   1: style(14, true, false, true),

@@ -95,7 +95,7 @@ describe('language', () => {
 
     const summary = runCli(['summary', '2024', '--lang', 'en'], { cwd: work, env: en });
     expect(summary.status).toBe(0);
-    expect(summary.stdout.split('\n')[0]).toMatch(/^Figure\s+Value\s+Origin\s+Source$/);
+    expect(summary.stdout.split('\n')[0]).toMatch(/^Id\s+Figure\s+Value\s+Origin\s+Source$/);
 
     const explain = runCli(['explain', '2024', 'investment.total', '--lang', 'en'], { cwd: work, env: en });
     expect(explain.stdout).toContain('  value: 676.373 triệu đồng (stated in the data)');

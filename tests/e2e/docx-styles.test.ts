@@ -26,7 +26,7 @@ function headings(blocks: readonly Block[]): Heading[] {
 }
 
 const plain = (h: Heading): string =>
-  `${h.label} ${JSON.stringify(h.children).match(/"value":"[^"]*"/g)!.map((v) => JSON.parse(`{${v}}`).value as string).join('')}`;
+  `${h.label} ${JSON.stringify(h.children).match(/"value":"[^"]*"/g)!.map((v) => JSON.parse(`{${v}}`).value as string).join('')}`.replace(/\u00a0/g, ' ');
 
 beforeAll(async () => {
   const c = await compile({ dataDir: path.join(ROOT, 'data/2024'), cwd: ROOT, templatesDir: path.join(ROOT, 'templates') });

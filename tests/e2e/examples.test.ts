@@ -141,10 +141,18 @@ describe(`UBND tỉnh, no "Kính gửi", two-line title (${TINH})`, () => {
     expect(para(ps, 'Số:')).toBeTruthy();
   });
 
-  it('numbers four sections I–IV, sub-sections 1., a) and the next level as "-" items', () => {
-    for (const h of ['I. CÔNG TÁC CHỈ ĐẠO', 'II. KẾT QUẢ THỰC HIỆN', 'III. TỒN TẠI, HẠN CHẾ', 'IV. NHIỆM VỤ TRỌNG TÂM', '1. Cải cách thể chế', '2. Cải cách thủ tục hành chính', 'a) Công bố, công khai', 'b) Kết quả giải quyết hồ sơ', '- Cấp tỉnh', '- Cấp huyện, cấp xã', '3. Cải cách tổ chức bộ máy']) {
-      expect(para(ps, h), h).toBeTruthy();
+  it('has two parts, Phần I and Phần II (label and title centred, bold), the Mục under each from I.', () => {
+    const order = ['Phần I', 'KẾT QUẢ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH', 'I. CÔNG TÁC CHỈ ĐẠO', 'II. KẾT QUẢ THỰC HIỆN', '1. Cải cách thể chế', '2. Cải cách thủ tục hành chính',
+      'a) Công bố, công khai', 'b) Kết quả giải quyết hồ sơ', '- Cấp tỉnh', '- Cấp huyện, cấp xã', '3. Cải cách tổ chức bộ máy', 'III. TỒN TẠI, HẠN CHẾ',
+      'Phần II', 'NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2025', 'I. NHIỆM VỤ TRỌNG TÂM', 'II. KIẾN NGHỊ, ĐỀ XUẤT'];
+    const at = order.map((h) => ps.findIndex((p, i) => textOf(p).replace(/\u00a0/g, ' ').startsWith(h) && (h !== 'Phần I' || textOf(p).replace(/\u00a0/g, ' ') === 'Phần I')));
+    expect(order.filter((_, k) => at[k]! < 0)).toEqual([]);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    for (const h of ['Phần I', 'Phần II', 'KẾT QUẢ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2025']) {
+      const p = ps.find((q) => textOf(q).replace(/\u00a0/g, ' ') === h)!;
+      expect([bold(p), attr(p, 'jc', 'val')], h).toEqual([true, 'center']);
     }
+    expect(ps.some((p) => textOf(p).startsWith('IV.'))).toBe(false);
   });
 
   it('writes counts below 10 without the leading zero, as the report asks (leadingZero: false)', () => {

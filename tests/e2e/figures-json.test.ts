@@ -1,6 +1,8 @@
 // `summary`, `explain` and `diff` for tools (`--format json`, the shapes README documents), an
-// empty `explain` query refused as a usage error, formulas in one unit, and a diff after a
-// paragraph is inserted into a bao-cao example counting the new figures as added, nothing else.
+// empty `explain` query refused as a usage error, formulas in one unit, figures found by id,
+// label or value, ids `<file>:<nearest id>.<name>` and human labels in `summary`, and a diff
+// after a paragraph is inserted — with or without an id, into a bao-cao example and into a copy
+// of data/2024 — counting the new figures as added, nothing removed or changed.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,10 +19,23 @@ beforeAll(() => {
   const example = path.join(ROOT, 'examples', 'xa-tien-thang-q3-2025');
   cpSync(example, path.join(work, 'xa-cu'), { recursive: true });
   cpSync(example, path.join(work, 'xa-moi'), { recursive: true });
-  // A new paragraph with one figure, inserted before the first block of a section.
+  // A new paragraph with one figure, inserted before the first block of a section; and one
+  // without an id before the list of a section whose items have no ids either.
   const file = path.join(work, 'xa-moi', 'noi-dung.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('            content:\n              - id: lua-mua\n',
-    '            content:\n              - id: rau-mau\n                text: Gieo trồng {rau} rau màu các loại.\n                figures:\n                  rau: 35 ha\n              - id: lua-mua\n'));
+  const edited = readFileSync(file, 'utf8')
+    .replace('            content:\n              - id: lua-mua\n',
+      '            content:\n              - id: rau-mau\n                text: Gieo trồng {rau} rau màu các loại.\n                figures:\n                  rau: 35 ha\n              - id: lua-mua\n')
+    .replace('        content:\n          - list:\n              - text: Tổ chức khai giảng',
+      '        content:\n          - text: Tổ chức {hoiNghi} hội nghị tuyên truyền.\n            figures:\n              hoiNghi: "4"\n          - list:\n              - text: Tổ chức khai giảng');
+  expect(edited).toContain('{hoiNghi}');
+  writeFileSync(file, edited);
+  // data/2024 with a paragraph (no id) inserted at the top of communication.yaml's content.
+  cpSync(path.join(ROOT, 'data', '2024'), path.join(work, 'data', '2024-moi'), { recursive: true });
+  const communication = path.join(work, 'data', '2024-moi', 'communication.yaml');
+  const inserted = readFileSync(communication, 'utf8').replace(/^content:\n/m,
+    'content:\n  - text: Tổ chức {conferences} hội nghị quán triệt Chủ đề năm.\n    figures:\n      conferences: 3\n');
+  expect(inserted).toContain('{conferences}');
+  writeFileSync(communication, inserted);
 });
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
@@ -68,19 +83,69 @@ describe('report summary --format json', () => {
   });
 });
 
+describe('report explain finds a figure by id, id without its file, label or value', () => {
+  it.each([
+    ['noi-dung:thu-chi.thu', 'noi-dung:thu-chi.thu'],
+    ['thu-chi.thu', 'noi-dung:thu-chi.thu'],
+    ['Thu ngân sách – Thực hiện 9 tháng', 'noi-dung:bang-thu-chi.thu'],
+    ['412,5 ha', 'noi-dung:lua-mua.luaMua'],
+    ['gieo cấy', 'noi-dung:lua-mua.luaMua'],
+  ])('%s', (query, id) => {
+    const r = cli(['explain', 'xa-cu', query, '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { figures: FigureJson[] }).figures.map((f) => f.id)).toContain(id);
+  });
+});
+
+describe('report summary', () => {
+  it('shows each figure by its id and a human label: the words around it, not its key', () => {
+    const r = cli(['summary', 'xa-cu']);
+    expect(r.status, r.stderr).toBe(0);
+    const [head, , ...rows] = r.stdout.trimEnd().split('\n');
+    expect(head).toMatch(/^Mã\s+Số liệu\s+Giá trị\s+Nguồn gốc\s+Vị trí$/);
+    expect(rows.find((l) => l.startsWith('noi-dung:lua-mua.luaMua '))).toMatch(/Toàn xã gieo cấy … lúa vụ mùa\s+412,5 ha\s+dữ liệu/);
+    expect(rows.find((l) => l.startsWith('noi-dung:bang-thu-chi.thu '))).toContain('Thu ngân sách – Thực hiện 9 tháng');
+    const { figures } = JSON.parse(cli(['summary', '2024', '--format', 'json']).stdout) as { figures: FigureJson[] };
+    const segments = figures.find((f) => f.id === 'communication:segments');
+    expect(segments?.label).toMatch(/phát sóng … chuyên mục/);
+    // No label is a bare key (`segments`, `area`): each has words around the figure or the kind's name.
+    for (const f of figures) expect(f.label, f.id).toMatch(/\s/);
+  });
+
+  it('ids are <file>:<nearest id>.<name>, never positions', () => {
+    const { figures } = JSON.parse(cli(['summary', '2024', '--format', 'json']).stdout) as { figures: FigureJson[] };
+    const prose = figures.filter((f) => f.id.includes(':'));
+    expect(prose.length).toBeGreaterThan(30);
+    for (const f of prose) expect(f.id, f.label).toMatch(/^[a-z-]+:([A-Za-z][\w-]*\.)*[A-Za-z][\w-]*$/);
+    // No figure at all is named by a position in a list (`investment.sources.0`, `digital.3.x`).
+    expect(figures.map((f) => f.id).filter((id) => /(^|[.:])\d+($|[.#])/.test(id))).toEqual([]);
+  });
+});
+
 describe('report diff after inserting a paragraph', () => {
-  it('the footer counts the new figure as added, none changed or removed', () => {
+  it('the footer counts the new figures as added, none changed or removed', () => {
     const r = cli(['diff', 'xa-cu', 'xa-moi']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^0 số liệu thay đổi, 1 số liệu thêm mới, 0 số liệu bị bỏ \(bản mới có \d+ số liệu\)$/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^0 số liệu thay đổi, 2 số liệu thêm mới, 0 số liệu bị bỏ \(bản mới có \d+ số liệu\)$/);
+  });
+
+  it('in a copy of data/2024, a paragraph without an id: only its figure is new', () => {
+    const r = cli(['diff', '2024', '2024-moi', '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { counts: Record<string, number>; changes: { id: string; change: string; new: string | null }[] };
+    expect(out.counts).toEqual({ changed: 0, added: 1, removed: 0 });
+    expect(out.changes).toEqual([expect.objectContaining({ id: 'communication:conferences', change: 'added', new: '03' })]);
   });
 
   it('--format json: the counts, and the added figure by its id', () => {
     const r = cli(['diff', 'xa-cu', 'xa-moi', '--format', 'json']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { before: { spec: string; figures: number }; after: { figures: number }; counts: Record<string, number>; changes: { id: string; change: string; new: string | null }[] };
-    expect(out.counts).toEqual({ changed: 0, added: 1, removed: 0 });
-    expect(out.after.figures).toBe(out.before.figures + 1);
-    expect(out.changes).toEqual([expect.objectContaining({ id: 'noi-dung.ket-qua.kinh-te.nong-nghiep.rau-mau.rau', change: 'added', new: '35 ha' })]);
+    expect(out.counts).toEqual({ changed: 0, added: 2, removed: 0 });
+    expect(out.after.figures).toBe(out.before.figures + 2);
+    expect(out.changes).toEqual([
+      expect.objectContaining({ id: 'noi-dung:rau-mau.rau', change: 'added', new: '35 ha' }),
+      expect.objectContaining({ id: 'noi-dung:van-hoa-xa-hoi.hoiNghi', change: 'added', new: '04' }),
+    ]);
   });
 });

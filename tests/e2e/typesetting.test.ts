@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli, docxXml } from '../helpers/outputs.js';
-import { pdfLines, PT_PER_MM, type PdfLine } from '../helpers/pdf-lines.js';
+import { partedUnits, pdfLines, PT_PER_MM, type PdfLine } from '../helpers/pdf-lines.js';
 import { describeWithTool } from '../helpers/tools.js';
 import { linePitchPt } from '../../src/writers/theme.js';
 
@@ -43,19 +43,6 @@ describeWithTool('pdftotext')('the signature block in the PDF', () => {
     expect(before.page).toBe(label.page);
   });
 });
-
-/** Units as they may start a line of the PDF (the writers' list, read as a person would). */
-const UNIT_START = /^(nghìn đồng|triệu đồng|tỷ đồng|đồng|USD|ha|km²|km|m²|m³|m2|m3|m|kg|tấn|%)(?![\p{L}\p{N}])/iu;
-
-/** Lines that end with a number while the next line (same page, or the next page's first) starts with its unit. */
-export function partedUnits(all: PdfLine[]): string[] {
-  // The page number in the top margin is not part of the text flow.
-  const lines = all.filter((l) => l.yMin > 20 * PT_PER_MM);
-  return lines.flatMap((line, i) => {
-    const next = lines[i + 1];
-    return next && /(?<![\p{L}\p{N}])\d(?:[\d.,]*\d)?$/u.test(line.text) && UNIT_START.test(next.text) ? [`${line.text} / ${next.text}`] : [];
-  });
-}
 
 describeWithTool('pdftotext')('numbers and units in the PDF', () => {
   it('no line ends with a number whose unit starts the next line', () => {
@@ -111,7 +98,7 @@ describe('the signature block in the DOCX', () => {
 
 describe('page-break properties of the DOCX', () => {
   const paragraphs = (): string[] => [...docxXml(docx).matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
-  const text = (p: string): string => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').normalize('NFC');
+  const text = (p: string): string => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').normalize('NFC').replace(/\u00a0/g, ' ');
 
   it('sets widow and orphan control in Normal, which every style is based on', () => {
     const styles = docxXml(docx, 'word/styles.xml');

@@ -33,10 +33,10 @@ export function docxParagraphs(xml: string): string[] {
     [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(tab|br)\/>/g)].map((t) => (t[1] !== undefined ? decodeXml(t[1]) : ' ')).join(''));
 }
 
-export function pdfPages(file: string): string[] {
+export function pdfPages(file: string, flags: string[] = []): string[] {
   const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
   return Array.from({ length: count }, (_, i) =>
-    execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+    execFileSync('pdftotext', [...flags, '-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
 }
 
 /** Whitespace-normalised NFC text (no-break spaces count as spaces). */

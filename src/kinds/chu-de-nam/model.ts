@@ -36,18 +36,19 @@ export const themeModel: KindModel<ThemeDataset> = {
   sections(ctx, content) {
     const data = ctx.data;
     return {
-      communication: data.communication && content.blocks(data.communication.content, 'communication'),
+      communication: data.communication && content.blocks(data.communication.content, 'communication:'),
       investment: data.investment && investmentModel(ctx),
       landClearance: data.landClearance && landClearanceModel(ctx, content),
       urban: data.urban && {
         goal: data.urban.goal,
         resultsIntro: data.urban.resultsIntro,
-        results: content.blocks(data.urban.results, 'urban'),
+        results: content.blocks(data.urban.results, 'urban:results'),
       },
       ntm: data.communes && ntmModel(ctx, content),
       digital: data.digital && {
-        intro: content.blocks(data.digital.intro, 'digital.intro'),
-        areas: data.digital.areas.map((a, i) => ({ title: a.title, content: content.blocks(a.content, `digital.${i}`) })),
+        intro: content.blocks(data.digital.intro, 'digital:intro'),
+        // An area's figures are scoped by its title (data), not by its place in the list.
+        areas: data.digital.areas.map((a) => ({ title: a.title, content: content.blocks(a.content, `digital:${slug(a.title)}`) })),
       },
     };
   },
@@ -92,9 +93,10 @@ function checkSameLand(ctx: Ctx, item: ContentItem, caseRef: IdRef): void {
 
 function investmentModel(ctx: Ctx) {
   const inv = ctx.data.investment!;
-  const sources = inv.sources.map((s, i) => ({
+  // A source is named by its name (data), not by its place in the list.
+  const sources = inv.sources.map((s) => ({
     name: s.name,
-    amount: factFigure(ctx, `investment.sources.${i}`, s.name, { kind: 'money', money: s.amount }, ref(s.at, s.name)),
+    amount: factFigure(ctx, `investment.sources.${slug(s.name)}`, s.name, { kind: 'money', money: s.amount }, ref(s.at, s.name)),
   }));
   const sourcesSum = sumQuantities(inv.sources.map((s) => s.amount), inv.total.value.unit);
   const total = computedFigure(ctx, {
@@ -166,7 +168,7 @@ function landClearanceModel(ctx: Ctx, content: ContentResolver) {
     computedFigure(ctx, { id, label, formula: cs.map((c) => formatNumber(pick(c))).join(' + '), sources: sources(cs) },
       { kind: 'count', n: cs.reduce((acc, c) => acc.plus(pick(c)), toExact(0)) });
   return {
-    intro: content.text(lc.intro.text, lc.intro.at, 'gpmb.intro'),
+    intro: content.text(lc.intro.text, lc.intro.at, 'land-clearance:intro'),
     completedSummary: lc.completedSummary,
     inProgressSummary: lc.inProgressSummary,
     completedCount: computedFigure(ctx, {
@@ -227,7 +229,7 @@ function ntmModel(ctx: Ctx, content: ContentResolver) {
     nextGroup: c.nextGroup && {
       units: factFigure(ctx, 'ntm.nextGroup.units', 'Các xã về đích giai đoạn tiếp theo', { kind: 'units', names: c.nextGroup.units.map((u) => ctx.unitName(u)) }, ref(c.nextGroup.at, 'nextGroup')),
       period: c.nextGroup.period,
-      content: content.blocks(c.nextGroup.content, 'ntm.nextGroup'),
+      content: content.blocks(c.nextGroup.content, 'communes:nextGroup'),
     },
   };
 }

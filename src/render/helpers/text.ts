@@ -115,7 +115,9 @@ export function content(blocks: RichBlock[]): unknown {
 
 /**
  * `{{sections document.sections}}`: a tree of sections, numbered as Decree 30 does — headings
- * I., 1., a) for the first three levels (the markup numbers them), then `-` and `+` items.
+ * I., 1., a) for the first three levels (the markup numbers them), then `-` and `+` items. A
+ * top-level section marked as a part is a `part` block (`Phần I` and its title, numbered by the
+ * markup); its sub-sections start again at I.
  */
 export function sections(list: RichSection[]): unknown {
   if (!Array.isArray(list)) throw new Error('helper "sections" cần danh sách mục của mô hình');
@@ -126,7 +128,13 @@ export function sections(list: RichSection[]): unknown {
     for (const b of s.content) out.push(blockMarkup(b));
     for (const c of s.sections) visit(c, depth + 1);
   };
-  for (const s of list) visit(s, 1);
+  for (const s of list) {
+    // `in` first: the templates' strict model refuses to read a field an object lacks.
+    if (!('part' in s && s.part)) { visit(s, 1); continue; }
+    out.push(`\`\`\`part\ntitle: ${escapeMarkup(s.title)}\n\`\`\`\n`);
+    for (const b of s.content) out.push(blockMarkup(b));
+    for (const c of s.sections) visit(c, 1);
+  }
   return safe(out.join('\n'));
 }
 

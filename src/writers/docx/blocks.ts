@@ -7,9 +7,9 @@
  */
 import { LineRuleType, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
 import type { Diagnostic } from '../../diagnostics/types.js';
-import type { Block, Heading, Inline, List, ListItem, Position } from '../../doctree/types.js';
+import type { Block, Heading, Inline, List, ListItem, PartHeading, Position } from '../../doctree/types.js';
 import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
-import { headingRunsIn, headingText, isLabel, isRunInSubhead, writerDiagnostic } from '../structure.js';
+import { headingKeptWithNext, headingRunsIn, isRunInSubhead, writerDiagnostic } from '../structure.js';
 import { STYLE } from './styles.js';
 import { appendixHeadingBlock, headerBlock, recipientsBlock, signatureBlock, titleBlock } from './official.js';
 import { bodyParagraph, inlineRuns } from './paragraphs.js';
@@ -35,6 +35,8 @@ export function renderBlock(block: Block, ctx: DocxContext): FileChild[] {
   switch (block.type) {
     case 'paragraph':
       return [bodyParagraph(inlineRuns(block.children), { align: block.align, indent: block.indent, keepNext: block.keepWithNext === true || isRunInSubhead(block) })];
+    case 'partHeading':
+      return partHeading(block);
     case 'heading':
       return [heading(block)];
     case 'list':
@@ -83,7 +85,18 @@ function heading(node: Heading): Paragraph {
   const level = HEADINGS[node.depth];
   const inlines: Inline[] = [{ type: 'text', value: `${node.label} ` }, ...node.children];
   if (!headingRunsIn(node)) return bodyParagraph(inlineRuns(inlines, { upper: level.upper }), { style: STYLE.heading[node.depth] });
-  return bodyParagraph(inlineRuns(inlines, { bold: level.bold, italic: level.italic, upper: level.upper }), { keepNext: isLabel(headingText(node)) });
+  return bodyParagraph(inlineRuns(inlines, { bold: level.bold, italic: level.italic, upper: level.upper }), { keepNext: headingKeptWithNext(node) });
+}
+
+/**
+ * `Phần I` and its title: centred, bold, the title in upper case, in the styles PhanLabel and
+ * PhanTitle (the title is an outline entry above Heading 1), each kept with the next paragraph.
+ */
+function partHeading(node: PartHeading): FileChild[] {
+  return [
+    bodyParagraph(inlineRuns([{ type: 'text', value: node.label }]), { style: STYLE.partLabel }),
+    bodyParagraph(inlineRuns(node.children, { upper: true }), { style: STYLE.partTitle }),
+  ];
 }
 
 function list(node: List, ctx: DocxContext): FileChild[] {

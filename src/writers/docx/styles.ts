@@ -18,6 +18,7 @@ import {
   FOOTNOTE,
   HEADER,
   HEADINGS,
+  PART,
   PAGE_NUMBER,
   RECIPIENTS,
   SIGNATURE,
@@ -35,6 +36,8 @@ import {
 /** The style ids the handlers use. Ids are ASCII; the names Word shows are Vietnamese. */
 export const STYLE = {
   heading: { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3' },
+  partLabel: 'PhanLabel',
+  partTitle: 'PhanTitle',
   parentAgency: 'CoQuanChuQuan',
   agency: 'CoQuanBanHanh',
   nationalTitle: 'QuocHieu',
@@ -126,6 +129,28 @@ function heading(depth: 1 | 2 | 3): IParagraphStyleOptions {
 }
 
 /**
+ * Phần: `Phần I` and its title, centred body paragraphs without the first-line indent, bold,
+ * the title in upper case and an outline entry (level 0, as Heading 1), both kept with the next.
+ */
+function part(id: string, name: string, s: TextStyle, o: { beforePt: number; afterPt: number; outline?: boolean }): IParagraphStyleOptions {
+  return {
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0 },
+      spacing: { before: ptToTwip(o.beforePt), after: ptToTwip(o.afterPt) },
+      keepNext: true,
+      ...(o.outline ? { outlineLevel: 0 } : {}),
+    },
+    run: runOf(s),
+  };
+}
+
+/**
  * At least two lines of a paragraph at the foot and at the head of a page; every style inherits
  * it from Normal. docx writes it for a style's paragraph properties as for a paragraph's, though
  * its style type leaves it out, hence a spread rather than a literal key.
@@ -153,6 +178,8 @@ export const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
   heading(1),
   heading(2),
   heading(3),
+  part(STYLE.partLabel, 'Phần', PART.label, { beforePt: PART.spaceBeforePt, afterPt: 0 }),
+  part(STYLE.partTitle, 'Tên phần', PART.title, { beforePt: 0, afterPt: BODY.spaceAfterPt, outline: true }),
   line(STYLE.parentAgency, 'Cơ quan chủ quản', HEADER.parentAgency),
   line(STYLE.agency, 'Cơ quan ban hành', HEADER.agency),
   line(STYLE.nationalTitle, 'Quốc hiệu', HEADER.nationalTitle),

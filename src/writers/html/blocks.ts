@@ -6,8 +6,8 @@
  * place is reported (W001; a nested section is inlined, and the tree check reports it as W002), never dropped in silence.
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
-import type { Align, Block, Heading, Inline, List, ListItem, Paragraph, Position } from '../../doctree/types.js';
-import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
+import type { Align, Block, Heading, Inline, List, ListItem, Paragraph, PartHeading, Position } from '../../doctree/types.js';
+import { HEADINGS, LIST, PART, SIGNATURE } from '../theme.js';
 import { writerDiagnostic } from '../structure.js';
 import { appendixHeadingHtml, headerHtml, recipientsHtml, signatureHtml, titleHtml } from './official.js';
 import { inlinesHtml, textHtml } from './inlines.js';
@@ -32,6 +32,8 @@ export function blockHtml(block: Block, ctx: HtmlContext): string {
   switch (block.type) {
     case 'paragraph':
       return paragraph(block, ctx, block.keepWithNext ? ['keep'] : []);
+    case 'partHeading':
+      return partHeading(block, ctx);
     case 'heading':
       return heading(block, ctx);
     case 'list':
@@ -83,6 +85,13 @@ function heading(node: Heading, ctx: HtmlContext): string {
   const opts = { words: true, upper: HEADINGS[node.depth].upper };
   const inner = `${textHtml(`${node.label} `, opts)}${inlinesHtml(node.children, opts, ctx.diagnostics)}`;
   return bodyParagraph(inner, { extra: ['heading', `h${node.depth}`] });
+}
+
+/** `Phần I` and its title: two centred, bold body paragraphs, the title in upper case. */
+function partHeading(node: PartHeading, ctx: HtmlContext): string {
+  const label = bodyParagraph(textHtml(node.label, { words: true, upper: PART.label.upper }), { align: 'center', indent: false, extra: ['part-label'] });
+  const title = bodyParagraph(inlinesHtml(node.children, { words: true, upper: PART.title.upper }, ctx.diagnostics), { align: 'center', indent: false, extra: ['part-title'] });
+  return `${label}\n${title}`;
 }
 
 function list(node: List, ctx: HtmlContext): string {

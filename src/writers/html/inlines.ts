@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Inline } from '../../doctree/types.js';
 import { writerDiagnostic } from '../structure.js';
-import { bindUnitsInText, nfc } from '../text.js';
+import { nfc } from '../text.js';
 import { escapeAttr, escapeText } from './escape.js';
 
 export interface InlineOptions {
@@ -53,8 +53,8 @@ function unknownInline(node: never, opts: InlineOptions, diagnostics: Diagnostic
 
 /** Escaped text, upper-cased if asked, with body-text words that must not break wrapped in `.nw`. */
 export function textHtml(value: string, opts: InlineOptions = {}): string {
-  // A number and its unit within one text node stay together, as in the DOCX and PDF (text.ts).
-  const text = bindUnitsInText(opts.upper ? nfc(value).toLocaleUpperCase('vi') : nfc(value));
+  // Spaces that must not break arrive as U+00A0 from the tree (doctree/typeset.ts).
+  const text = opts.upper ? nfc(value).toLocaleUpperCase('vi') : nfc(value);
   if (!opts.words) return escapeText(text);
   return text
     .split(/([ \t\r\n]+)/)

@@ -8,7 +8,7 @@
  * the on-screen desk around the sheets.
  */
 import {
-  APPENDIX, BODY, DRAFT, FONT, HEADER, HEADINGS, PAGE, PAGE_NUMBER, RECIPIENTS, SIGNATURE, TABLE, TITLE,
+  APPENDIX, BODY, DRAFT, FONT, HEADER, HEADINGS, PAGE, PAGE_NUMBER, PART, RECIPIENTS, SIGNATURE, TABLE, TITLE,
   linePitchPt, pageSizeMm, type TextStyle,
 } from '../theme.js';
 import { FONT_STACK } from './fonts.js';
@@ -63,6 +63,8 @@ export function reportCss(): string {
 .p.keep { break-after: avoid; }
 .h1 { ${textCss(HEADINGS[1])} } .h2 { ${textCss(HEADINGS[2])} } .h3 { ${textCss(HEADINGS[3])} }
 .heading { break-after: avoid; }
+.part-label { ${textCss(PART.label)} margin-top: ${PART.spaceBeforePt}pt; break-after: avoid; }
+.part-title { ${textCss(PART.title)} break-after: avoid; }
 .nw { white-space: nowrap; }
 .baocao strong { font-weight: 700; } .baocao em { font-style: italic; }
 

@@ -6,9 +6,9 @@
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
-import type { Block, Heading, Inline, List, ListItem, Position } from '../../doctree/types.js';
-import { HEADINGS, LIST, SIGNATURE } from '../theme.js';
-import { isRunInSubhead, writerDiagnostic } from '../structure.js';
+import type { Block, Heading, Inline, List, ListItem, PartHeading, Position } from '../../doctree/types.js';
+import { BODY, HEADINGS, LIST, PART, SIGNATURE } from '../theme.js';
+import { headingKeptWithNext, isRunInSubhead, writerDiagnostic } from '../structure.js';
 import { appendixHeadingBlock, headerBlock, recipientsBlock, signatureBlock, titleBlock } from './official.js';
 import { bodyParagraph } from './paragraphs.js';
 import { tableBlock } from './table.js';
@@ -38,6 +38,8 @@ export function renderBlock(block: Block, ctx: PdfContext): Content[] {
     case 'paragraph':
       // A run-in sub-head (`*Xã Quốc Tuấn:*`), a table's caption or part title never ends a page, as a heading does not (definition.ts).
       return [bodyParagraph(block.children, { align: block.align, indent: block.indent, ...(block.keepWithNext || isRunInSubhead(block) ? { headlineLevel: 4 } : {}) })];
+    case 'partHeading':
+      return [partHeading(block)];
     case 'heading':
       return [heading(block)];
     case 'list':
@@ -75,10 +77,28 @@ function unknown(block: never, ctx: PdfContext): Content[] {
 
 const prefixed = (prefix: string, inlines: readonly Inline[]): Inline[] => [{ type: 'text', value: prefix }, ...inlines];
 
-/** `I. …` bold upper, `1. …` bold, `a) …` upright: body paragraphs that never end a page. */
+/**
+ * `I. …` bold upper, `1. …` bold, `a) …` upright: body paragraphs; those kept with what follows
+ * (structure.ts, as the DOCX keeps them) never end a page.
+ */
 function heading(node: Heading): Content {
   const style = HEADINGS[node.depth];
-  return bodyParagraph(prefixed(`${node.label} `, node.children), { headlineLevel: node.depth }, style);
+  return bodyParagraph(prefixed(`${node.label} `, node.children), headingKeptWithNext(node) ? { headlineLevel: node.depth } : {}, style);
+}
+
+/**
+ * `Phần I` and its title, centred and bold, kept together and never the last lines of a page
+ * (the stack carries the heading level that definition.ts keeps with what follows).
+ */
+function partHeading(node: PartHeading): Content {
+  const centred = { align: 'center' as const, indent: false };
+  const label = bodyParagraph([{ type: 'text', value: node.label }], centred, PART.label);
+  const title = bodyParagraph(node.children, centred, PART.title);
+  return {
+    stack: [{ ...label, margin: [0, PART.spaceBeforePt, 0, 0] }, { ...title, margin: [0, 0, 0, BODY.spaceAfterPt] }],
+    unbreakable: true,
+    headlineLevel: 1,
+  };
 }
 
 function list(node: List, ctx: PdfContext): Content[] {

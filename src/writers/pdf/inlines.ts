@@ -141,25 +141,6 @@ function words(pieces: Piece[]): Word[] {
     });
   }
   if (current.length > 0) out.push({ pieces: current, spaceAfter: false });
-  return bindDashes(out);
-}
-
-/**
- * A spaced dash (`Huyện ủy - HĐND`) stays with the word after it: a line never ends in a lone
- * dash, which readers (and text extraction) would take for a hyphenated word.
- */
-function bindDashes(list: Word[]): Word[] {
-  const out: Word[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const w = list[i]!;
-    const next = list[i + 1];
-    const text = w.pieces.map((p) => p.text).join('');
-    if (/^[-–—]$/.test(text) && w.spaceAfter && next) {
-      const last = w.pieces[w.pieces.length - 1]!;
-      out.push({ pieces: [...w.pieces, { ...last, text: ' ' }, ...next.pieces], spaceAfter: next.spaceAfter });
-      i++;
-    } else out.push(w);
-  }
   return out;
 }
 

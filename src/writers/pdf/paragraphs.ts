@@ -49,12 +49,18 @@ export function bodyParagraph(inlines: readonly Inline[], opts: BodyOptions = {}
   };
 }
 
-/** A solid rule `length` pt long, centred in a container `container` pt wide, below the line above. */
+/**
+ * A solid rule `length` pt long, centred in a container `container` pt wide, below the line above.
+ * It takes the gap plus its own thickness, as a paragraph border does in the DOCX (and a CSS
+ * border in the preview): pdfmake measures a canvas line as zero high, which made every rule
+ * 0.75 pt shorter than the DOCX's and moved the PDF's page breaks.
+ */
 export function rule(length: number, container: number, spaceAfter = 0): ContentCanvas {
   const x1 = Math.max(0, (container - length) / 2);
+  const y = HEADER.ruleWidthPt / 2;
   return {
-    canvas: [{ type: 'line', x1, y1: 0, x2: x1 + length, y2: 0, lineWidth: HEADER.ruleWidthPt, lineColor: 'black' }],
-    margin: [0, HEADER.ruleGapPt, 0, spaceAfter],
+    canvas: [{ type: 'line', x1, y1: y, x2: x1 + length, y2: y, lineWidth: HEADER.ruleWidthPt, lineColor: 'black' }],
+    margin: [0, HEADER.ruleGapPt, 0, spaceAfter + y],
   };
 }
 
@@ -68,5 +74,8 @@ export const LAYOUT_ONLY: CustomTableLayout = {
   paddingBottom: () => 0,
 };
 
-/** Vertical room, e.g. after a table. */
-export const spacer = (heightPt: number): Content => ({ text: '', margin: [0, 0, 0, heightPt] });
+/**
+ * Vertical room, e.g. after a table: exactly `heightPt`, as the DOCX's spacer paragraph. An empty
+ * canvas, not an empty text, which pdfmake would still set as one line of body text (15.5 pt more).
+ */
+export const spacer = (heightPt: number): Content => ({ canvas: [], margin: [0, 0, 0, heightPt] });

@@ -9,10 +9,13 @@
 import { strToU8, zipSync } from 'fflate';
 import type { StageResult } from '../../diagnostics/types.js';
 import type { Block, Root, Table } from '../../doctree/types.js';
-import { toPlainText } from '../../doctree/text.js';
+import { toPlainText as treeText } from '../../doctree/text.js';
 import { COMMENTS_TYPE, VML_TYPE, commentsXml, sheetRelsXml, vmlXml } from './comments.js';
 import { sheetXml } from './sheet.js';
 import { Styles } from './styles.js';
+
+/** A cell's text: a spreadsheet breaks no lines, so the tree's no-break spaces (doctree/typeset.ts) print as spaces. */
+const toPlainText = (inlines: Parameters<typeof treeText>[0]): string => treeText(inlines).replace(/\u00a0/g, ' ');
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -31,6 +34,7 @@ export function findTables(blocks: readonly Block[], out: Found[] = [], context 
       else out.push({ tables: [block], caption: block.caption ?? context.caption });
     } else if (block.type === 'appendixHeading') context.caption = [block.label, ...block.title].join(' ');
     else if (block.type === 'heading') context.caption = `${block.label} ${toPlainText(block.children)}`.trim();
+    else if (block.type === 'partHeading') context.caption = `${block.label} ${toPlainText(block.children)}`.trim();
     else if (block.type === 'section' || block.type === 'listItem') findTables(block.children, out, context);
     else if (block.type === 'list') findTables(block.children, out, context);
   }

@@ -11,7 +11,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { Table, TableRow } from '../../doctree/types.js';
-import { toPlainText } from '../../doctree/text.js';
+import { toPlainText as treeText } from '../../doctree/text.js';
 import { parseVietnameseNumber } from '../../numbers/parse.js';
 import { Exact } from '../../numbers/exact.js';
 import { formatDiff, formatWritten } from '../../numbers/index.js';
@@ -19,6 +19,9 @@ import { columnName } from '../../load/sheets/xlsx.js';
 import type { CellComment } from './comments.js';
 import { LEGACY_DRAWING } from './comments.js';
 import type { Styles } from './styles.js';
+
+/** A cell's text: a spreadsheet breaks no lines, so the tree's no-break spaces (doctree/typeset.ts) print as spaces. */
+const toPlainText = (inlines: Parameters<typeof treeText>[0]): string => treeText(inlines).replace(/\u00a0/g, ' ');
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -78,7 +78,7 @@ describe('2024 model', () => {
       'warning V301 data/2024/communes.yaml:39',
       'warning V301 data/2024/communes.yaml:40',
       'warning V301 data/2024/investment.yaml:6',
-      'warning V304 data/2024/urban.yaml:84',
+      'warning V304 data/2024/urban.yaml:89',
       // Decree 30's Nơi nhận rules: no "Như trên" first, and a bare "Lưu: VT.".
       'warning V650 data/2024/report.yaml:31',
       'warning V652 data/2024/report.yaml:39',

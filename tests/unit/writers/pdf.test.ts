@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContentSection, ContextPageSize, DynamicContent } from 'pdfmake/interfaces.js';
 import { toPdfDefinition, writePdf } from '../../../src/writers/pdf/index.js';
 import { sampleTree } from './sample.js';
+import { typeset } from '../../../src/doctree/typeset.js';
 import { itWithTool } from '../../helpers/tools.js';
 
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
@@ -53,12 +54,12 @@ describe('PDF definition', () => {
       if (typeof o.text === 'string' && o.noWrap === true) tokens.push(o);
     });
     expect(tokens).toContainEqual({ text: '4365/QĐ-UBND ', noWrap: true });
-    // A number and its unit are one group (see writers/text.ts).
+    // A number and its unit are one group (decided in the tree, doctree/typeset.ts).
     expect(tokens).toContainEqual({ text: '676.373 triệu đồng, ', bold: true, noWrap: true });
     // The quote joins the emphasised word it opens instead of leaving a justify gap after it.
-    expect(tokens).toContainEqual({ text: '"Đẩy ', italics: true, noWrap: true });
-    // Spaces inside a group only bind a spaced dash to the next word, a number to its unit, or fill a blank left for the văn thư.
-    const unbound = (t: string) => t.replace(/^[-–—] /, '').replace(/ {6}/g, '').replace(/\d (triệu |tỷ )?(đồng|ha|m²|%)/g, '');
+    expect(tokens).toContainEqual({ text: '“Đẩy ', italics: true, noWrap: true });
+    // Spaces inside a group only bind a spaced dash to the word before it, a number to its unit, a name from the data, or fill a blank left for the văn thư.
+    const unbound = (t: string) => t.replace(/ [-–—] ?$/, '').replace(/ {6}/g, '').replace(/\d (triệu |tỷ )?(đồng|ha|m²|%)/g, '').replace(/An Lão/gi, '');
     expect(tokens.every((t) => !/ ./.test(unbound(t.text as string)))).toBe(true);
   });
 
@@ -174,13 +175,14 @@ function toUnicodeTargets(pdf: Uint8Array): string[] {
 
 describe('PDF text layer', () => {
   it('maps no glyph to U+00A0: blanks and bound dashes copy as ordinary spaces', async () => {
-    const root = sampleTree();
-    const header = root.children.find((b) => b.type === 'header')!;
+    const sample = sampleTree();
+    const header = sample.children.find((b) => b.type === 'header')!;
     if (header.type === 'header') {
       header.numberLine = `Số:${'\u00a0'.repeat(6)}/BC-UBND`;
       header.placeDateLine = `An Lão, ngày${'\u00a0'.repeat(6)}tháng${'\u00a0'.repeat(6)}năm 2024`;
     }
-    root.children.splice(4, 0, { type: 'paragraph', children: [{ type: 'text', value: 'Thường trực Huyện ủy - HĐND huyện và Quyết định số 4365/QĐ-UBND ngày 20/11/2024.' }] });
+    sample.children.splice(4, 0, { type: 'paragraph', children: [{ type: 'text', value: 'Thường trực Huyện ủy - HĐND huyện và Quyết định số 4365/QĐ-UBND ngày 20/11/2024.' }] });
+    const root = typeset(sample);
     const { value, diagnostics } = await writePdf(root);
     expect(diagnostics).toEqual([]);
     const targets = toUnicodeTargets(value);
@@ -192,7 +194,8 @@ describe('PDF text layer', () => {
     const groups: Record<string, unknown>[] = [];
     walk(definition.content, (o) => { if (o.noWrap === true && typeof o.text === 'string') groups.push(o); });
     expect(groups).toContainEqual({ text: `Số:${' '.repeat(6)}/BC-UBND`, noWrap: true });
-    expect(groups).toContainEqual({ text: '- HĐND ', noWrap: true });
+    // The dash in the sentence is bound to the word before it (doctree/typeset.ts).
+    expect(groups).toContainEqual({ text: 'ủy - ', noWrap: true });
     expect(JSON.stringify(definition.content)).not.toMatch(/\u00a0|\\u00a0/);
   });
 

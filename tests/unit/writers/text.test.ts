@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bindUnitsInText, segments } from '../../../src/writers/text.js';
+import { segments } from '../../../src/writers/text.js';
+import { typesetText as bindUnitsInText, typeset } from '../../../src/doctree/typeset.js';
+import type { Inline, Root } from '../../../src/doctree/types.js';
 import { wordInlines } from '../../../src/writers/pdf/inlines.js';
 
 const NBSP = '\u00a0';
@@ -17,16 +19,19 @@ describe('a number and its unit', () => {
   });
 
   it('are joined across inline nodes (a figure, then its unit in the text)', () => {
-    const segs = segments([
+    const children: Inline[] = [
       { type: 'text', value: 'Tổng vốn ' },
       { type: 'figure', id: 'x', value: '47.670' },
       { type: 'text', value: ' triệu đồng.' },
-    ]);
+    ];
+    const root: Root = { type: 'root', meta: { title: '', author: '', date: '2024-12-05' }, children: [{ type: 'paragraph', children }] };
+    const p = typeset(root).children[0]!;
+    const segs = segments(p.type === 'paragraph' ? p.children : []);
     expect(segs.map((s) => (s.kind === 'text' ? s.text : '|')).join('')).toBe(`Tổng vốn 47.670${NBSP}triệu${NBSP}đồng.`);
   });
 
   it('become one noWrap group of ordinary spaces in the PDF', () => {
-    const inlines = wordInlines([{ type: 'text', value: 'diện tích 22,63 ha đất' }], {}, true);
+    const inlines = wordInlines([{ type: 'text', value: bindUnitsInText('diện tích 22,63 ha đất') }], {}, true);
     expect(inlines.map((i) => i.text)).toEqual(['diện ', 'tích ', '22,63 ha ', 'đất']);
     expect(inlines.every((i) => i.noWrap)).toBe(true);
   });
