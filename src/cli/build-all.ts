@@ -115,9 +115,10 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
   const ticker = tty ? setInterval(drawProgress, 100) : undefined;
 
   const results: BuildResult[] = [];
-  const report = (reply: WorkerReply) => {
+  // Each line names the folder it is about: a province's communes all report the same year.
+  const report = (reply: WorkerReply, target?: string) => {
     clearProgress();
-    const r = reply.result;
+    const r = target ? { ...reply.result, year: path.basename(target) } : reply.result;
     results.push(r);
     process.stdout.write(`${summaryLine(r, reply.threadId || undefined, opts.lang)}\n`);
     // Details for what went wrong; with GitHub annotations, warnings are annotated too.
@@ -145,7 +146,7 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
     }
     if (skipped) {
       done++;
-      report({ result: skipped, out: '', err: '', threadId: 0 });
+      report({ result: skipped, out: '', err: '', threadId: 0 }, job.target);
     } else {
       queue.push(job);
     }
@@ -171,9 +172,10 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
       const worker = new Worker(new URL('./worker.js', import.meta.url));
       live++;
       worker.on('message', (reply: WorkerReply) => {
+        const target = running.get(worker);
         running.delete(worker);
         done++;
-        report(reply);
+        report(reply, target);
         next(worker);
       });
       worker.on('error', (err) => {

@@ -21,6 +21,7 @@ import {
 } from './manifest.js';
 import { outputName, seconds, unvouched, type BuildJob, type BuildResult, type Sink } from './build.js';
 import { say } from './lang.js';
+import type { StageReporter } from './stages.js';
 
 export interface YearBuild {
   job: BuildJob;
@@ -47,7 +48,7 @@ function fromIso(iso: string | null): { year: number; month: number; day: number
   return { year, month, day };
 }
 
-export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> {
+export async function buildYear(b: YearBuild, sink: Sink, stages?: StageReporter): Promise<BuildResult> {
   const { job, dataDir, year, outDir, settings } = b;
   const cwd = job.cwd;
   const t = (vi: string, en: string) => say(job.lang, vi, en);
@@ -68,7 +69,9 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
     number: settings.number ?? undefined,
     date,
     fontDir: settings.fontDir ? path.resolve(cwd, settings.fontDir) : undefined,
+    onStage: (stage) => stages?.enter(stage),
   });
+  stages?.clear();
   const diagnostics = [...compilation.diagnostics];
   printDiagnostics(diagnostics, job, sink);
   const counts = countBySeverity(diagnostics);
@@ -79,7 +82,9 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
 
   const dataset = compilation.dataset;
   const outputs: { name: string; bytes: Uint8Array }[] = [];
+  stages?.enter('write', b.writers.map((w) => w.format.toUpperCase()).join(', '));
   const results = await writeAll(b.writers, compilation.tree);
+  stages?.clear();
   for (const [i, written] of results.entries()) {
     if (written.diagnostics.length) printDiagnostics(written.diagnostics, job, sink, true);
     if (hasErrors(written.diagnostics)) return result('failed', { errors: countBySeverity(written.diagnostics).error, warnings: counts.warning });
@@ -113,7 +118,9 @@ export async function buildYear(b: YearBuild, sink: Sink): Promise<BuildResult> 
     ...Object.keys(b.manifest?.outputs ?? {}).filter((n) => /^[^./\\][^/\\]*\.(docx|pdf|html|xlsx)$/i.test(n)),
     ...unvouched(outDir, names),
   ].filter((n, i, all) => !names.includes(n) && all.indexOf(n) === i);
+  stages?.enter('commit');
   const removed = await commitSet(outDir, files, stale);
+  stages?.stop();
   for (const o of outputs) sink.out(`${t('đã ghi', 'wrote')} ${displayPath(cwd, path.join(outDir, o.name))} (${humanSize(o.bytes.length, job.lang)})\n`);
   for (const name of removed) sink.err(formatMessage('C114', { path: path.join(outDir, name), formats: settings.formats.join(',') }, job.lang));
   const ms = performance.now() - b.started;

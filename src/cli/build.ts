@@ -328,10 +328,16 @@ export async function runBuild(job: BuildJob, sink: Sink): Promise<BuildResult> 
     // writers/background.ts) — except inside a `--all` worker, where every core already has a year.
     const { startWriters } = await import('../writers/background.js');
     const writers = startWriters(settings.formats as OutputFormat[], new Set<OutputFormat>(isMainThread ? ['pdf'] : []));
+    // A long single build says which stage it is in (not in a `--all` worker: the batch has its own progress).
+    const { StageReporter, afterMsFromEnv } = await import('./stages.js');
+    const stages = isMainThread
+      ? new StageReporter({ tty: !!process.stderr.isTTY && !process.env.CI, write: (s) => process.stderr.write(s), lang: job.lang, afterMs: afterMsFromEnv(), startedAt: 0 })
+      : undefined;
     try {
       const { buildYear } = await import('./build-year.js');
-      return await buildYear({ job, dataDir: dir, year, outDir, manifest, settings, started, writers }, sink);
+      return await buildYear({ job, dataDir: dir, year, outDir, manifest, settings, started, writers }, sink, stages);
     } finally {
+      stages?.stop();
       for (const w of writers) w.close();
     }
   } finally {

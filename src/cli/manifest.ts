@@ -116,7 +116,20 @@ function listFiles(dir: string, recursive: boolean, keep: (name: string) => bool
  * and the spreadsheets beside them that record lists may be read from (`from: du-an.xlsx`).
  */
 export function dataFiles(dataDir: string): string[] {
-  return [...listFiles(dataDir, false, (n) => /\.ya?ml$/i.test(n)), ...listFiles(dataDir, true, (n) => /\.(xlsx|csv)$/i.test(n))];
+  const yaml = (n: string): boolean => /\.ya?ml$/i.test(n);
+  return [...listFiles(dataDir, false, yaml), ...partFiles(dataDir, yaml), ...listFiles(dataDir, true, (n) => /\.(xlsx|csv)$/i.test(n))];
+}
+
+/** The parts of the data files written as folders (`investment/01.yaml`, …; see load/parts.ts). */
+function partFiles(dataDir: string, yaml: (name: string) => boolean): string[] {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dataDir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort()
+    .flatMap((name) => listFiles(path.join(dataDir, name), false, (n) => yaml(n) && !n.startsWith('.')));
 }
 
 /**

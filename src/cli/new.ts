@@ -8,6 +8,7 @@ import { constants as fsConstants, existsSync, readFileSync, readdirSync } from 
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { scaffoldYear, BLANK, UnreadableSource } from '../scaffold/index.js';
+import { MAX_FILE_BYTES } from '../files/capped.js';
 import { findKinds, kindOfDataFolder, SHARED_SCHEMAS, type KindInfo } from '../kinds/registry.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { resolveDataDir, UsageError } from './io.js';
@@ -91,8 +92,8 @@ async function scaffoldInto({ fromDir, toDir, fromYear, toYear, target }: Scaffo
     files = scaffoldYear({ fromDir, toDir, fromYear, toYear, schemas, yearly, structured, target });
   } catch (err) {
     if (!(err instanceof UnreadableSource)) throw err;
-    throw new UsageError(`không đọc được ${shown(path.join(fromDir, err.file))}: không phải tệp thường đọc được, hoặc lớn hơn 2 MB. Chạy report validate ${fromYear} để biết chi tiết.`,
-      `cannot read ${shown(path.join(fromDir, err.file))}: not a readable regular file, or larger than 2 MB. Run report validate ${fromYear} for details.`);
+    throw new UsageError(`không đọc được ${shown(path.join(fromDir, err.file))}: không phải tệp thường đọc được, hoặc lớn hơn ${MAX_FILE_BYTES / 2 ** 20} MB. Chạy report validate ${fromYear} để biết chi tiết.`,
+      `cannot read ${shown(path.join(fromDir, err.file))}: not a readable regular file, or larger than ${MAX_FILE_BYTES / 2 ** 20} MB. Run report validate ${fromYear} for details.`);
   }
   if (!files.length) throw new UsageError(`thư mục ${shown(fromDir)} không có tệp dữ liệu .yaml nào`, `folder ${shown(fromDir)} has no .yaml data files`);
 
@@ -103,7 +104,11 @@ async function scaffoldInto({ fromDir, toDir, fromYear, toYear, target }: Scaffo
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') refuse();
     throw err;
   }
-  for (const f of files) await writeFile(path.join(toDir, f.name), f.text, { flag: 'wx' });
+  for (const f of files) {
+    // A part of a data file written as a folder (`investment/01.yaml`) goes into that folder.
+    if (f.name.includes('/')) await mkdir(path.join(toDir, path.dirname(f.name)), { recursive: true });
+    await writeFile(path.join(toDir, f.name), f.text, { flag: 'wx' });
+  }
   // Spreadsheets that record lists are read from are kept as they are: their rows are the year's
   // records, which the clerk replaces in Excel, where they were kept.
   const sheets = readdirSync(fromDir).filter((n) => /\.(xlsx|csv)$/i.test(n)).sort();

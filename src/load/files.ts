@@ -122,7 +122,7 @@ export async function readDataFile(abs: string, displayPath: string, opts: ReadO
       if (!opened.isFile()) return fail(makeDiagnostic('L015', at, { file: displayPath, ...kindOf(opened) }));
       const bytes = await readCapped(handle, limit);
       if (bytes.length > limit) {
-        return fail(makeDiagnostic('L003', at, { size: Math.max(opened.size, bytes.length), limit }));
+        return fail(makeDiagnostic('L003', at, { size: Math.max(opened.size, bytes.length), limit, name: path.basename(displayPath).replace(/\.ya?ml$/i, '') }));
       }
       return { value: bytes, diagnostics: [] };
     } finally {
@@ -133,16 +133,39 @@ export async function readDataFile(abs: string, displayPath: string, opts: ReadO
   }
 }
 
+/** A data file written as a folder of parts: `investment/01.yaml`, `investment/02.yaml`, … */
+export interface SplitFolder {
+  /** The data file's name (the folder's name). */
+  name: string;
+  /** The parts' file names, in file-name order. */
+  parts: string[];
+}
+
 /**
- * The `*.yaml` names of a data folder, sorted; a folder that cannot be listed (no permission,
- * not a folder, gone) is one diagnostic naming it, not a crash.
+ * The `*.yaml` names of a data folder, sorted, and its split files: every sub-folder (not a link,
+ * not hidden) holding `*.yaml` files is one data file written in parts. A folder that cannot be
+ * listed (no permission, not a folder, gone) is one diagnostic naming it, not a crash; so is a
+ * sub-folder that cannot be listed.
  */
-export async function listDataFolder(dir: string, displayDir: string): Promise<StageResult<{ names: string[]; root: string } | null>> {
+export async function listDataFolder(dir: string, displayDir: string): Promise<StageResult<{ names: string[]; root: string; folders: SplitFolder[] } | null>> {
+  let root: string;
+  let entries: import('node:fs').Dirent[];
   try {
-    const root = await realpath(dir);
-    const names = (await readdir(root)).filter((n) => /\.ya?ml$/i.test(n)).sort();
-    return { value: { names, root }, diagnostics: [] };
+    root = await realpath(dir);
+    entries = await readdir(root, { withFileTypes: true });
   } catch (err) {
     return { value: null, diagnostics: [folderError(err, displayDir)] };
   }
+  const names = entries.filter((e) => /\.ya?ml$/i.test(e.name)).map((e) => e.name).sort();
+  const folders: SplitFolder[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const e of entries.filter((d) => d.isDirectory() && !d.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    try {
+      const parts = (await readdir(path.join(root, e.name))).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
+      if (parts.length) folders.push({ name: e.name, parts });
+    } catch (err) {
+      diagnostics.push(folderError(err, `${displayDir}/${e.name}`));
+    }
+  }
+  return { value: { names, root, folders }, diagnostics };
 }

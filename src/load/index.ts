@@ -9,28 +9,42 @@
  * read, and how, is files.ts's job.
  */
 import path from 'node:path';
-import { CST, LineCounter, Parser, parseDocument, visit, isMap, isSeq, isScalar, isPair, isCollection, type Document, type Node as YamlNode } from 'yaml';
+import { CST, LineCounter, Parser, parseDocument, visit, isScalar, isCollection, type Document, type Node as YamlNode } from 'yaml';
+import { PositionIndex } from './positions.js';
+import { mergeParts } from './parts.js';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { expandSheets, sheetPosition, type SheetOrigin } from './sheets/index.js';
 import { MAX_FILE_BYTES, listDataFolder, readDataFile } from './files.js';
 import { checkCharacters } from './characters.js';
-import { MAX_DEPTH, MAX_EXPANDED, capSyntaxErrors, deepestOpening, expansionProblem } from './limits.js';
+import { MAX_DEPTH, MAX_EXPANDED, MAX_VALUES, capSyntaxErrors, prescan, expansionProblem } from './limits.js';
 
 export { MAX_FILE_BYTES, MAX_DEPTH };
 
 export interface SourceFile {
-  /** Path as shown to users (relative to the working directory when possible). */
+  /** Path as shown to users (relative to the working directory when possible); for a file split into parts, its folder. */
   path: string;
   /** Base name without extension: `report`, `investment`, … */
   name: string;
+  /** The file's text (NFC, LF); empty for a file split into parts (each part keeps its own). */
   text: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
   /** Plain JS value of the document: objects, arrays and strings only (failsafe schema). */
   data: unknown;
+  /** Where its values were written: the file itself, or each part of a split file in file-name order. */
+  parts: SourcePart[];
   /** Record lists read from spreadsheets, by the pointer of the list (see sheets/). */
   sheets?: Map<string, SheetOrigin>;
+}
+
+/** One YAML file with its compact position index (positions.ts). */
+export interface SourcePart {
+  path: string;
+  text: string;
+  index: PositionIndex;
+  /** For a part of a split file: where each top-level list's items of this part start in the merged list. */
+  lists?: Map<string, { from: number; length: number }>;
+  /** For a part of a split file: its top-level keys. */
+  keys?: ReadonlySet<string>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -115,9 +129,14 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   if (tabs.length) return { value: null, diagnostics: [...diagnostics, ...tabs] };
 
   // Absurd nesting is refused before the parser (which recurses) ever sees it.
-  const deep = deepestOpening(text);
-  if (deep >= 0) {
-    return { value: null, diagnostics: [...diagnostics, syntaxError(positionInText(text, deep, displayPath), 'DEPTH', `nesting deeper than ${MAX_DEPTH}`)] };
+  const scan = prescan(text);
+  if (scan.deepest >= 0) {
+    return { value: null, diagnostics: [...diagnostics, syntaxError(positionInText(text, scan.deepest, displayPath), 'DEPTH', `nesting deeper than ${MAX_DEPTH}`)] };
+  }
+  // The parser's memory follows the number of values: too many is refused before it starts.
+  if (scan.tooManyAt >= 0) {
+    const name = path.basename(displayPath).replace(/\.ya?ml$/i, '');
+    return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L063', positionInText(text, scan.tooManyAt, displayPath), { limit: MAX_VALUES.toLocaleString('vi-VN'), limitEn: MAX_VALUES.toLocaleString('en-US'), name })] };
   }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
@@ -158,7 +177,9 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
     return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L009', { file: displayPath, line: 1, column: 1 })] };
   }
   const name = path.basename(displayPath).replace(/\.ya?ml$/i, '');
-  return { value: { path: displayPath, name, text, doc, lineCounter, data }, diagnostics };
+  // From here on only positions are needed: the document model (≈33× the file's size) is dropped.
+  const index = PositionIndex.build(doc, lineCounter);
+  return { value: { path: displayPath, name, text, data, parts: [{ path: displayPath, text, index }] }, diagnostics };
 }
 
 function posIn(lc: LineCounter, file: string, offset: number | undefined): SourcePosition {
@@ -326,33 +347,65 @@ export async function loadFile(absPath: string, displayPath: string, root: strin
   return parseSource(decoded.value, displayPath);
 }
 
+/** What loading a data folder gives: the files, and which of them are folders of parts. */
+export interface Loaded extends StageResult<SourceFile[]> {
+  /** Display paths of the data files written as folders of parts (`data/2024/investment`). */
+  split: string[];
+}
+
 /**
- * Load every `*.yaml` file of a folder (sorted by name, so order is stable). A file that
- * fails is reported and left out; the others still load, so one run reports every file.
- * A folder that cannot be listed is one diagnostic, not a crash.
+ * Load every `*.yaml` file of a folder (sorted by name, so order is stable), and every data file
+ * written in parts (`investment/*.yaml`, see parts.ts). A file that fails is reported and left
+ * out; the others still load, so one run reports every file. A folder that cannot be listed is
+ * one diagnostic, not a crash.
  */
-export async function loadSources(dir: string, cwd: string = process.cwd()): Promise<StageResult<SourceFile[]>> {
-  const listing = await listDataFolder(dir, displayPathOf(dir, cwd));
-  if (!listing.value) return { value: [], diagnostics: listing.diagnostics };
-  const { names, root } = listing.value;
-  // A few files at a time: a folder of ten thousand files must not open ten thousand at once.
-  const results: StageResult<SourceFile | null>[] = [];
-  for (let i = 0; i < names.length; i += 16) {
-    results.push(...await Promise.all(names.slice(i, i + 16).map((n) => {
-      const abs = path.join(dir, n);
-      return loadFile(abs, displayPathOf(abs, cwd), root);
-    })));
-  }
-  const files = results.flatMap((r) => (r.value ? [r.value] : []));
-  const diagnostics = results.flatMap((r) => r.diagnostics);
-  // Record lists kept in spreadsheets replace their mappings (sheets/).
+export async function loadSources(dir: string, cwd: string = process.cwd()): Promise<Loaded> {
   const displayDir = displayPathOf(dir, cwd);
+  const listing = await listDataFolder(dir, displayDir);
+  if (!listing.value) return { value: [], diagnostics: listing.diagnostics, split: [] };
+  const { names, root, folders } = listing.value;
+  const diagnostics = [...listing.diagnostics];
+  const files = await loadEach(names.map((n) => path.join(dir, n)), root, cwd, diagnostics);
+  const split: string[] = [];
+  for (const folder of folders) {
+    const shown = displayPathOf(path.join(dir, folder.name), cwd);
+    const single = files.find((f) => f.name === folder.name) ?? names.find((n) => n.replace(/\.ya?ml$/i, '') === folder.name);
+    if (single) {
+      diagnostics.push(makeDiagnostic('L062', { file: `${shown}/${folder.parts[0]}`, line: 1, column: 1 }, { name: folder.name, folder: shown }));
+      continue;
+    }
+    split.push(shown);
+    const errorsBefore = diagnostics.length;
+    const parts = await loadEach(folder.parts.map((n) => path.join(dir, folder.name, n)), root, cwd, diagnostics);
+    if (parts.length < folder.parts.length || diagnostics.slice(errorsBefore).some((d) => d.severity === 'error')) continue;
+    const merged = mergeParts(folder.name, shown, parts);
+    diagnostics.push(...merged.diagnostics);
+    if (merged.value) files.push(merged.value);
+  }
+  // In file-name order, a folder of parts where its single file would be.
+  const order = (f: SourceFile): string => (f.parts.length > 1 || split.includes(f.path) ? `${f.name}.yaml` : path.basename(f.path));
+  files.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  // Record lists kept in spreadsheets replace their mappings (sheets/).
   for (const file of files) {
     const sheets = await expandSheets(file.data, dir, displayDir, (pointer) => positionOf(file, pointer));
     if (sheets.origins.size) file.sheets = sheets.origins;
     diagnostics.push(...sheets.diagnostics);
   }
-  return { value: files, diagnostics };
+  return { value: files, diagnostics, split };
+}
+
+/**
+ * Load files a few at a time: a folder of ten thousand files must not open ten thousand at once,
+ * and only one file's document model is alive while it is parsed (each is reduced to its
+ * position index before the next is parsed), so memory follows the largest file, not the sum.
+ */
+async function loadEach(abs: readonly string[], root: string, cwd: string, diagnostics: Diagnostic[]): Promise<SourceFile[]> {
+  const results: StageResult<SourceFile | null>[] = [];
+  for (let i = 0; i < abs.length; i += 16) {
+    results.push(...await Promise.all(abs.slice(i, i + 16).map((f) => loadFile(f, displayPathOf(f, cwd), root))));
+  }
+  for (const r of results) diagnostics.push(...r.diagnostics);
+  return results.flatMap((r) => (r.value ? [r.value] : []));
 }
 
 /** Paths are shown relative to the working directory, with forward slashes, when inside it. */
@@ -369,29 +422,38 @@ export function pointerSegments(pointer: string): string[] {
   return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** The YAML node at a pointer, or the deepest existing ancestor (so a missing key maps to its parent). */
-export function nodeAt(file: SourceFile, pointer: string): { node: YamlNode | null; exact: boolean } {
-  let node: unknown = file.doc.contents;
-  for (const seg of pointerSegments(pointer)) {
-    let next: unknown;
-    if (isMap(node)) next = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg)?.value;
-    else if (isSeq(node)) next = node.items[Number(seg)];
-    if (next === undefined || next === null) return { node: node as YamlNode, exact: false };
-    node = next;
+/** The part of a file a pointer falls in, and the pointer's segments inside that part. */
+function locate(file: SourceFile, pointer: string): { part: SourcePart; segments: string[] } {
+  const segments = pointerSegments(pointer);
+  if (file.parts.length === 1 || !segments.length) return { part: file.parts[0], segments };
+  const [key, item, ...rest] = segments;
+  const i = Number(item);
+  for (const part of file.parts) {
+    const list = part.lists?.get(key);
+    if (list && item !== undefined && Number.isInteger(i) && i >= list.from && i < list.from + list.length) {
+      return { part, segments: [key, String(i - list.from), ...rest] };
+    }
   }
-  return { node: node as YamlNode, exact: true };
+  // The list itself, or an index past its end: the last part that continues it.
+  const lists = file.parts.filter((p) => p.lists?.has(key));
+  const list = item === undefined ? lists[0] : lists.pop();
+  if (list) return { part: list, segments: [key] };
+  const holder = file.parts.find((p) => p.keys?.has(key));
+  return holder ? { part: holder, segments } : { part: file.parts[0], segments: [] };
 }
 
-function posOfOffset(file: SourceFile, offset: number | undefined): SourcePosition {
-  return posIn(file.lineCounter, file.path, offset);
+function posOfOffset(part: SourcePart, offset: number | undefined): SourcePosition {
+  if (offset === undefined) return { file: part.path, line: 1, column: 1 };
+  const { line, col } = part.index.linePos(offset);
+  return { file: part.path, line, column: col };
 }
 
 /** file:line:col of the value a JSON pointer names (or of its nearest existing ancestor). */
 export function positionOf(file: SourceFile, pointer: string): SourcePosition {
   const cell = sheetPosition(file.sheets, pointer);
   if (cell) return cell;
-  const { node } = nodeAt(file, pointer);
-  return posOfOffset(file, node?.range?.[0]);
+  const { part, segments } = locate(file, pointer);
+  return posOfOffset(part, part.index.offsetOf(part.index.find(segments).node));
 }
 
 /** Position of a key inside the mapping at `pointer` (for unknown keys). */
@@ -399,16 +461,14 @@ export function keyPositionOf(file: SourceFile, pointer: string, key: string): S
   // A field of a record from a spreadsheet is named by the mapping's `columns`.
   const list = file.sheets && [...file.sheets.keys()].find((l) => /^\/\d+(\/|$)/.test(pointer.slice(l.length)) && pointer.startsWith(l));
   if (list) return keyPositionOf(file, `${list}/columns`, key);
-  const { node } = nodeAt(file, pointer);
-  if (isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    if (pair && isScalar(pair.key)) return posOfOffset(file, pair.key.range?.[0]);
-  }
-  return posOfOffset(file, node?.range?.[0]);
+  const { part, segments } = locate(file, pointer);
+  const { node } = part.index.find(segments);
+  return posOfOffset(part, part.index.keyOffset(node, key) ?? part.index.offsetOf(node));
 }
 
 /** True when the scalar at `pointer` was written without quotes (plain style). */
 export function isPlainScalar(file: SourceFile, pointer: string): boolean {
-  const { node, exact } = nodeAt(file, pointer);
-  return exact && isScalar(node) && (node.type === 'PLAIN' || node.type === undefined);
+  const { part, segments } = locate(file, pointer);
+  const { node, exact } = part.index.find(segments);
+  return exact && part.index.isPlainScalar(node);
 }

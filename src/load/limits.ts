@@ -13,6 +13,7 @@
 import { isAlias, isCollection, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
+import { MAX_FILE_BYTES, PARSE_BUDGET_BYTES } from '../files/capped.js';
 
 /** Syntax errors shown per file: after the first few, the rest are nearly always its echoes. */
 export const MAX_SYNTAX_ERRORS = 20;
@@ -42,9 +43,21 @@ export const MAX_DEPTH = 64;
  * Most characters (plus one per value) a file may expand to through its aliases. Without aliases
  * a file never expands beyond its own length, so this is twice the file size limit.
  */
-export const MAX_EXPANDED = 4 * 1024 * 1024;
+export const MAX_EXPANDED = 2 * MAX_FILE_BYTES;
+/**
+ * Most values (mapping entries and list items, counted roughly before parsing) one file may hold.
+ * The parser's cost follows the number of values more than the bytes: a 2.4 MB flow list of
+ * one-letter items (`[a,a,a,…]`) took 1.5 GB and 19 s, where real data (about 30 bytes a value)
+ * costs ~2 KB of memory per value while it is parsed. With the parse budget of files/capped.ts
+ * (256 MB) that is 128k values: a 20,000-project investment file (~120k values) fits.
+ */
+export const MAX_VALUES = Math.floor(PARSE_BUDGET_BYTES / 2048);
 
 interface ScanState {
+  /** Values seen so far (block entries and items, flow items), and where the count passed its limit. */
+  values: number;
+  tooManyAt: number;
+  maxValues: number;
   flow: number;
   quote: '"' | "'" | null;
   /** At a place where a value may start (so `[`, `{` or a quote opens something). */
@@ -58,8 +71,26 @@ interface ScanState {
  * the parser would, give or take a level — used only to refuse absurd input before parsing.
  */
 export function deepestOpening(text: string, limit = MAX_DEPTH): number {
+  return prescan(text, limit).deepest;
+}
+
+export interface Prescan {
+  /** As deepestOpening. */
+  deepest: number;
+  /** Values counted (each block line that holds one, each `- ` item, each flow item). */
+  values: number;
+  /** Offset where the count passed `maxValues`, or -1. */
+  tooManyAt: number;
+}
+
+/**
+ * One linear pass before the parser: the nesting depth (deepestOpening) and a rough count of the
+ * values the parser would make (MAX_VALUES). Stops at the first place deeper than `limit`.
+ */
+export function prescan(text: string, limit = MAX_DEPTH, maxValues = MAX_VALUES): Prescan {
   const indents: number[] = [];
-  const s: ScanState = { flow: 0, quote: null, valueStart: true };
+  const s: ScanState = { values: 0, tooManyAt: -1, maxValues, flow: 0, quote: null, valueStart: true };
+  const done = (deepest: number): Prescan => ({ deepest, values: s.values, tooManyAt: s.tooManyAt });
   let blockScalarIndent = -1;
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -76,26 +107,32 @@ export function deepestOpening(text: string, limit = MAX_DEPTH): number {
     blockScalarIndent = -1;
     let depth = indents.length;
     if (!blank && s.flow === 0 && s.quote === null) {
+      count(s, i);
       while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       depth = indents.length;
       s.valueStart = true;
       // Compact nesting on one line: `- - - x`, `? - x`.
       while (i + 1 < lineEnd && (text[i] === '-' || text[i] === '?') && text[i + 1] === ' ') {
-        if (++depth > limit) return i;
+        if (++depth > limit) return done(i);
+        count(s, i);
         i += 2;
         while (i < lineEnd && text[i] === ' ') i++;
       }
-      if (depth > limit) return i;
+      if (depth > limit) return done(i);
     }
     const found = scanLine(text, i, lineEnd, s, depth, limit);
-    if (found >= 0) return found;
+    if (found >= 0) return done(found);
     if (s.flow === 0 && s.quote === null && /(^|[\s:-])[|>][-+0-9]*\s*(#.*)?$/.test(text.slice(i, lineEnd))) {
       blockScalarIndent = indent;
     }
     lineStart = lineEnd + 1;
   }
-  return -1;
+  return done(-1);
+}
+
+function count(s: ScanState, at: number): void {
+  if (++s.values > s.maxValues && s.tooManyAt < 0) s.tooManyAt = at;
 }
 
 /** Flow brackets and quotes of one line; returns the offset passing the limit, or -1. */
@@ -116,13 +153,14 @@ function scanLine(text: string, from: number, to: number, s: ScanState, blockDep
     if (c === '#' && (i === from || text[i - 1] === ' ' || text[i - 1] === '\t')) return -1;
     if ((c === '[' || c === '{') && (s.flow > 0 || s.valueStart)) {
       s.flow++;
+      count(s, i);
       if (blockDepth + s.flow > limit) return i;
       s.valueStart = true;
       continue;
     }
     if ((c === ']' || c === '}') && s.flow > 0) { s.flow--; s.valueStart = false; continue; }
     if ((c === '"' || c === "'") && s.valueStart) { s.quote = c; continue; }
-    if (c === ',' && s.flow > 0) { s.valueStart = true; continue; }
+    if (c === ',' && s.flow > 0) { s.valueStart = true; count(s, i); continue; }
     if ((c === ':' || c === '-' || c === '?') && (i + 1 === to || text[i + 1] === ' ' || (s.flow > 0 && c === ':'))) {
       s.valueStart = true;
       continue;

@@ -44,6 +44,8 @@ export interface CompileOptions extends AggregateOptions {
   skipRender?: boolean;
   /** `--font-dir`: the agency's font folder, absolute; wins over `fonts:` in report.yaml. */
   fontDir?: string;
+  /** Told as each stage starts (a long build says which stage it is in: cli/stages.ts). */
+  onStage?: (stage: 'load' | 'validate' | 'aggregate' | 'render') => void;
 }
 
 export interface Compilation {
@@ -70,6 +72,7 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   };
   const stop = () => result.diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
 
+  options.onStage?.('load');
   const loaded = await loadSources(options.dataDir, cwd);
   result.diagnostics.push(...loaded.diagnostics);
   // A data folder that cannot be listed is the one thing to say (not "report.yaml missing").
@@ -83,9 +86,15 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   result.kind = kind;
   const code = kindOfCode(kind, cwd, result.diagnostics);
 
-  const failed = [...new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
+  // A data file written as a folder of parts (`investment/*.yaml`) counts as `investment.yaml`,
+  // and a failing part fails its whole file, named by the folder (`data/2024/investment`).
+  const splitNames = new Set(loaded.split.map((p) => path.basename(p)));
+  const entries = kind ? readdirSync(options.dataDir).map((e) => (splitNames.has(e) ? `${e}.yaml` : e)) : [];
+  const fileOf = (f: string): string => loaded.split.find((p) => f.startsWith(`${p}/`)) ?? f;
+  const failed = [...new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => fileOf(d.file)))];
+  options.onStage?.('validate');
   const validated = validate({
-    dir, entries: kind ? readdirSync(options.dataDir) : [], sources: loaded.value, failed, kind,
+    dir, entries, sources: loaded.value, failed, kind,
     schemas: kind ? schemaSpecs(kind, cwd) : [], readRecords: code?.readRecords, rules: code?.rules,
     issue: { date: options.date, number: options.number }, errorsBefore: stop(), strict: options.strict,
   });
@@ -102,10 +111,12 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
     result.fontFiles = font.value.files;
   }
 
+  options.onStage?.('aggregate');
   const model = aggregate(validated.dataset, options, code?.model);
   result.model = model;
   if (options.skipRender) return finish();
 
+  options.onStage?.('render');
   const set = loadTemplateSet(kind.templateDirs, kind.name, cwd);
   result.diagnostics.push(...set.diagnostics);
   if (!set.value) return finish();

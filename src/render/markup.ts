@@ -260,10 +260,15 @@ export function stripLineMarkers(markup: string): { lines: string[]; at: (Positi
     let here: Position | undefined;
     let last = 0;
     let text = '';
+    // Whether visible text came before this marker (checked on each new piece only: a line can
+    // carry thousands of markers, one per table row, and re-trimming it made this quadratic).
+    let visible = false;
     for (const m of raw.matchAll(LINE_PATTERN)) {
-      text += raw.slice(last, m.index);
+      const piece = raw.slice(last, m.index);
+      text += piece;
+      visible ||= piece.trim() !== '';
       const p = { file: m[1], line: Number(m[2]), column: Number(m[3]) };
-      if (!text.trim()) here = p;
+      if (!visible) here = p;
       carried = p;
       last = m.index + m[0].length;
     }

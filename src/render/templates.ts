@@ -204,7 +204,7 @@ export function loadTemplateSet(dirs: string | readonly string[], kind: string, 
     // Capped and non-blocking: a templates folder in a data repository may hold a FIFO too.
     const bytes = readCappedSync(path.join(d, f));
     if (!bytes || bytes.length > MAX_FILE_BYTES) {
-      diagnostics.push(makeDiagnostic('L015', { file: display(d, f), line: 1, column: 1 }, { file: display(d, f), kind: 'không phải tệp thường đọc được, hoặc lớn hơn 2 MB', kindEn: 'not a readable regular file, or larger than 2 MB' }));
+      diagnostics.push(makeDiagnostic('L015', { file: display(d, f), line: 1, column: 1 }, { file: display(d, f), kind: `không phải tệp thường đọc được, hoặc lớn hơn ${MAX_FILE_BYTES / 2 ** 20} MB`, kindEn: `not a readable regular file, or larger than ${MAX_FILE_BYTES / 2 ** 20} MB` }));
       continue;
     }
     files.set(f.replace(/\.hbs$/, ''), { path: display(d, f), source: bytes.toString('utf8').normalize('NFC') });

@@ -74,18 +74,25 @@ export class UnreadableSource extends Error {
 export function scaffoldYear(opts: ScaffoldOptions): ScaffoldFile[] {
   const schemas = new SchemaSet(opts.schemas);
   const modelines = Object.fromEntries(Object.entries(opts.schemas).map(([n, f]) => [n, path.relative(opts.toDir, f).split(path.sep).join('/')]));
-  const files = readdirSync(opts.fromDir)
-    .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.'))
-    .sort()
-    .map((f) => {
-      const name = f.replace(/\.ya?ml$/i, '');
-      // Capped and non-blocking: the source folder may hold a FIFO or a link to a device.
-      const bytes = readCappedSync(path.join(opts.fromDir, f));
-      if (!bytes || bytes.length > MAX_FILE_BYTES) throw new UnreadableSource(f);
-      const text = bytes.toString('utf8');
-      const structured = opts.structured?.includes(name) ?? false;
-      return { ...scaffoldFile(text, name, schemas, { ...opts, modelines, yearly: opts.yearly[name] ?? [], structured }), name: f };
-    });
+  const scaffold = (file: string, name: string, lines: Readonly<Record<string, string>>): ScaffoldFile => {
+    // Capped and non-blocking: the source folder may hold a FIFO or a link to a device.
+    const bytes = readCappedSync(path.join(opts.fromDir, file));
+    if (!bytes || bytes.length > MAX_FILE_BYTES) throw new UnreadableSource(file);
+    const text = bytes.toString('utf8');
+    const structured = opts.structured?.includes(name) ?? false;
+    return { ...scaffoldFile(text, name, schemas, { ...opts, modelines: lines, yearly: opts.yearly[name] ?? [], structured }), name: file };
+  };
+  const yaml = (f: string): boolean => /\.ya?ml$/i.test(f) && !f.startsWith('.');
+  const entries = readdirSync(opts.fromDir, { withFileTypes: true });
+  const files = entries.filter((e) => yaml(e.name)).map((e) => e.name).sort().map((f) => scaffold(f, f.replace(/\.ya?ml$/i, ''), modelines));
+  // A data file written as a folder of parts (load/parts.ts): each part is scaffolded as a file
+  // of that data file, its modeline (when it has none) relative to the part's folder.
+  for (const dir of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort()) {
+    const parts = readdirSync(path.join(opts.fromDir, dir)).filter(yaml).sort();
+    const schema = opts.schemas[dir];
+    const lines = schema ? { [dir]: path.relative(path.join(opts.toDir, dir), schema).split(path.sep).join('/') } : {};
+    files.push(...parts.map((f) => scaffold(`${dir}/${f}`, dir, lines)));
+  }
   // Only the documents the new report still cites — its `basis`, and `{ref:ID}` in the text it
   // keeps — are worth a warning; a register's dated history (recognition decisions) is not.
   const cited = citedReferences(files);

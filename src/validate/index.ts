@@ -49,7 +49,8 @@ export function validateDataset(files: SourceFile[], dir: string, failed: readon
 }
 
 function ofFile(diagnostics: readonly Diagnostic[], file: SourceFile): Diagnostic[] {
-  return diagnostics.filter((d) => d.file === file.path);
+  // A file written in parts (load/parts.ts) is reported at the part that holds the value.
+  return diagnostics.filter((d) => d.file === file.path || file.parts.some((p) => p.path === d.file));
 }
 
 export interface ValidateOptions {

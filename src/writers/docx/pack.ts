@@ -11,9 +11,28 @@ import { isoSeconds } from '../structure.js';
 
 const CORE = 'docProps/core.xml';
 
+/** docx's compiler: the package's parts by path, before docx zips them (not in its typings). */
+type PartsCompiler = { compile(doc: Document, prettify?: undefined, overrides?: []): Map<string, string | Uint8Array | ArrayBuffer> };
+
+/**
+ * The package's parts. Asked of docx's compiler directly, so the parts are deflated once (by the
+ * zip below) rather than zipped by docx, unzipped and zipped again: one deflate and one inflate
+ * saved (about 0.2 s of the DOCX writer's 3 s at 3,000 rows). The same parts in the same order as
+ * Packer.toBuffer would zip, so the bytes are unchanged; without the compiler (another docx
+ * version), the old way.
+ */
+async function packageParts(document: Document): Promise<Record<string, Uint8Array>> {
+  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
+  if (!compiler?.compile) return unzipSync(new Uint8Array(await Packer.toBuffer(document)));
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, data] of compiler.compile(document, undefined, [])) {
+    files[name] = typeof data === 'string' ? strToU8(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+  }
+  return files;
+}
+
 export async function packDocx(document: Document, date: Date): Promise<Uint8Array> {
-  const raw = new Uint8Array(await Packer.toBuffer(document));
-  const files = unzipSync(raw);
+  const files = await packageParts(document);
   const core = files[CORE];
   if (core) files[CORE] = strToU8(fixCoreDates(strFromU8(core), isoSeconds(date)));
   renumberWatermarks(files);

@@ -69,19 +69,20 @@ describe('serialiseManifest', () => {
 });
 
 describe('input files', () => {
-  it('data: every *.yaml of the folder, as the loader reads it, and the spreadsheets in it; templates: the kind\'s *.hbs', () => {
+  it('data: every *.yaml of the folder, as the loader reads it (a sub-folder\'s *.yaml are the parts of one data file), and the spreadsheets in it; templates: the kind\'s *.hbs', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-manifest-'));
     mkdirSync(path.join(dir, 'data', '2024', 'sub'), { recursive: true });
     for (const f of ['report.yaml', 'urban.YML', 'notes.txt', 'sub/x.yaml', 'sub/du-an.xlsx']) writeFileSync(path.join(dir, 'data', '2024', f), f);
     mkdirSync(path.join(dir, 'templates', 'k'), { recursive: true });
     for (const f of ['main.hbs', 'a.hbs', 'README.md']) writeFileSync(path.join(dir, 'templates', 'k', f), f);
     writeFileSync(path.join(dir, 'templates', 'k', 'kind.yaml'), 'name: k\ntitle: Báo cáo thử\ndocumentType: Báo cáo\n');
-    expect(dataFiles(path.join(dir, 'data', '2024')).map((f) => path.basename(f))).toEqual(['report.yaml', 'urban.YML', 'du-an.xlsx']);
+    expect(dataFiles(path.join(dir, 'data', '2024')).map((f) => path.basename(f))).toEqual(['report.yaml', 'urban.YML', 'x.yaml', 'du-an.xlsx']);
     // The kind found beside the data: its manifest and templates (no record files, no schemas).
     expect(templateFiles(dir, path.join(dir, 'data', '2024'), undefined, 'k').map((f) => path.basename(f))).toEqual(['kind.yaml', 'a.hbs', 'main.hbs']);
     expect(hashFiles(dataFiles(path.join(dir, 'data', '2024')), dir)).toEqual({
       'data/2024/report.yaml': sha256('report.yaml'),
       'data/2024/urban.YML': sha256('urban.YML'),
+      'data/2024/sub/x.yaml': sha256('sub/x.yaml'),
       'data/2024/sub/du-an.xlsx': sha256('sub/du-an.xlsx'),
     });
   });

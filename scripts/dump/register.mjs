@@ -1,0 +1,11 @@
+// Debug option: dump the document baocao hands to each library — the pdfmake definition and the
+// `docx` Document — so the libraries can be timed alone on the very same document (scripts/
+// dump/alone.mjs, used by `npm run bench -- --rows N`). Nothing in src/ changes: this file, loaded
+// with `node --import`, swaps the `docx` and `pdfmake` imports of the writers for thin recording
+// shims (hooks.mjs). Usage:
+//   BAOCAO_DUMP=/tmp/dump node --import ./scripts/dump/register.mjs bin/report.js build 2024 --force
+// writes /tmp/dump/docx.json and /tmp/dump/pdf.json (the last document of each kind; the PDF
+// writer's child process inherits the flag). Recording costs time: never time a dumping run.
+import { register } from 'node:module';
+
+if (process.env.BAOCAO_DUMP) register('./hooks.mjs', import.meta.url);

@@ -1,0 +1,142 @@
+/**
+ * Where every value of a data file was written, kept compact. The YAML document model holds a
+ * node object per value, with its source tokens and comments: about 33 times the file's size in
+ * heap, and it used to live as long as the build. Diagnostics only ever ask three things of it —
+ * the line and column of the value a JSON pointer names (or of its nearest existing ancestor),
+ * the position of a key inside a mapping, and whether a scalar was written without quotes — so
+ * after the loader's checks the tree is walked once into a few flat arrays (one slot per value,
+ * one per mapping entry or list item) and the document model is dropped. Answers are the same
+ * as walking the document model: the lookup follows the same rules (a key by its text, a list
+ * item by its index, an alias or a missing segment stops at the last node found).
+ */
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+
+/** What a slot holds: a scalar written plain, any other scalar, a mapping, a list, an alias. */
+const PLAIN = 0;
+const QUOTED = 1;
+const MAP = 2;
+const SEQ = 3;
+const OTHER = 4;
+
+export interface Found {
+  /** Slot of the node found, -1 when the document is empty. */
+  node: number;
+  /** True when every segment of the pointer was found. */
+  exact: boolean;
+}
+
+export class PositionIndex {
+  private constructor(
+    /** Offset of each line's first character (LineCounter's list, as 32-bit integers). */
+    private readonly lineStarts: Int32Array,
+    private readonly start: Int32Array,
+    private readonly kind: Uint8Array,
+    private readonly first: Int32Array,
+    private readonly count: Int32Array,
+    /** Per entry: the key's text (null for a list item), the key's offset, the value's slot. */
+    private readonly entryKey: (string | null)[],
+    private readonly entryKeyAt: Int32Array,
+    private readonly entryNode: Int32Array,
+  ) {}
+
+  /** One walk of the parsed document; the document can be dropped afterwards. */
+  static build(doc: Document.Parsed, lc: LineCounter): PositionIndex {
+    const start: number[] = [];
+    const kind: number[] = [];
+    const first: number[] = [];
+    const count: number[] = [];
+    const entryKey: (string | null)[] = [];
+    const entryKeyAt: number[] = [];
+    const entryNode: number[] = [];
+    const add = (node: YamlNode): number => {
+      const slot = start.length;
+      start.push(node.range?.[0] ?? -1);
+      first.push(entryNode.length);
+      count.push(0);
+      if (isScalar(node)) kind.push(node.type === 'PLAIN' || node.type === undefined ? PLAIN : QUOTED);
+      else if (isMap(node) || isSeq(node)) kind.push(isMap(node) ? MAP : SEQ);
+      else { kind.push(OTHER); return slot; }
+      if (!isMap(node) && !isSeq(node)) return slot;
+      // Entries of one collection are contiguous: reserve them, then fill in the values.
+      const items = node.items as unknown[];
+      const from = entryNode.length;
+      for (const item of items) {
+        const key = isMap(node) && isPair(item) && isScalar(item.key) ? item.key : null;
+        entryKey.push(isMap(node) ? (key ? String(key.value) : '\u0000') : null);
+        entryKeyAt.push(key?.range?.[0] ?? -1);
+        entryNode.push(-1);
+      }
+      count[slot] = items.length;
+      items.forEach((item, i) => {
+        const value = isPair(item) ? item.value : item;
+        if (value && typeof value === 'object' && 'range' in (value as object)) entryNode[from + i] = add(value as YamlNode);
+      });
+      return slot;
+    };
+    if (doc.contents) add(doc.contents as YamlNode);
+    return new PositionIndex(Int32Array.from(lc.lineStarts), Int32Array.from(start), Uint8Array.from(kind), Int32Array.from(first),
+      Int32Array.from(count), entryKey, Int32Array.from(entryKeyAt), Int32Array.from(entryNode));
+  }
+
+  /** The node a pointer's segments name, or the deepest existing ancestor. */
+  find(segments: readonly string[]): Found {
+    if (!this.start.length) return { node: -1, exact: false };
+    let node = 0;
+    for (const seg of segments) {
+      const next = this.child(node, seg);
+      if (next < 0) return { node, exact: false };
+      node = next;
+    }
+    return { node, exact: true };
+  }
+
+  private child(node: number, seg: string): number {
+    const k = this.kind[node];
+    const from = this.first[node];
+    if (k === SEQ) {
+      const i = Number(seg);
+      return Number.isInteger(i) && i >= 0 && i < this.count[node] ? this.entryNode[from + i] : -1;
+    }
+    if (k !== MAP) return -1;
+    for (let e = from; e < from + this.count[node]; e++) if (this.entryKey[e] === seg) return this.entryNode[e];
+    return -1;
+  }
+
+  /** Offset where the node starts (undefined for none). */
+  offsetOf(node: number): number | undefined {
+    const at = node >= 0 ? this.start[node] : -1;
+    return at >= 0 ? at : undefined;
+  }
+
+  /** Offset of `key` inside the mapping `node`, else undefined. */
+  keyOffset(node: number, key: string): number | undefined {
+    if (node < 0 || this.kind[node] !== MAP) return undefined;
+    const from = this.first[node];
+    for (let e = from; e < from + this.count[node]; e++) {
+      if (this.entryKey[e] === key && this.entryKeyAt[e] >= 0) return this.entryKeyAt[e];
+    }
+    return undefined;
+  }
+
+  isPlainScalar(node: number): boolean {
+    return node >= 0 && this.kind[node] === PLAIN;
+  }
+
+  /** 1-based line and column of an offset (LineCounter's rule). */
+  linePos(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < this.lineStarts[mid]) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo === 0) return { line: 0, col: offset };
+    return { line: lo, col: offset - this.lineStarts[lo - 1] + 1 };
+  }
+
+  /** Slots held (for tests and the memory note). */
+  get size(): number {
+    return this.start.length;
+  }
+}
