@@ -4,8 +4,11 @@
 // and the total off by one (V310) — while the "trong đó" row outside its total says nothing; the
 // four detailed tables of phu-luc.yaml (Phụ lục II) are all consistent and add no warning.
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../helpers/outputs.js';
+import { pdfPages, runCli } from '../helpers/outputs.js';
+import { itWithTool } from '../helpers/tools.js';
 import { compile } from '../../src/pipeline/compile.js';
 import type { Block, Table } from '../../src/doctree/types.js';
 
@@ -58,5 +61,16 @@ describe('examples/bao-cao-cchc', () => {
     expect([...byCaption.keys()].map((k) => k.slice(0, 11))).toEqual(['Biểu mẫu 1.', 'Biểu mẫu 2.', 'Biểu mẫu 3.', 'Biểu mẫu 4.', 'Biểu mẫu 5.', 'Biểu mẫu 6.']);
     expect([...byCaption.values()].filter((rows) => rows >= 20).length).toBeGreaterThanOrEqual(4);
     expect(tables.filter((t) => t.part).map((t) => t.part)).toEqual(['Phần I. Dịch vụ công trực tuyến', 'Phần II. Hạ tầng và ứng dụng công nghệ thông tin']);
+  });
+
+  // Biểu mẫu 5's note merged over rows 1–1.2 starts on the first body row, which pdfmake lays out
+  // with the header rows in one unbreakable block: the merge printed there must count as printed.
+  itWithTool('pdftotext')('prints a merged note once when its rows stay on one page, even on the first body row', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'baocao-merge-'));
+    const r = runCli(['build', 'examples/bao-cao-cchc', '--out', out, '--format', 'pdf']);
+    expect(r.status, r.stderr).toBe(0);
+    const dir = path.join(out, 'bao-cao-cchc');
+    const text = pdfPages(path.join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!)).join('\n');
+    expect(text.match(/Trong biên chế được/g)).toHaveLength(1);
   });
 });

@@ -48,6 +48,8 @@ export interface LeafOptions {
 /** The sha-256 of `processLeaf`'s source in pdfmake 0.3.11 (js/LayoutBuilder.js). */
 export const HOOKED_SOURCE_HASH = 'dfa7bf597febd6783b5cb6eff631942b13f9b9b642fca01081ed8237c43f0452';
 export const NOTE_GAP_PT = 6;
+/** A merge's first row printed inside an unbreakable block, its page not yet known. */
+const PENDING = Symbol('pending page');
 export const RULE = { lengthPt: 144, widthPt: 0.5, gapPt: 4 };
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pdfmake's internals have no types */
@@ -66,7 +68,13 @@ export function hookedSourceHash(): string {
 export function installLayoutHook(): void {
   if (LayoutBuilder.prototype.processLeaf !== original) return;
   LayoutBuilder.prototype.processLeaf = function processLeaf(this: Any, node: Any): void {
-    if (this.__inNote || this.writer.transactionLevel > 0) return original.call(this, node);
+    if (this.__inNote || this.writer.transactionLevel > 0) {
+      // Inside an unbreakable block (a table's header rows kept with its first body row) the page
+      // is known only when the block is committed: a merge printed there counts as printed on
+      // the page its next row finds, instead of being printed again there.
+      if (node.mergeGroup && node.mergeFirst) node.mergeGroup.page ??= PENDING;
+      return original.call(this, node);
+    }
     node.__marks ??= Boolean(node._inlines?.some((i: Any) => i.footnote));
     // A leaf with nothing to decide, on a page without notes, is laid out as pdfmake would.
     if (!node.__marks && !node.keepLines && !node.keepWithNextPt && !node.rowHeightPt && !notesOf(this).has(this.writer.context().getCurrentPage())) {
@@ -138,6 +146,7 @@ function beforeLine(builder: Any, node: Any, line: Any): void {
  */
 function showsMerge(builder: Any, node: Any): boolean {
   const ctx = builder.writer.context();
+  if (node.mergeGroup.page === PENDING) node.mergeGroup.page = ctx.getCurrentPage();
   const atTop = ctx.y <= ctx.pageMargins.top + 0.01;
   const movesOn = !atTop && limitY(builder) - ctx.y < (node.rowHeightPt ?? 0) - 0.01;
   const page = movesOn ? ctx.getCurrentPage() : builder.__rowBreak?.page;
