@@ -5,12 +5,12 @@
  * statistical tables, whose captions and column titles take the tokens too.
  */
 
+import { yearShift } from '../validate/tokens.js';
+
 /** The year a token names (`year`, `year+1`, `year - 1`), or undefined when it is not one. */
 export function yearOf(token: string, year: number): string | undefined {
-  const m = /^year(?:\s*([+-])\s*(\d+))?$/.exec(token.trim());
-  if (!m) return undefined;
-  const shift = m[1] ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : 0;
-  return String(year + shift);
+  const shift = yearShift(token.trim());
+  return shift === undefined ? undefined : String(year + shift);
 }
 
 /** A plain line (title, unit, caption) with its year tokens resolved; other braces stay as written. */

@@ -48,8 +48,6 @@ export function lineMarker(file: string, line: number, column: number): string {
 
 export const LINE_PATTERN = /\uE003([^\uE004]*)\uE004(\d+):(\d+)\uE005/g;
 
-export const FIGURE_PATTERN = /\uE000([^\uE001]*)\uE001([^\uE002]*)\uE002/g;
-
 /** A footnote marker carrying the note's own markup. */
 export function footnoteMarker(noteMarkup: string): string {
   return `${FOOTNOTE_OPEN}${Buffer.from(noteMarkup, 'utf8').toString('base64')}${FOOTNOTE_CLOSE}`;

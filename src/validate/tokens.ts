@@ -42,7 +42,7 @@ export const CITE_FORMS = new Set(['full', 'short', 'date', 'dated', 'number']);
 
 /** `year`, `year+1`, `year-1`: the shift from the report's year, or undefined for another head. */
 export function yearShift(head: string): number | undefined {
-  const m = /^year(?:\s*([+-])\s*(\d+))?$/.exec(head);
+  const m = /^year(?:\s*([+-])\s*(\d+))?$/.exec(head.trim());
   if (!m) return undefined;
   return m[1] ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : 0;
 }
