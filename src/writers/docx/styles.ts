@@ -94,38 +94,27 @@ interface LineOptions {
   keepNext?: boolean;
 }
 
+/** A paragraph style based on Normal (so it follows the document's font), with its own paragraph properties and run. */
+function basedOnNormal(id: string, name: string, s: TextStyle, paragraph: IParagraphStyleOptions['paragraph']): IParagraphStyleOptions {
+  return { id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true, paragraph, run: runOf(s) };
+}
+
 /**
- * A style for the single-spaced, unindented lines of the official blocks, based on Normal (so
- * it follows the document's font) but resetting Normal's justification, indent and spacing.
+ * A style for the single-spaced, unindented lines of the official blocks, resetting Normal's
+ * justification, indent and spacing.
  */
 function line(id: string, name: string, s: TextStyle, o: LineOptions = {}): IParagraphStyleOptions {
-  return {
-    id,
-    name,
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    paragraph: {
-      alignment: o.align ?? AlignmentType.CENTER,
-      indent: { firstLine: 0 },
-      spacing: { before: ptToTwip(o.beforePt ?? 0), after: ptToTwip(o.afterPt ?? 0), ...lineSpacing(HEADER.lineSpacing, s.sizePt, false) },
-      ...(o.keepNext ? { keepNext: true } : {}),
-    },
-    run: runOf(s),
-  };
+  return basedOnNormal(id, name, s, {
+    alignment: o.align ?? AlignmentType.CENTER,
+    indent: { firstLine: 0 },
+    spacing: { before: ptToTwip(o.beforePt ?? 0), after: ptToTwip(o.afterPt ?? 0), ...lineSpacing(HEADER.lineSpacing, s.sizePt, false) },
+    ...(o.keepNext ? { keepNext: true } : {}),
+  });
 }
 
 /** Heading 1–3: the body paragraph with the level's weight and case, an outline level, kept with the next. */
 function heading(depth: 1 | 2 | 3): IParagraphStyleOptions {
-  return {
-    id: STYLE.heading[depth],
-    name: `heading ${depth}`,
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    paragraph: { outlineLevel: depth - 1, keepNext: true },
-    run: runOf(HEADINGS[depth]),
-  };
+  return basedOnNormal(STYLE.heading[depth], `heading ${depth}`, HEADINGS[depth], { outlineLevel: depth - 1, keepNext: true });
 }
 
 /**
@@ -133,21 +122,13 @@ function heading(depth: 1 | 2 | 3): IParagraphStyleOptions {
  * the title in upper case and an outline entry (level 0, as Heading 1), both kept with the next.
  */
 function part(id: string, name: string, s: TextStyle, o: { beforePt: number; afterPt: number; outline?: boolean }): IParagraphStyleOptions {
-  return {
-    id,
-    name,
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    paragraph: {
-      alignment: AlignmentType.CENTER,
-      indent: { firstLine: 0 },
-      spacing: { before: ptToTwip(o.beforePt), after: ptToTwip(o.afterPt) },
-      keepNext: true,
-      ...(o.outline ? { outlineLevel: 0 } : {}),
-    },
-    run: runOf(s),
-  };
+  return basedOnNormal(id, name, s, {
+    alignment: AlignmentType.CENTER,
+    indent: { firstLine: 0 },
+    spacing: { before: ptToTwip(o.beforePt), after: ptToTwip(o.afterPt) },
+    keepNext: true,
+    ...(o.outline ? { outlineLevel: 0 } : {}),
+  });
 }
 
 /**
