@@ -4,28 +4,16 @@
 // keeps it, a note's figures are checked like any other (V312), and the slips are reported:
 // undeclared (V700), unused (V701), used twice (V702).
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { compile } from '../../../src/pipeline/compile.js';
+import { ROOT, contentFolders } from '../../helpers/content-folder.js';
 import { toPlainText, walkFootnotes } from '../../../src/doctree/text.js';
 
-const root = path.resolve(__dirname, '../../..');
-const base = mkdtempSync(path.join(tmpdir(), 'baocao-fn-'));
-let n = 0;
-afterAll(() => rmSync(base, { recursive: true, force: true }));
+const folders = contentFolders('baocao-fn-');
+afterAll(folders.remove);
 
 async function run(prose: string) {
-  const dir = path.join(base, `r${++n}`);
-  mkdirSync(dir);
-  copyFileSync(path.join(root, 'examples/bao-cao-cchc/report.yaml'), path.join(dir, 'report.yaml'));
-  const indent = (s: string, k: number) => s.trim().split('\n').map((l) => ' '.repeat(k) + l).join('\n');
-  writeFileSync(path.join(dir, 'noi-dung.yaml'), [
-    'sections:', '  - title: KẾT QUẢ', '    content:', indent(prose, 6),
-    'appendices:', '  - title: [BIỂU]', '    content:', '      - id: bm1', '        statTable:', '          rows:',
-    '            - { label: Tổng số, value: "120", footnote: Theo số liệu của Sở Nội vụ. }', '',
-  ].join('\n'));
-  const c = await compile({ dataDir: dir, cwd: root });
+  const dir = folders.make(prose, 'rows:\n  - { label: Tổng số, value: "120", footnote: Theo số liệu của Sở Nội vụ. }');
+  const c = await compile({ dataDir: dir, cwd: ROOT });
   return { c, codes: c.diagnostics.map((d) => `${d.code}@${d.line}`) };
 }
 

@@ -2,30 +2,19 @@
 // a row's sumOf (children or a list of STT; a "trong đó" row left out is not summed), prose
 // figures linked to cells (sameAs, ratioOf at the printed precision) and print: stated|computed.
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { compile } from '../../../src/pipeline/compile.js';
+import { ROOT, contentFolders } from '../../helpers/content-folder.js';
 import { formatFigure } from '../../../src/aggregate/index.js';
 import { formatCell, type RichStatTable } from '../../../src/aggregate/stat-table.js';
 import type { Table } from '../../../src/doctree/types.js';
 
-const root = path.resolve(__dirname, '../../..');
-const base = mkdtempSync(path.join(tmpdir(), 'baocao-stat-'));
-let n = 0;
-afterAll(() => rmSync(base, { recursive: true, force: true }));
+const folders = contentFolders('baocao-stat-');
+afterAll(folders.remove);
 
 /** A bao-cao folder whose noi-dung.yaml is `body` under one section, the table `table` in an appendix. */
 async function run(prose: string, table: string) {
-  const dir = path.join(base, `r${++n}`);
-  mkdirSync(dir);
-  copyFileSync(path.join(root, 'examples/bao-cao-cchc/report.yaml'), path.join(dir, 'report.yaml'));
-  const indent = (s: string, k: number) => s.trim().split('\n').map((l) => ' '.repeat(k) + l).join('\n');
-  writeFileSync(path.join(dir, 'noi-dung.yaml'), [
-    'sections:', '  - title: KẾT QUẢ', '    content:', indent(prose, 6),
-    'appendices:', '  - title: [BIỂU]', '    content:', '      - id: bm1', '        statTable:', indent(table, 10), '',
-  ].join('\n'));
-  const c = await compile({ dataDir: dir, cwd: root, skipRender: true });
+  const dir = folders.make(prose, table);
+  const c = await compile({ dataDir: dir, cwd: ROOT, skipRender: true });
   const codes = c.diagnostics.map((d) => `${d.code}@${d.line}`);
   // No model when an error stopped the run (the checks run before aggregation).
   const doc = (c.model as unknown as { document: { appendices: { content: { type: string; table: RichStatTable }[] }[] } } | null)?.document;
