@@ -5,6 +5,7 @@
  */
 import { loadWriter, type OutputFormat } from './index.js';
 import { WARM_UP_TREE } from './warmup.js';
+import type { Root } from '../doctree/types.js';
 
 const format = process.argv[2] as OutputFormat;
 const ready = loadWriter(format).then(async (write) => {
@@ -12,10 +13,21 @@ const ready = loadWriter(format).then(async (write) => {
   return write;
 });
 
-process.once('message', async (root) => {
-  const write = await ready;
-  const result = await write(root as Parameters<typeof write>[0]);
-  process.send!(result, () => process.disconnect());
+// The tree is held here only until the writer takes it: the PDF writer makes its definition from
+// it, then lets it go while pdfmake lays the document out (writers/pdf/index.ts).
+let tree: Root | null = null;
+const take = (): Root => {
+  const root = tree!;
+  tree = null;
+  return root;
+};
+
+process.once('message', (root) => {
+  tree = root as Root;
+  void ready.then(async (write) => {
+    const result = await write(take());
+    process.send!(result, () => process.disconnect());
+  });
 });
 // The parent went away before sending a tree: nothing left to do.
 process.once('disconnect', () => process.exit(0));

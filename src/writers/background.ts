@@ -11,6 +11,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { StageResult } from '../diagnostics/types.js';
 import type { Root } from '../doctree/types.js';
 import { loadWriter, type OutputFormat } from './index.js';
@@ -33,12 +35,17 @@ function inChild(format: OutputFormat): StartedWriter {
   return {
     format,
     background: true,
-    write: (root) => new Promise((resolve, reject) => {
-      if (exited) { reject(exited); return; }
-      child.once('message', (r) => resolve(r as StageResult<Uint8Array>));
-      child.once('exit', () => reject(exited));
+    write: (root) => {
+      if (exited) return Promise.reject(exited);
+      // The tree is sent outside the listeners' closures: a closure over it would keep the
+      // whole tree alive in this process until the child answers.
+      const answer = new Promise<StageResult<Uint8Array>>((resolve, reject) => {
+        child.once('message', (r) => resolve(r as StageResult<Uint8Array>));
+        child.once('exit', () => reject(exited));
+      });
       child.send(root);
-    }),
+      return answer;
+    },
     close: () => { if (child.exitCode === null) child.kill(); },
   };
 }
@@ -54,11 +61,41 @@ export function startWriters(formats: readonly OutputFormat[], background: Reado
 
 /**
  * Run every writer on the tree: background ones are handed the tree first, so they work while
- * this process runs the others. Results come back in the order of `started`.
+ * this process runs the others. Results come back in the order of `started`. Once this
+ * process's own writers are done and only children are still writing, the garbage of the build
+ * is collected: the process then only waits, and a waiting process never collects on its own,
+ * so it would hold the whole build's heap (some 300 MB at 10,000 projects) while the child lays
+ * out the PDF. The caller lets go of the tree and what it was made from (build-year.ts).
  */
-export async function writeAll(started: readonly StartedWriter[], root: Root): Promise<StageResult<Uint8Array>[]> {
+export function writeAll(started: readonly StartedWriter[], root: Root): Promise<StageResult<Uint8Array>[]> {
   const pending = new Map<StartedWriter, Promise<StageResult<Uint8Array>>>();
   for (const s of started.filter((w) => w.background)) pending.set(s, s.write(root));
   for (const s of started.filter((w) => !w.background)) pending.set(s, s.write(root));
-  return Promise.all(started.map((s) => pending.get(s)!));
+  const all = Promise.all(started.map((s) => pending.get(s)!));
+  if (started.some((w) => w.background)) {
+    const here = started.filter((w) => !w.background).map((s) => pending.get(s)!);
+    void Promise.allSettled(here).then(collectGarbage);
+  }
+  return all;
+}
+
+let gc: (() => void) | undefined;
+
+/**
+ * A full garbage collection. Node offers `gc()` only under --expose-gc; the flag may be set at
+ * run time, and a fresh context then carries the function (the way Jest's leak detector gets it).
+ * Twice: measured at 10,000 projects, the first leaves some 40 MB (the large strings of the
+ * template output and data files) that the second frees (heap 58 → 20 MB, RSS ≈ 300 → 140 MB).
+ */
+export function collectGarbage(): void {
+  if (!gc) {
+    const exposed = (globalThis as { gc?: () => void }).gc;
+    if (exposed) gc = exposed;
+    else {
+      setFlagsFromString('--expose-gc');
+      gc = runInNewContext('gc') as () => void;
+    }
+  }
+  gc();
+  gc();
 }

@@ -8,6 +8,7 @@
 import pdfmake from 'pdfmake';
 import type { StageResult } from '../../diagnostics/types.js';
 import type { Root } from '../../doctree/types.js';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { toPdfDefinition } from './definition.js';
 import { FONTS, installFamily, installFonts } from './fonts.js';
 import { collectFootnotes } from './footnotes.js';
@@ -15,16 +16,24 @@ import { installLayoutHook } from './layout-hook.js';
 
 export { toPdfDefinition };
 
-export async function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
+/**
+ * Not `async`: the tree is read only here, before the layout starts, so nothing of this call
+ * keeps it alive while pdfmake works (a background writer's tree is then free to be collected).
+ */
+export function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
   installLayoutHook();
   const notes = collectFootnotes(() => toPdfDefinition(root));
-  const { value: definition, diagnostics } = notes.value;
   // The typings omit pdfmake 0.3's in-memory file system, which the fonts are read from.
   const vfs = (pdfmake as unknown as { virtualfs: Parameters<typeof installFonts>[0] }).virtualfs;
   installFonts(vfs);
   pdfmake.setFonts(root.meta.font ? installFamily(vfs, root.meta.font) : FONTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  return render(notes);
+}
+
+async function render(notes: ReturnType<typeof collectFootnotes<StageResult<TDocumentDefinitions>>>): Promise<StageResult<Uint8Array>> {
+  const { value: definition, diagnostics } = notes.value;
   const buffer = await pdfmake.createPdf(definition).getBuffer();
   return { value: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics: [...diagnostics, ...notes.report()] };
 }

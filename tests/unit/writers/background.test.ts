@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 /** A module of the compiled tool, typed by its source. */
 const fromDist = (file: string): Promise<unknown> => import(pathToFileURL(path.join(ROOT, 'dist', file)).href);
 const { compile } = (await fromDist('pipeline/compile.js')) as typeof CompileModule;
-const { startWriters, writeAll } = (await fromDist('writers/background.js')) as typeof BackgroundModule;
+const { startWriters, writeAll, collectGarbage } = (await fromDist('writers/background.js')) as typeof BackgroundModule;
 
 describe('background writers', () => {
   it('write the same bytes in a child process and in-process, in the order asked', async () => {
@@ -23,5 +23,21 @@ describe('background writers', () => {
     expect(Buffer.from(background[1].value).subarray(0, 5).toString()).toBe('%PDF-');
     expect(Buffer.from(background[1].value).equals(Buffer.from(here[1].value))).toBe(true);
     expect(Buffer.from(background[0].value).equals(Buffer.from(here[0].value))).toBe(true);
+  });
+
+  // A process that has handed its tree to the PDF writer's child only waits: it must not hold the
+  // tree (at 10,000 projects the build's heap would stay beside the child's to the end).
+  it('let go of the tree once it is sent to the child', async () => {
+    const c = await compile({ dataDir: path.join(ROOT, 'data/2024'), cwd: ROOT });
+    let tree = c.tree;
+    c.tree = null;
+    const sent = new WeakRef(tree!);
+    const writing = writeAll(startWriters(['pdf'], new Set(['pdf'])), tree!);
+    tree = null;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(sent.deref()).toBeUndefined();
+    const [pdf] = await writing;
+    expect(Buffer.from(pdf!.value).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
