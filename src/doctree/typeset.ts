@@ -65,8 +65,13 @@ export function curlyQuotes(text: string): string {
 
 /** `text` with its bound spaces as U+00A0 and its quotes curly (one string, no tree). */
 export function typesetText(text: string, names: readonly RegExp[] = []): string {
-  const chars = curlyQuotes(text).split('');
-  for (const i of boundSpaces(text, names)) chars[i] = '\u00a0';
+  // Every rule needs a space (a bound space) or a straight quote: most table cells have neither.
+  const quoted = text.includes('"') ? curlyQuotes(text) : text;
+  if (!text.includes(' ')) return quoted;
+  const bound = boundSpaces(text, names);
+  if (!bound.length) return quoted;
+  const chars = quoted.split('');
+  for (const i of bound) chars[i] = '\u00a0';
   return chars.join('');
 }
 
