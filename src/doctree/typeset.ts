@@ -30,6 +30,8 @@ const UNITS = ['nghìn đồng', 'triệu đồng', 'tỷ đồng', 'đồng', '
 const NUMBER_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])\\d(?:[\\d.,]*\\d)? (?:${UNITS.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 /** A spaced dash after a word or closing punctuation on the same line: the space before it is bound. */
 const SENTENCE_DASH = /(?<=[\p{L}\p{N}\p{Pe}\p{Pf}"'.,;:%]) (?=[-–—] )/gu;
+const DIGIT = /\d/;
+const DASH = /[-–—]/;
 /** Names longer than this many words are descriptions (an agency's full name), not kept whole. */
 const MAX_NAME_WORDS = 4;
 
@@ -41,8 +43,9 @@ export function boundSpaces(text: string, names: readonly RegExp[] = []): number
       if (c === ' ') at.push(m.index! + i);
     });
   };
-  for (const m of text.matchAll(NUMBER_UNIT)) spacesIn(m);
-  for (const m of text.matchAll(SENTENCE_DASH)) at.push(m.index);
+  // Each rule's pattern is run only on texts that hold what it needs (a digit, a dash).
+  if (DIGIT.test(text)) for (const m of text.matchAll(NUMBER_UNIT)) spacesIn(m);
+  if (DASH.test(text)) for (const m of text.matchAll(SENTENCE_DASH)) at.push(m.index);
   for (const name of names) for (const m of text.matchAll(name)) spacesIn(m);
   return at;
 }
@@ -70,9 +73,13 @@ export function typesetText(text: string, names: readonly RegExp[] = []): string
   if (!text.includes(' ')) return quoted;
   const bound = boundSpaces(text, names);
   if (!bound.length) return quoted;
-  const chars = quoted.split('');
-  for (const i of bound) chars[i] = '\u00a0';
-  return chars.join('');
+  let out = '';
+  let from = 0;
+  for (const i of [...new Set(bound)].sort((a, b) => a - b)) {
+    out += `${quoted.slice(from, i)}\u00a0`;
+    from = i + 1;
+  }
+  return out + quoted.slice(from);
 }
 
 /** The tree with every container of inlines typeset (see the module comment). */
