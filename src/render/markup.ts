@@ -19,14 +19,26 @@ import { LINE_PATTERN, MARKER_PATTERN } from './escape.js';
 import { parseDirective } from './directives.js';
 
 let parser: MarkdownIt | undefined;
+let blockParser: MarkdownIt | undefined;
+
+function configured(): MarkdownIt {
+  const made = new MarkdownIt('zero', { html: false, linkify: false, typographer: false, breaks: false });
+  // Block quotes and rules are recognised only to be refused (T013) instead of read as text.
+  return made.enable(['heading', 'list', 'fence', 'paragraph', 'blockquote', 'hr', 'emphasis', 'escape', 'newline']);
+}
 
 function md(): MarkdownIt {
-  if (!parser) {
-    parser = new MarkdownIt('zero', { html: false, linkify: false, typographer: false, breaks: false });
-    // Block quotes and rules are recognised only to be refused (T013) instead of read as text.
-    parser.enable(['heading', 'list', 'fence', 'paragraph', 'blockquote', 'hr', 'emphasis', 'escape', 'newline']);
-  }
+  parser ??= configured();
   return parser;
+}
+
+/**
+ * The same parser for blocks only: each block's inline content is left as text for parseInline
+ * (what markdown-it's own inline pass would give, with parseInline's shortcut for plain text).
+ */
+function mdBlocks(): MarkdownIt {
+  blockParser ??= configured().disable(['inline', 'text_join']);
+  return blockParser;
 }
 
 const ROMAN: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
@@ -82,7 +94,7 @@ function splitFigures(value: string): Inline[] {
  */
 function footnote(markup: string): Footnote {
   const ctx: BlockContext = { numbering: new Numbering(), diagnostics: [], at: (line) => ({ file: '(footnote)', line: line + 1, column: 1 }) };
-  const blocks = parseBlocks({ tokens: md().parse(markup, {}), i: 0 }, null, ctx);
+  const blocks = parseBlocks({ tokens: mdBlocks().parse(markup, {}), i: 0 }, null, ctx);
   const children = blocks.filter((b): b is FootnoteBlock => b.type === 'paragraph' || b.type === 'list');
   return { type: 'footnote', label: '', children: children.map(withoutPositions) };
 }
@@ -209,12 +221,12 @@ function parseBlocks(c: Cursor, until: string | null, ctx: BlockContext): Block[
         }
         const depth = level as Heading['depth'];
         const inline = c.tokens[c.i + 1];
-        out.push({ type: 'heading', depth, label: ctx.numbering.next(depth), children: toInlines(inline.children ?? []), position });
+        out.push({ type: 'heading', depth, label: ctx.numbering.next(depth), children: parseInline(inline.content), position });
         c.i += 3;
         break;
       }
       case 'paragraph_open': {
-        out.push({ type: 'paragraph', children: toInlines(c.tokens[c.i + 1].children ?? []), position });
+        out.push({ type: 'paragraph', children: parseInline(c.tokens[c.i + 1].content), position });
         c.i += 3;
         break;
       }
@@ -313,7 +325,7 @@ export function parseMarkup(markup: string): StageResult<Block[]> {
   let chunkStart = 0;
   let section: Block[] | null = null;
   const flush = (i: number) => {
-    const tokens = md().parse(chunk.join('\n'), {});
+    const tokens = mdBlocks().parse(chunk.join('\n'), {});
     const offset = chunkStart;
     const parsed = parseBlocks({ tokens, i: 0 }, null, { numbering, diagnostics, at: (line) => lineAt(offset + line) });
     (section ?? blocks).push(...parsed);

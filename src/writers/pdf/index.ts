@@ -17,6 +17,12 @@ import { installLayoutHook } from './layout-hook.js';
 export { toPdfDefinition };
 
 /**
+ * No URL, no local file. Made once, out here: pdfmake keeps the policy, and a closure made inside
+ * writePdf would share its context, the tree with it, for as long as pdfmake lives.
+ */
+const deny = (): boolean => false;
+
+/**
  * Not `async`: the tree is read only here, before the layout starts, so nothing of this call
  * keeps it alive while pdfmake works (a background writer's tree is then free to be collected).
  */
@@ -27,8 +33,8 @@ export function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
   const vfs = (pdfmake as unknown as { virtualfs: Parameters<typeof installFonts>[0] }).virtualfs;
   installFonts(vfs);
   pdfmake.setFonts(root.meta.font ? installFamily(vfs, root.meta.font) : FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
+  pdfmake.setUrlAccessPolicy(deny);
+  pdfmake.setLocalAccessPolicy(deny);
   return render(notes);
 }
 

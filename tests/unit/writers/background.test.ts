@@ -40,4 +40,17 @@ describe('background writers', () => {
     const [pdf] = await writing;
     expect(Buffer.from(pdf!.value).subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  // The child lets go of the tree once its definition is made: pdfmake keeps nothing of it.
+  it('the PDF writer keeps nothing of the tree once it is laid out', async () => {
+    const { writePdf } = (await fromDist('writers/pdf/index.js')) as { writePdf: (root: object) => Promise<unknown> };
+    const c = await compile({ dataDir: path.join(ROOT, 'data/2024'), cwd: ROOT });
+    const laidOut = new WeakRef(c.tree!);
+    const writing = writePdf(c.tree!);
+    c.tree = null;
+    await writing;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(laidOut.deref()).toBeUndefined();
+  });
 });
