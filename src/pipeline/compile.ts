@@ -99,7 +99,7 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   });
   result.diagnostics.push(...validated.diagnostics);
   result.sources = validated.sources;
-  if (stop() || !validated.dataset || !kind) return finish();
+  if (stop() || !validated.dataset || !validated.analysis || !kind) return finish();
   result.dataset = validated.dataset;
 
   // The agency's font folder, if the report names one (read here so `validate` reports it too).
@@ -111,7 +111,8 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   }
 
   options.onStage?.('aggregate');
-  const model = aggregate(validated.dataset, options, code?.model);
+  // Aggregation prints the tables and linked figures as validation analysed them (no second pass).
+  const model = aggregate(validated.dataset, validated.analysis, options, code?.model);
   result.model = model;
   if (options.skipRender) return finish();
 
