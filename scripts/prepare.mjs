@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run prepare` (run by `npm ci`, and again by npx whenever it links this checkout): builds
- * the tool — the schema validators, then TypeScript into dist/ — unless dist/ was already built
+ * the tool — the schema validators, then TypeScript into dist/, then the start-up bundles with
+ * their code caches (scripts/bundle.mjs) — unless dist/ was already built
  * from exactly the current sources. A content hash of every build input is kept in
  * dist/.build-inputs; when it matches, nothing runs, so `npx report …` right after `npm ci`
  * costs no compile. `--force` builds anyway.
@@ -43,7 +44,12 @@ const built = existsSync(stamp) && existsSync(path.join(root, 'dist/cli/main.js'
 if (built === want && !process.argv.includes('--force')) process.exit(0);
 
 const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
-for (const [cmd, args] of [[process.execPath, [path.join(root, 'scripts/build-validators.mjs')]], [process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')]]]) {
+const steps = [
+  [process.execPath, [path.join(root, 'scripts/build-validators.mjs')]],
+  [process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')]],
+  [process.execPath, [path.join(root, 'scripts/bundle.mjs')]],
+];
+for (const [cmd, args] of steps) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

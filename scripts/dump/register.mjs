@@ -8,4 +8,8 @@
 // writer's child process inherits the flag). Recording costs time: never time a dumping run.
 import { register } from 'node:module';
 
-if (process.env.BAOCAO_DUMP) register('./hooks.mjs', import.meta.url);
+if (process.env.BAOCAO_DUMP) {
+  // The hooks see the writers' own imports only in the unbundled modules (bin/report.js).
+  process.env.BAOCAO_BUNDLE = '0';
+  register('./hooks.mjs', import.meta.url);
+}

@@ -7,15 +7,15 @@
  * `{year-1}` print the report's year (or the one after or before it), so prose written once —
  * and scaffolded by `report new` — never prints a stale year. Titles take the year tokens too. Every resolved number
  * becomes a registered Figure, so it stays traceable to its line. Tokens are read with the
- * grammar of `validate/tokens.ts`, which the content rules checked before: a token that does not
+ * grammar of `dataset/tokens.ts`, which the content rules checked before: a token that does not
  * resolve cannot reach this stage, and nothing here reports.
  */
-import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, StatTableInput, TableInput } from '../validate/dataset.js';
+import type { ContentBlock, ContentDocument, ContentItem, ContentSection, FigureInput, Kpi, Reference, Loc, StatTableInput, TableInput } from '../dataset/types.js';
 import { formatDate, toExact } from '../numbers/index.js';
-import { classifyToken, scanTokens } from '../validate/tokens.js';
-import { Findings } from '../validate/findings.js';
-import { amountOf, reconcileLink, withAmount } from '../validate/links.js';
-import { figureId, fileOf, slugOf } from '../validate/figure-ids.js';
+import { classifyToken, scanTokens } from '../dataset/tokens.js';
+import { amountOf, withAmount, type LinkChecks } from '../dataset/links.js';
+import { figureId, fileOf, slugOf } from '../dataset/figure-ids.js';
+import type { DatasetAnalysis } from '../dataset/analysis.js';
 import type { AggregateContext } from './context.js';
 import { formatFigure, ref, type Figure, type FigureValue, type SourceRef } from './figure.js';
 import { CellIndex, type RichStatTable } from './stat-table.js';
@@ -62,11 +62,15 @@ export function cite(r: Reference, form: string): string {
 }
 
 export class ContentResolver {
-  /** The statistical tables seen so far, for prose figures that name their cells. */
+  /** The statistical tables, their cells registered as figures as they are reached. */
   private readonly cells: CellIndex;
+  /** The linked figures' outcomes, as the rules reconciled them. */
+  private readonly links: LinkChecks;
 
-  constructor(private readonly ctx: AggregateContext, private readonly kpis: Map<string, Kpi> = new Map()) {
-    this.cells = new CellIndex(ctx);
+  /** `analysis`: the tables and linked figures as validation analysed them (handed on with the Dataset). */
+  constructor(private readonly ctx: AggregateContext, analysis: DatasetAnalysis, private readonly kpis: Map<string, Kpi> = new Map()) {
+    this.cells = new CellIndex(ctx, analysis.tables);
+    this.links = analysis.links;
   }
 
   /**
@@ -121,9 +125,9 @@ export class ContentResolver {
 
   /** A content document: intro, numbered sections (ids from the data where given), closing, appendices. */
   /**
-   * Build the statistical tables of a document before any prose is resolved: a prose figure
-   * may name a cell of a table that stands after it — in an appendix, or in a later content
-   * file of the same report (call this for every document first).
+   * Register the cells of a document's statistical tables before any prose is resolved, so the
+   * figures keep their order whatever cell a prose figure names (call this for every document
+   * first).
    */
   tables(doc: ContentDocument): void {
     this.cells.document(doc);
@@ -251,7 +255,7 @@ export class ContentResolver {
 
   /**
    * A prose figure tied to table cells (`sameAs`, `ratioOf`, `parts`): the number printed and
-   * the cells it came from, from the same reconciliation the rules checked (validate/links.ts).
+   * the cells it came from: the outcome of the reconciliation the rules made (dataset/links.ts).
    */
   private linked(name: string, input: FigureInput, id: string, label: string): Segment {
     const link = input.link!;
@@ -259,7 +263,7 @@ export class ContentResolver {
     const amount = amountOf(value);
     const sources: SourceRef[] = [ref(input.at, label)];
     if (!amount) return { type: 'figure', figure: this.ctx.figures.add({ ...value, id, label, origin: 'fact', sources } as Figure) };
-    const outcome = reconcileLink(name, input, value, amount, this.cells.index, new Findings());
+    const outcome = this.links.outcome(name, input, value, amount);
     if (outcome.brokenPart) return this.figure(value, id, label, input.at, 'fact');
     sources.push(...outcome.sources.map((s) => ref(s.at, s.label)));
     const { cmp } = outcome;

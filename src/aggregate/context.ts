@@ -1,15 +1,15 @@
 /**
  * The aggregation context: what every section builder shares — the figure registry, the
  * reference (cited document) index and the register of administrative units with name
- * resolution (`validate/register.ts`: a stated spelling prints as the register's name). It
+ * resolution (`dataset/register.ts`: a stated spelling prints as the register's name). It
  * computes only: validation has already reported every reference, name and link that does not
  * resolve, and aggregation runs on data that passed.
  */
-import type { Dataset, Reference, UnitRef, RegisterUnit } from '../validate/dataset.js';
-import { UnitRegister } from '../validate/register.js';
+import type { Dataset, Reference, UnitRef, RegisterUnit } from '../dataset/types.js';
+import { UnitRegister } from '../dataset/register.js';
 import { FigureRegistry } from './figure.js';
 
-export { didYouMean } from '../validate/register.js';
+export { didYouMean } from '../dataset/register.js';
 
 export class AggregateContext<D extends Dataset = Dataset> {
   readonly figures = new FigureRegistry();

@@ -5,7 +5,7 @@
  * `report explain` show this provenance; the templates only ever print figures through helpers.
  */
 import type { FigureValue } from '../numbers/index.js';
-import type { Loc } from '../validate/dataset.js';
+import type { Loc } from '../dataset/types.js';
 
 export { formatFigure, type FigureValue } from '../numbers/index.js';
 

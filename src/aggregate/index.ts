@@ -9,7 +9,8 @@
  * beyond the document's own lines.
  */
 import { toExact, formatDate, latestDay } from '../numbers/index.js';
-import type { Dataset, Kpi, RegisterUnit } from '../validate/dataset.js';
+import type { Dataset, Kpi, RegisterUnit } from '../dataset/types.js';
+import type { DatasetAnalysis } from '../dataset/analysis.js';
 import { AggregateContext } from './context.js';
 import { ContentResolver, cite, type RichBlock, type RichDocument } from './content.js';
 import { ref, type Figure } from './figure.js';
@@ -21,7 +22,6 @@ export type { RichStatTable, StatRow } from './stat-table.js';
 export { formatCell } from './stat-table.js';
 export { formatFigure } from './figure.js';
 export { AggregateContext, didYouMean } from './context.js';
-export type { DuplicateGroup } from '../validate/rules/index.js';
 export { ContentResolver, cite, footnoteKey } from './content.js';
 
 /** The no-break spaces left for the văn thư to write the number and date in by hand. */
@@ -53,12 +53,16 @@ export interface AggregateOptions {
   date?: { year: number; month: number; day: number };
 }
 
-/** The model of a validated dataset (aggregation reports nothing: the rules ran before it). */
-export function aggregate(data: Dataset, options: AggregateOptions = {}, kind: KindModel = {}): ReportModel {
+/**
+ * The model of a validated dataset (aggregation reports nothing: the rules ran before it).
+ * `analysis`: what validation computed with the Dataset — its tables indexed, its linked figures
+ * reconciled — printed here as it is, not computed again.
+ */
+export function aggregate(data: Dataset, analysis: DatasetAnalysis, options: AggregateOptions = {}, kind: KindModel = {}): ReportModel {
   const ctx = new AggregateContext(data, kind.units?.(data) ?? []);
   const kpis = new Map((kind.kpis?.(data) ?? []).map((k) => [k.id, k]));
-  const content = new ContentResolver(ctx, kpis);
-  // Every document's tables before any prose: a figure may name a cell of a later content file.
+  const content = new ContentResolver(ctx, analysis, kpis);
+  // Every document's table cells before any prose's figures, in the order the documents come.
   for (const d of data.documents) content.tables(d);
   const model: ReportModel = {
     year: data.report.year,

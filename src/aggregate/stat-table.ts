@@ -1,38 +1,45 @@
 /**
- * Statistical tables (biểu mẫu) in the model: the tables as `validate/tables.ts` built them (rows
- * numbered, totals reconciled — the cell a total prints is already the one `print` chose), and
- * every number of a table with an id registered as a figure named by the cell grammar. The
- * index is built for every document before any prose, so a prose figure reaches a cell of a
- * table that stands after it; the rules have already reported what does not resolve.
+ * Statistical tables (biểu mẫu) in the model: the tables as validation's index built them
+ * (`dataset/tables.ts`: rows numbered, totals reconciled — the cell a total prints is already
+ * the one `print` chose; handed on with the Dataset, not built again), and every number of a
+ * table with an id registered as a figure named by the cell grammar, as aggregation reaches the
+ * table. The rules have already reported what does not resolve.
  */
 import { formatWritten, parseQuantity } from '../numbers/index.js';
-import type { ContentDocument, IdRef, StatCell, StatTableInput } from '../validate/dataset.js';
-import { TableIndex, isHit, type BuiltTable, type CellHit, type RichStatTable } from '../validate/tables.js';
+import type { ContentDocument, IdRef, StatCell, StatTableInput } from '../dataset/types.js';
+import { isHit, statTablesOf, type BuiltTable, type CellHit, type RichStatTable, type TableIndex } from '../dataset/tables.js';
 import type { AggregateContext } from './context.js';
 import { ref, type Figure, type FigureValue } from './figure.js';
 import { withYears } from './years.js';
 
-export type { StatRow, RichStatTable, CellHit } from '../validate/tables.js';
+export type { StatRow, RichStatTable, CellHit } from '../dataset/tables.js';
 
 /** Every statistical table of the report by id, with its cells registered as figures. */
 export class CellIndex {
-  /** The tables as validation's analysis builds them (also what linked prose figures read). */
-  readonly index = new TableIndex();
   private readonly registered = new Set<string>();
 
-  constructor(private readonly ctx: AggregateContext) {}
+  /** `index`: the tables as validation indexed them (also what linked prose figures read). */
+  constructor(private readonly ctx: AggregateContext, readonly index: TableIndex) {}
 
-  /** Index (once) every table of a document. */
+  /** Register the cells of every table of a document (before any prose is resolved). */
   document(doc: ContentDocument): void {
-    this.index.document(doc);
-    this.register();
+    for (const [input, id] of statTablesOf(doc)) this.reach(input, id);
   }
 
   /** The table of a block, as built. */
   table(input: StatTableInput, id?: string): RichStatTable {
+    return this.dated(this.reach(input, id));
+  }
+
+  /** The table of a block from the index, its named cells registered as figures the first time. */
+  private reach(input: StatTableInput, id: string | undefined): RichStatTable {
     const table = this.index.table(input, id);
-    this.register();
-    return this.dated(table);
+    for (const [name, built] of this.index.namedOf(input)) {
+      if (this.registered.has(name)) continue;
+      this.registered.add(name);
+      registerCells(this.ctx, name, built);
+    }
+    return table;
   }
 
   private readonly withYear = new WeakMap<RichStatTable, RichStatTable>();
@@ -55,14 +62,6 @@ export class CellIndex {
   cell(id: IdRef): CellHit | undefined {
     const r = this.index.cell(id);
     return isHit(r) ? r : undefined;
-  }
-
-  private register(): void {
-    for (const [id, built] of this.index.named()) {
-      if (this.registered.has(id)) continue;
-      this.registered.add(id);
-      registerCells(this.ctx, id, built);
-    }
   }
 }
 

@@ -5,7 +5,7 @@
  * figure keeps both values for provenance (`report explain`).
  */
 import { formatFigure, reconcileFigure, type ComparableValue, type Print } from '../numbers/index.js';
-import type { Loc } from '../validate/dataset.js';
+import type { Loc } from '../dataset/types.js';
 import type { AggregateContext } from './context.js';
 import { ref, type Figure, type FigureValue, type SourceRef } from './figure.js';
 

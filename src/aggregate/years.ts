@@ -5,7 +5,7 @@
  * statistical tables, whose captions and column titles take the tokens too.
  */
 
-import { yearShift } from '../validate/tokens.js';
+import { yearShift } from '../dataset/tokens.js';
 
 /** The year a token names (`year`, `year+1`, `year - 1`), or undefined when it is not one. */
 export function yearOf(token: string, year: number): string | undefined {

@@ -161,8 +161,12 @@ export function hashFiles(files: readonly string[], cwd: string): Record<string,
 
 let toolCache: ToolId | undefined;
 
-/** The tool's identity: name and version from package.json, fingerprint of `dist/` + package.json. */
-
+/**
+ * The tool's identity: name and version from package.json, and a fingerprint of its code — the
+ * build's own hash of every input it compiled (`dist/.build-inputs`, written by
+ * scripts/prepare.mjs), else a hash of the compiled files themselves. The code caches
+ * (`dist/code-cache/`) only speed start-up up and are left out.
+ */
 export function toolId(): ToolId {
   if (toolCache) return toolCache;
   const pkgPath = path.join(PACKAGE_ROOT, 'package.json');
@@ -170,8 +174,13 @@ export function toolId(): ToolId {
   const pkg = JSON.parse(pkgText.toString('utf8')) as { name?: string; version?: string };
   const hash = createHash('sha256').update(pkgText);
   const dist = path.join(PACKAGE_ROOT, 'dist');
-  for (const f of listFiles(dist, true, () => true)) {
-    hash.update(path.relative(dist, f).split(path.sep).join('/')).update('\0').update(readFileSync(f)).update('\0');
+  const stamp = path.join(dist, '.build-inputs');
+  if (existsSync(stamp)) hash.update('inputs\0').update(readFileSync(stamp));
+  else {
+    const caches = path.join(dist, 'code-cache') + path.sep;
+    for (const f of listFiles(dist, true, () => true).filter((f) => !f.startsWith(caches))) {
+      hash.update(path.relative(dist, f).split(path.sep).join('/')).update('\0').update(readFileSync(f)).update('\0');
+    }
   }
   toolCache = { name: pkg.name ?? 'baocao', version: pkg.version ?? '0.0.0', fingerprint: hash.digest('hex') };
   return toolCache;

@@ -4,7 +4,7 @@
  * Writers lay cells out from this placement; the tree check (check.ts) reports its findings, so
  * `validate` and `build` say the same thing about the same table.
  */
-import type { Table, TableCell } from './types.js';
+import type { RowKind, Table, TableCell } from './types.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 
@@ -94,3 +94,15 @@ function leadingHeaderRows(table: Table): number {
   return i === -1 ? table.children.length : i;
 }
 
+
+/**
+ * The row kind a cell's text is set in: its row's, except that a cell merged over rows of
+ * different kinds — a note beside a bold group row and the plain rows under it — is set as a
+ * body cell, not in the weight of whichever row it happens to start on.
+ */
+export function cellKind(table: Table, placed: PlacedCell): RowKind {
+  const kind = table.children[placed.row]!.kind;
+  if (placed.rowSpan <= 1) return kind;
+  const rows = table.children.slice(placed.row, placed.row + placed.rowSpan);
+  return rows.every((r) => r.kind === kind) ? kind : 'body';
+}

@@ -43,11 +43,28 @@ export function boundSpaces(text: string, names: readonly RegExp[] = []): number
       if (c === ' ') at.push(m.index! + i);
     });
   };
-  // Each rule's pattern is run only on texts that hold what it needs (a digit, a dash).
+  // Each rule's pattern is run only on texts that hold what it needs (a digit, a dash, a name).
   if (DIGIT.test(text)) for (const m of text.matchAll(NUMBER_UNIT)) spacesIn(m);
   if (DASH.test(text)) for (const m of text.matchAll(SENTENCE_DASH)) at.push(m.index);
-  for (const name of names) for (const m of text.matchAll(name)) spacesIn(m);
+  if (names.length && anyName(names).test(text)) {
+    for (const name of names) for (const m of text.matchAll(name)) spacesIn(m);
+  }
   return at;
+}
+
+const anyNameCache = new WeakMap<readonly RegExp[], RegExp>();
+
+/**
+ * One pattern matching wherever any of `names` matches (their alternation): most texts hold no
+ * name, and one search rules them all out, where a search per name cost a tenth of a build.
+ */
+function anyName(names: readonly RegExp[]): RegExp {
+  let any = anyNameCache.get(names);
+  if (!any) {
+    any = new RegExp(names.map((n) => `(?:${n.source})`).join('|'), 'iu');
+    anyNameCache.set(names, any);
+  }
+  return any;
 }
 
 /** Patterns for the names worth keeping whole: more than one word, at most MAX_NAME_WORDS. */

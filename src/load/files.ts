@@ -142,12 +142,13 @@ export interface SplitFolder {
 }
 
 /**
- * The `*.yaml` names of a data folder, sorted, and its split files: every sub-folder (not a link,
+ * The `*.yaml` names of a data folder, sorted, every name in it as listed (`entries`, for the
+ * check of file names against the kind's manifest), and its split files: every sub-folder (not a link,
  * not hidden) holding `*.yaml` files is one data file written in parts. A folder that cannot be
  * listed (no permission, not a folder, gone) is one diagnostic naming it, not a crash; so is a
  * sub-folder that cannot be listed.
  */
-export async function listDataFolder(dir: string, displayDir: string): Promise<StageResult<{ names: string[]; root: string; folders: SplitFolder[] } | null>> {
+export async function listDataFolder(dir: string, displayDir: string): Promise<StageResult<{ names: string[]; entries: string[]; root: string; folders: SplitFolder[] } | null>> {
   let root: string;
   let entries: import('node:fs').Dirent[];
   try {
@@ -167,5 +168,5 @@ export async function listDataFolder(dir: string, displayDir: string): Promise<S
       diagnostics.push(folderError(err, `${displayDir}/${e.name}`));
     }
   }
-  return { value: { names, root, folders }, diagnostics };
+  return { value: { names, entries: entries.map((e) => e.name), root, folders }, diagnostics };
 }

@@ -347,10 +347,12 @@ export async function loadFile(absPath: string, displayPath: string, root: strin
   return parseSource(decoded.value, displayPath);
 }
 
-/** What loading a data folder gives: the files, and which of them are folders of parts. */
+/** What loading a data folder gives: the files, which of them are folders of parts, and the folder's listing. */
 export interface Loaded extends StageResult<SourceFile[]> {
   /** Display paths of the data files written as folders of parts (`data/2024/investment`). */
   split: string[];
+  /** Every name in the data folder as listed (any kind of entry), for checks on file names. */
+  entries: string[];
 }
 
 /**
@@ -362,8 +364,8 @@ export interface Loaded extends StageResult<SourceFile[]> {
 export async function loadSources(dir: string, cwd: string = process.cwd()): Promise<Loaded> {
   const displayDir = displayPathOf(dir, cwd);
   const listing = await listDataFolder(dir, displayDir);
-  if (!listing.value) return { value: [], diagnostics: listing.diagnostics, split: [] };
-  const { names, root, folders } = listing.value;
+  if (!listing.value) return { value: [], diagnostics: listing.diagnostics, split: [], entries: [] };
+  const { names, entries, root, folders } = listing.value;
   const diagnostics = [...listing.diagnostics];
   const files = await loadEach(names.map((n) => path.join(dir, n)), root, cwd, diagnostics);
   const split: string[] = [];
@@ -391,7 +393,7 @@ export async function loadSources(dir: string, cwd: string = process.cwd()): Pro
     if (sheets.origins.size) file.sheets = sheets.origins;
     diagnostics.push(...sheets.diagnostics);
   }
-  return { value: files, diagnostics, split };
+  return { value: files, diagnostics, split, entries };
 }
 
 /**

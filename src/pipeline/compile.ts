@@ -12,7 +12,6 @@
  * its sections to the model. The core itself names no kind.
  */
 import path from 'node:path';
-import { readdirSync } from 'node:fs';
 import type { Diagnostic, StageResult } from '../diagnostics/types.js';
 import { applyStrict } from '../diagnostics/format.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
@@ -89,7 +88,7 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   // A data file written as a folder of parts (`investment/*.yaml`) counts as `investment.yaml`,
   // and a failing part fails its whole file, named by the folder (`data/2024/investment`).
   const splitNames = new Set(loaded.split.map((p) => path.basename(p)));
-  const entries = kind ? readdirSync(options.dataDir).map((e) => (splitNames.has(e) ? `${e}.yaml` : e)) : [];
+  const entries = kind ? loaded.entries.map((e) => (splitNames.has(e) ? `${e}.yaml` : e)) : [];
   const fileOf = (f: string): string => loaded.split.find((p) => f.startsWith(`${p}/`)) ?? f;
   const failed = [...new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => fileOf(d.file)))];
   options.onStage?.('validate');
@@ -100,7 +99,7 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   });
   result.diagnostics.push(...validated.diagnostics);
   result.sources = validated.sources;
-  if (stop() || !validated.dataset || !kind) return finish();
+  if (stop() || !validated.dataset || !validated.analysis || !kind) return finish();
   result.dataset = validated.dataset;
 
   // The agency's font folder, if the report names one (read here so `validate` reports it too).
@@ -112,7 +111,8 @@ export async function compile(options: CompileOptions): Promise<Compilation> {
   }
 
   options.onStage?.('aggregate');
-  const model = aggregate(validated.dataset, options, code?.model);
+  // Aggregation prints the tables and linked figures as validation analysed them (no second pass).
+  const model = aggregate(validated.dataset, validated.analysis, options, code?.model);
   result.model = model;
   if (options.skipRender) return finish();
 

@@ -17,7 +17,8 @@ import type { SourceFile } from '../load/index.js';
 import { validateSchemas, type SchemaSpec } from './schema.js';
 import { buildDataset, type Dataset, type RecordReader } from './dataset.js';
 import { checkDataFiles, checkRequiredMeta } from './files.js';
-import { checkDataset, checkIssued, type KindRules } from './rules/index.js';
+import { analyseDataset, checkDataset, checkIssued, type KindRules } from './rules/index.js';
+import type { DatasetAnalysis } from '../dataset/analysis.js';
 import type { IssueOptions } from './issue.js';
 import type { KindInfo } from '../kinds/registry.js';
 
@@ -75,6 +76,11 @@ export interface ValidateOptions {
 export interface Validation {
   /** The complete Dataset, or null when anything stops the run (a partial dataset never goes further). */
   dataset: Dataset | null;
+  /**
+   * With the Dataset (null when it is): its tables as the rules indexed them and the linked
+   * figures as they reconciled them, for aggregation to print without computing them again.
+   */
+  analysis: DatasetAnalysis | null;
   /** The files validated (a misnamed file is left out; without a kind, report.yaml only). */
   sources: SourceFile[];
   diagnostics: Diagnostic[];
@@ -98,12 +104,14 @@ export function validate(o: ValidateOptions): Validation {
     out.push(...checkRequiredMeta(report, kind));
   }
   const data = validated.value;
-  if (!data || !kind) return { dataset: null, sources, diagnostics: out };
+  if (!data || !kind) return { dataset: null, analysis: null, sources, diagnostics: out };
   const stopped = o.errorsBefore || out.some((d) => d.severity === 'error' || (o.strict && d.severity === 'warning'));
   // The cross-file rules run on a partial dataset too, so one run reports the mistakes of every
   // file; the rules on the issued document only on data that is otherwise sound.
-  out.push(...checkDataset(data, o.rules, sources));
+  const analysis = analyseDataset(data, o.rules);
+  out.push(...checkDataset(data, o.rules, sources, analysis));
   if (!stopped) out.push(...checkIssued(data, o.rules ?? {}, sources, o.issue));
   const failedNow = out.some((d) => d.severity === 'error' || (o.strict && d.severity === 'warning'));
-  return { dataset: stopped || failedNow || data.incomplete ? null : data, sources, diagnostics: out };
+  const passed = !(stopped || failedNow || data.incomplete);
+  return { dataset: passed ? data : null, analysis: passed ? analysis : null, sources, diagnostics: out };
 }

@@ -187,7 +187,7 @@ function trimPageBreaks(blocks: Block[]): Block[] {
 // ---------- table grid ----------
 // The grid is a property of the tree (doctree/grid.ts): its W003 findings are reported once, by
 // the tree check every command runs, so writers use the placement and ignore its diagnostics.
-export { tableGrid, type PlacedCell, type Slot, type TableGrid } from '../doctree/grid.js';
+export { cellKind, tableGrid, type PlacedCell, type Slot, type TableGrid } from '../doctree/grid.js';
 
 /** Column widths in `total` units, proportional to the declared relative widths. */
 export function scaleWidths(table: Table, total: number): number[] {

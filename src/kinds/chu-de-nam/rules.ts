@@ -10,7 +10,7 @@
 import { convertArea, formatArea } from '../../numbers/index.js';
 import type { ContentItem, IdRef } from '../../validate/dataset.js';
 import type { KindRules, RuleContext } from '../../validate/rules/index.js';
-import { didYouMean } from '../../validate/register.js';
+import { didYouMean } from '../../dataset/register.js';
 import { checkStated } from '../../validate/rules/stated.js';
 import { checkUnitStandards } from './standards.js';
 import { allTotals } from './totals.js';

@@ -4,28 +4,27 @@
  * documents they name (V202), KPI lines that do not exist (V205) or whose sentence has a token
  * other than `{value}` (V206), figures declared but never printed (V207), fractions whose part
  * exceeds the whole (V302), unit names against the register (V203, V204), and prose figures
- * tied to table cells (V312–V314, V317, V301 for parts; see validate/links.ts). It walks the
+ * tied to table cells (V312–V314, V317, V301 for parts; see dataset/links.ts). It walks the
  * report's leadership prose, every content document and the prose the kind declares, and asks
  * the kind about an item's links to its records.
  */
 import type { Decimal } from 'decimal.js';
 import type { ContentBlock, ContentDocument, ContentItem, ContentSection, Dataset, FigureInput, Kpi, Loc, StatRowInput, TableInput } from '../dataset.js';
-import { classifyToken, excerpt, scanTokens } from '../tokens.js';
-import { amountOf, reconcileLink } from '../links.js';
-import { figureId, fileOf, slugOf } from '../figure-ids.js';
-import type { TableIndex } from '../tables.js';
+import { classifyToken, excerpt, scanTokens } from '../../dataset/tokens.js';
+import { amountOf, type LinkChecks } from '../../dataset/links.js';
+import { figureId, fileOf, slugOf } from '../../dataset/figure-ids.js';
 import type { FigureValue } from '../../numbers/index.js';
 import type { KindProse, RuleContext } from './context.js';
 
-export function checkContent(ctx: RuleContext, tables: TableIndex): void {
-  new ContentRules(ctx, tables).run();
+export function checkContent(ctx: RuleContext, links: LinkChecks): void {
+  new ContentRules(ctx, links).run();
 }
 
 class ContentRules {
   private readonly kpis: Map<string, Kpi>;
   private readonly checkedFractions = new Set<string>();
 
-  constructor(private readonly ctx: RuleContext, private readonly tables: TableIndex) {
+  constructor(private readonly ctx: RuleContext, private readonly links: LinkChecks) {
     this.kpis = new Map((ctx.kind.kpis?.(ctx.data) ?? []).map((k) => [k.id, k]));
   }
 
@@ -42,7 +41,7 @@ class ContentRules {
   }
 
   private document(doc: ContentDocument): void {
-    // The scopes aggregation names figures by (validate/figure-ids.ts).
+    // The scopes aggregation names figures by (dataset/figure-ids.ts).
     const section = (s: ContentSection): void => { this.blocks(s.content, `${doc.file}:${s.id ?? slugOf(s.title)}`); s.sections.forEach(section); };
     this.blocks(doc.intro, `${doc.file}:intro`); doc.sections.forEach(section); this.blocks(doc.closing, `${doc.file}:closing`);
     doc.appendices.forEach((a) => this.blocks(a.content, `${doc.file}:${slugOf(a.title.join(' ')) || 'phu-luc'}`));
@@ -144,7 +143,7 @@ class ContentRules {
         if (t.form === 'count') return;
         const value = this.value(t.input);
         const amount = amountOf(value);
-        if (t.input.link && amount) reconcileLink(t.name, t.input, value, amount, this.tables, this.ctx);
+        if (t.input.link && amount) this.links.outcome(t.name, t.input, value, amount, this.ctx);
         return;
       }
       default: return;

@@ -6,8 +6,8 @@
  */
 import type { SourceFile } from '../../load/index.js';
 import type { ContentBlock, ContentItem, Dataset, Kpi, Loc, Reference, RegisterUnit, UnitRef } from '../dataset.js';
-import { Findings } from '../findings.js';
-import { UnitRegister, didYouMean } from '../register.js';
+import { Findings } from '../../dataset/findings.js';
+import { UnitRegister, didYouMean } from '../../dataset/register.js';
 import type { SourcePosition } from '../../diagnostics/types.js';
 
 /** Ids that must be unique within one kind of record (`what` names it in the message). */

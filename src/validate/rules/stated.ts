@@ -8,7 +8,7 @@
  */
 import { formatFigure, formatNumber, reconcileFigure, type ComparableValue, type Print } from '../../numbers/index.js';
 import type { Loc } from '../dataset.js';
-import type { Findings } from '../findings.js';
+import type { Findings } from '../../dataset/findings.js';
 
 /** A figure the kind computes, its stated twin, and whether it counts listed items. */
 export interface StatedTotal {

@@ -21,7 +21,7 @@ import {
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Align, RowKind, Table } from '../../doctree/types.js';
 import { FONT, TABLE, mmToTwip, ptToEighths, ptToHalfPt, ptToTwip } from '../theme.js';
-import { scaleWidths, tableGrid, type PlacedCell, type TableGrid } from '../structure.js';
+import { cellKind, scaleWidths, tableGrid, type PlacedCell, type TableGrid } from '../structure.js';
 import { ALIGN, inlineRuns, spacerParagraph } from './paragraphs.js';
 import { STYLE } from './styles.js';
 
@@ -107,7 +107,7 @@ const spanWidth = (placed: PlacedCell, widths: number[]): number =>
   widths.slice(placed.col, placed.col + placed.colSpan).reduce((a, b) => a + b, 0);
 
 function startCell(node: Table, placed: PlacedCell, widths: number[], keep = false): DocxCell {
-  const kind = node.children[placed.row]!.kind;
+  const kind = cellKind(node, placed);
   const align: Align = placed.cell.align ?? (kind === 'header' ? 'center' : node.columns[placed.col]?.align ?? 'left');
   const size = sizeOf(node);
   const paragraph = new Paragraph({

@@ -112,6 +112,7 @@ table.grid th, table.grid td { border: ${pt(TABLE.borderPt)} solid #000; padding
 table.grid tr.row-header > * { font-weight: ${TABLE.headerBold ? 700 : 400}; }
 table.grid tr.row-group > * { font-weight: ${TABLE.groupBold ? 700 : 400}; }
 table.grid tr.row-total > * { font-weight: ${TABLE.totalBold ? 700 : 400}; }
+table.grid tr > .cell-body { font-weight: 400; }
 table.grid tr { break-inside: avoid; }
 table.grid .al-left { text-align: left; } table.grid .al-center { text-align: center; } table.grid .al-right { text-align: right; } table.grid .al-justify { text-align: justify; }
 

@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Align, RowKind, Table } from '../../doctree/types.js';
 import { TABLE } from '../theme.js';
-import { scaleWidths, tableGrid, type PlacedCell } from '../structure.js';
+import { cellKind, scaleWidths, tableGrid, type PlacedCell } from '../structure.js';
 import { inlinesHtml } from './inlines.js';
 
 const ROW_CLASS: Readonly<Record<RowKind, string>> = { header: 'row-header', group: 'row-group', body: 'row-body', total: 'row-total' };
@@ -32,9 +32,11 @@ export function tableHtml(node: Table, diagnostics: Diagnostic[]): string {
 }
 
 function cellHtml(node: Table, placed: PlacedCell, diagnostics: Diagnostic[]): string {
-  const kind = node.children[placed.row]!.kind;
+  const kind = cellKind(node, placed);
   const align: Align = placed.cell.align ?? (kind === 'header' ? 'center' : node.columns[placed.col]?.align ?? 'left');
   const tag = kind === 'header' ? 'th' : 'td';
   const span = (placed.colSpan > 1 ? ` colspan="${placed.colSpan}"` : '') + (placed.rowSpan > 1 ? ` rowspan="${placed.rowSpan}"` : '');
-  return `<${tag} class="al-${align}"${span}>${inlinesHtml(placed.cell.children, { words: align === 'justify' }, diagnostics)}</${tag}>`;
+  // A merge over rows of different kinds is set as body text, not in its first row's weight.
+  const weight = kind !== node.children[placed.row]!.kind ? ' cell-body' : '';
+  return `<${tag} class="al-${align}${weight}"${span}>${inlinesHtml(placed.cell.children, { words: align === 'justify' }, diagnostics)}</${tag}>`;
 }

@@ -1,6 +1,6 @@
 /**
  * The one extension of pdfmake's layout: `LayoutBuilder.prototype.processLeaf`, where the lines
- * of a text node are placed one by one. pdfmake 0.3 has no footnotes and its only keep-together
+ * of a text node are placed one by one (and `TableProcessor.prototype.beginRow`, see below). pdfmake 0.3 has no footnotes and its only keep-together
  * tool (`pageBreakBefore`) re-runs the whole layout on every `true`. This hook decides in the
  * same single pass, just before each line is placed:
  *
@@ -12,9 +12,12 @@
  *   the head of a page — its break point is chosen when its first line is placed, from the line
  *   count of the rest of its words (`countLines`, the same greedy fill pdfmake uses);
  * - keep with next: a heading or run-in sub-head (`keepWithNextPt`) moves to the next page
- *   unless it fits with that much of what follows.
+ *   unless it fits with that much of what follows;
+ * - whole rows: a breakable table row (`rowHeightPt`, the row's estimated height) that does not
+ *   fit moves to the next page before pdfmake begins it (`beginRow`), so no empty bordered strip
+ *   of it is left at the foot of the page it leaves.
  *
- * pdfmake is pinned (package.json) and `HOOKED_SOURCE_HASH` records the hooked method's source:
+ * pdfmake is pinned (package.json) and `HOOKED_SOURCE_HASH` records the hooked methods' source:
  * tests/unit/writers/pdf/layout-hook.test.ts fails loudly when an upgrade changes it.
  */
 import { createHash } from 'node:crypto';
@@ -45,8 +48,8 @@ export interface LeafOptions {
   keepWithNextPt?: number;
 }
 
-/** The sha-256 of `processLeaf`'s source in pdfmake 0.3.11 (js/LayoutBuilder.js). */
-export const HOOKED_SOURCE_HASH = 'dfa7bf597febd6783b5cb6eff631942b13f9b9b642fca01081ed8237c43f0452';
+/** The sha-256 of `processLeaf`'s and `beginRow`'s source in pdfmake 0.3.11 (js/LayoutBuilder.js, js/TableProcessor.js). */
+export const HOOKED_SOURCE_HASH = 'e42360a5a6f230652517c4d5d56a30d905d12ca500b5a42853f458131c953406';
 export const NOTE_GAP_PT = 6;
 /** A merge's first row printed inside an unbreakable block, its page not yet known. */
 const PENDING = Symbol('pending page');
@@ -58,16 +61,24 @@ type Any = any;
 interface PageNotes { marks: FootnoteMark[]; items: Any[]; height: number }
 
 const LayoutBuilder: Any = require('pdfmake/js/LayoutBuilder.js').default;
+const TableProcessor: Any = require('pdfmake/js/TableProcessor.js').default;
 const original: (this: Any, node: Any) => void = LayoutBuilder.prototype.processLeaf;
+const originalBeginRow: (this: Any, rowIndex: number, writer: Any) => void = TableProcessor.prototype.beginRow;
 
 export function hookedSourceHash(): string {
-  return createHash('sha256').update(String(original)).digest('hex');
+  return createHash('sha256').update(String(original)).update('\0').update(String(originalBeginRow)).digest('hex');
 }
 
-/** Install the hook once; pdfmake calls it for every text node of every document. */
+/** Install the hook once; pdfmake calls it for every text node and table row of every document. */
 export function installLayoutHook(): void {
   if (LayoutBuilder.prototype.processLeaf !== original) return;
+  TableProcessor.prototype.beginRow = function beginRow(this: Any, rowIndex: number, writer: Any): void {
+    moveRowOn(this, rowIndex, writer);
+    return originalBeginRow.call(this, rowIndex, writer);
+  };
   LayoutBuilder.prototype.processLeaf = function processLeaf(this: Any, node: Any): void {
+    // The row hook reads the notes of a page through the writer.
+    this.writer.__builder = this;
     if (this.__inNote || this.writer.transactionLevel > 0) {
       // Inside an unbreakable block (a table's header rows kept with its first body row) the page
       // is known only when the block is committed: a merge printed there counts as printed on
@@ -103,10 +114,32 @@ export function installLayoutHook(): void {
 const notesOf = (builder: Any): WeakMap<object, PageNotes> => (builder.__footnotes ??= new WeakMap());
 
 /** Where text must stop on the current page: above the notes already placed there. */
-function limitY(builder: Any): number {
-  const ctx = builder.writer.context();
+function limitY(builder: Any, writer: Any = builder.writer): number {
+  const ctx = writer.context();
   const page = ctx.getCurrentPage();
-  return page.pageSize.height - ctx.pageMargins.bottom - (notesOf(builder).get(page)?.height ?? 0);
+  return page.pageSize.height - ctx.pageMargins.bottom - (builder ? notesOf(builder).get(page)?.height ?? 0 : 0);
+}
+
+// ---------- before a row ----------
+
+/**
+ * A breakable row that will not fit moves to the next page before pdfmake begins it, with the
+ * same arithmetic as its cells' first lines would use (beforeLine), so pages break where they
+ * did; moved there, pdfmake draws nothing of it on the page it leaves. Its cells then do not
+ * move again on the page it moved to, even when the row is taller than a page.
+ */
+function moveRowOn(processor: Any, rowIndex: number, writer: Any): void {
+  const cells: Any[] = processor.tableNode.table.body[rowIndex] ?? [];
+  const estimate = Math.max(0, ...cells.map((c) => c?.rowHeightPt ?? 0));
+  if (!estimate || writer.transactionLevel > 0) return;
+  const ctx = writer.context();
+  if (ctx.y <= ctx.pageMargins.top + 0.01) return;
+  const builder = writer.__builder;
+  const firstLineY = ctx.y + processor.layout.paddingTop(rowIndex, processor.tableNode);
+  if (limitY(builder, writer) - firstLineY >= estimate - 0.01) return;
+  if (builder) builder.__rowBreak = { page: ctx.getCurrentPage(), y: firstLineY };
+  writer.moveToNextPage();
+  writer.__rowMovedTo = ctx.getCurrentPage();
 }
 
 const marksOf = (line: Any): FootnoteMark[] => (line.inlines ?? []).map((i: Any) => i.footnote).filter(Boolean);
@@ -120,7 +153,7 @@ function beforeLine(builder: Any, node: Any, line: Any): void {
   const index = node.positions.length;
   let room = limitY(builder) - ctx.y;
   if (index === 0 && !atTop) {
-    if (node.rowHeightPt && room < node.rowHeightPt - 0.01) {
+    if (node.rowHeightPt && room < node.rowHeightPt - 0.01 && builder.writer.__rowMovedTo !== ctx.getCurrentPage()) {
       // Where the row would have begun: a merge it continues is closed there (closeMerge).
       builder.__rowBreak = { page: ctx.getCurrentPage(), y: ctx.y };
       return moveOn(builder, node);

@@ -11,7 +11,7 @@ import type { Align, RowKind, Table } from '../../doctree/types.js';
 import { TABLE, linePitchPt, mmToPt, pdfLineHeight } from '../theme.js';
 import { textWidthPt } from '../metrics.js';
 import { toPlainText, walkFootnotes } from '../../doctree/text.js';
-import { scaleWidths, tableGrid, type PlacedCell } from '../structure.js';
+import { cellKind, scaleWidths, tableGrid, type PlacedCell } from '../structure.js';
 import { plainInlines, wordInlines } from './inlines.js';
 import { ALIGN, spacer } from './paragraphs.js';
 
@@ -104,7 +104,7 @@ const spanWidth = (widths: readonly number[], col: number, span: number): number
 
 /** A cell's text height (without padding). */
 function textHeight(node: Table, placed: PlacedCell, widths: readonly number[], size: number): number {
-  const bold = BOLD_ROWS[node.children[placed.row]!.kind];
+  const bold = BOLD_ROWS[cellKind(node, placed)];
   return cellLines(toPlainText(placed.cell.children), spanWidth(widths, placed.col, placed.colSpan), size, bold) * pitch(size);
 }
 
@@ -154,10 +154,9 @@ function merged(node: Table, placed: PlacedCell, row: number, first: boolean, he
   groups.set(placed, group);
   const top = row === placed.row;
   const last = row === placed.row + placed.rowSpan - 1;
-  const kind = node.children[placed.row]!.kind;
   const align: Align = placed.cell.align ?? node.columns[placed.col]?.align ?? 'left';
   return {
-    text: plainInlines(placed.cell.children, { bold: BOLD_ROWS[kind] }),
+    text: plainInlines(placed.cell.children, { bold: BOLD_ROWS[cellKind(node, placed)] }),
     alignment: ALIGN[align],
     border: [true, top, true, last],
     ...(placed.colSpan > 1 ? { colSpan: placed.colSpan } : {}),

@@ -118,13 +118,16 @@ class SheetBuilder {
     })));
     grid.forEach((row, r) => {
       const node = table.children[r]!;
-      const bold = node.kind !== 'body' || Boolean(node.sumOf?.length);
+      const rowBold = node.kind !== 'body' || Boolean(node.sumOf?.length);
       const cells = row.map((placed) => {
         const ref = `${columnName(placed.col)}${offset + r + 1}`;
         const rowSpan = placed.cell.rowSpan ?? 1;
         const colSpan = placed.cell.colSpan ?? 1;
         if (rowSpan > 1 || colSpan > 1) this.merges.push(`${ref}:${columnName(placed.col + colSpan - 1)}${offset + r + rowSpan}`);
         const align = placed.cell.align ?? (node.kind === 'header' ? 'center' : table.columns[placed.col]?.align ?? 'left');
+        // A merge over rows of different kinds (a note beside a group row and its rows) is plain.
+        const spanned = table.children.slice(r, r + rowSpan);
+        const bold = rowBold && spanned.every((row) => row.kind === node.kind);
         const number = numbers[r]!.get(placed.col);
         if (!number) {
           const text = toPlainText(placed.cell.children).normalize('NFC');

@@ -29,6 +29,12 @@ describe('names from the data', () => {
     // A name of more than four words is a description, not a name: it may break.
     expect(names).toHaveLength(3);
   });
+
+  it('overlapping names each bind their spaces, found by the one search that rules texts out', () => {
+    const names = namePatterns(['Xã An', 'An Lão', 'Tân Dân']);
+    expect(typesetText('Xã An Lão và Tân Dân', names)).toBe(`Xã${NB}An${NB}Lão và Tân${NB}Dân`);
+    expect(typesetText('không có tên nào', names)).toBe('không có tên nào');
+  });
 });
 
 describe('quotation marks', () => {

@@ -2,15 +2,14 @@
 // own faults found by the rules alone, the same findings whichever kind of file is missing
 // (a partial dataset: a rule that needs the missing file stays silent), and aggregation that
 // reports nothing — it returns the model only, built from the same numbers the rules checked.
+// (The token grammar both stages read: tests/unit/dataset/tokens.test.ts.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { compile, type Compilation } from '../../../../src/pipeline/compile.js';
-import { checkDataset } from '../../../../src/validate/rules/index.js';
+import { analyseDataset, checkDataset } from '../../../../src/validate/rules/index.js';
 import { aggregate, formatFigure } from '../../../../src/aggregate/index.js';
 import { kindCode } from '../../../../src/kinds/code.js';
-import { classifyToken, scanTokens } from '../../../../src/validate/tokens.js';
-import type { Dataset, FigureInput } from '../../../../src/validate/dataset.js';
-import { toExact } from '../../../../src/numbers/index.js';
+import type { Dataset } from '../../../../src/dataset/types.js';
 
 const root = path.resolve(__dirname, '../../../..');
 const theme = kindCode('chu-de-nam')!;
@@ -53,30 +52,12 @@ describe('checkDataset on the 2024 theme report', () => {
 
 describe('aggregate only computes', () => {
   it('returns the model and no diagnostics; a checked figure prints the number the rule compared', () => {
-    const model = aggregate(c.dataset!, {}, theme.model);
+    const model = aggregate(c.dataset!, analyseDataset(c.dataset!, theme.rules), {}, theme.model);
     expect(Object.keys(model)).not.toContain('diagnostics');
     const total = model.figures.find((f) => f.id === 'investment.total')!;
     expect(formatFigure(total)).toBe('676.373 triệu đồng');
     expect(total.check).toMatchObject({ agrees: false, computed: '674.993 triệu đồng', printed: 'stated' });
     const warning = checkDataset(c.dataset!, theme.rules, c.sources).find((d) => d.code === 'V301' && d.message.startsWith('Tổng kế hoạch'))!;
     expect(warning.message).toContain(total.check!.computed);
-  });
-});
-
-describe('the token grammar shared by the rules and aggregation', () => {
-  const figures: Record<string, FigureInput> = {
-    xa: { kind: 'units', units: [], at: { file: 'f', line: 1, column: 1, pointer: '' } },
-    n: { kind: 'count', value: toExact(3), at: { file: 'f', line: 1, column: 1, pointer: '' } },
-  };
-  it('scans text, tokens and slips', () => {
-    expect(scanTokens('a {n} {{x}} } b').map((p) => p.type)).toEqual(['text', 'token', 'text', 'double', 'text', 'brace', 'text']);
-  });
-  it('classifies each token with the forms its kind takes', () => {
-    expect(classifyToken('ref:qd-1|short', figures)).toEqual({ kind: 'ref', id: 'qd-1', form: 'short' });
-    expect(classifyToken('xa|count', figures)).toMatchObject({ kind: 'figure', name: 'xa', form: 'count' });
-    expect(classifyToken('n|count', figures)).toEqual({ kind: 'badForm', head: 'n', form: 'count', allowed: '{n}' });
-    expect(classifyToken('year+1', figures)).toEqual({ kind: 'year', shift: 1 });
-    expect(classifyToken('khong', figures)).toEqual({ kind: 'unknown' });
-    expect(classifyToken('', figures)).toEqual({ kind: 'unknown' });
   });
 });

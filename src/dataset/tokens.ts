@@ -7,7 +7,7 @@
  * token takes its own forms. Both sides read tokens only through this module, so a text the
  * rules accepted is a text aggregation can print.
  */
-import type { FigureInput } from './dataset.js';
+import type { FigureInput } from './types.js';
 
 export type Piece =
   | { type: 'text'; value: string }

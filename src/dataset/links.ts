@@ -4,7 +4,8 @@
  * the one function of `numbers/` at the figure's printed precision. The rules report what
  * differs (V312, V314, V301), a cell id that names nothing (V313) and a share of a whole that
  * computes above 100 % (V317); aggregation takes the number `print` chose and the cells as
- * provenance from the same outcome, so the check and the printed figure are one computation.
+ * provenance from the same outcome, so the check and the printed figure are one computation —
+ * made once per figure (`LinkChecks`), by whichever stage asks first.
  */
 import type { Decimal } from 'decimal.js';
 import type { RelatedPosition } from '../diagnostics/types.js';
@@ -12,8 +13,8 @@ import {
   checkRatio, compareAtPrecision, convertArea, convertMoney, formatDiff, formatFigure, formatWritten, parseQuantity, reconcile,
   type Comparison, type FigureValue,
 } from '../numbers/index.js';
-import type { FigureInput, IdRef, Loc } from './dataset.js';
-import type { Findings } from './findings.js';
+import type { FigureInput, IdRef, Loc } from './types.js';
+import { Findings, type Finding } from './findings.js';
 import { isHit, type CellHit, type TableIndex } from './tables.js';
 
 export interface LinkOutcome {
@@ -48,10 +49,39 @@ export function withAmount(v: FigureValue, n: Decimal): FigureValue {
 }
 
 /**
- * Reconcile a linked figure (`value`: its numeric value as printed, `amount` its number).
- * Findings go to `findings`; cells are looked up in `index`.
+ * Every linked figure of a report reconciled once, against one index of its tables: the content
+ * rules ask for each figure they read (and report what it found), aggregation asks again for the
+ * figures it prints and gets the same outcome without reconciling again.
  */
-export function reconcileLink(name: string, input: FigureInput, value: FigureValue, amount: Decimal, index: TableIndex, findings: Findings): LinkOutcome {
+export class LinkChecks {
+  private readonly done = new WeakMap<FigureInput, { outcome: LinkOutcome; findings: readonly Finding[] }>();
+
+  constructor(readonly tables: TableIndex) {}
+
+  /**
+   * The outcome of a linked figure (`value`: its numeric value as printed, `amount` its number).
+   * What is wrong goes to `findings` when given — each time it is asked, as a rule that reads a
+   * figure twice reports it twice; the reconciliation itself runs once.
+   */
+  outcome(name: string, input: FigureInput, value: FigureValue, amount: Decimal, findings?: Findings): LinkOutcome {
+    let done = this.done.get(input);
+    if (!done) {
+      const own = new Findings();
+      done = { outcome: this.reconcile(name, input, value, amount, own), findings: own.list };
+      this.done.set(input, done);
+    }
+    for (const f of done.findings) findings?.report(f.code, f.at, f.args, f.related);
+    return done.outcome;
+  }
+
+  /** The reconciliation (a method of its own, so a test can count how often it runs). */
+  reconcile(name: string, input: FigureInput, value: FigureValue, amount: Decimal, findings: Findings): LinkOutcome {
+    return reconcileLink(name, input, value, amount, this.tables, findings);
+  }
+}
+
+/** Reconcile a linked figure; findings go to `findings`, cells are looked up in `index`. */
+function reconcileLink(name: string, input: FigureInput, value: FigureValue, amount: Decimal, index: TableIndex, findings: Findings): LinkOutcome {
   const link = input.link!;
   const stated = { n: amount, places: link.places };
   const printedEn = link.print === 'computed' ? 'computed value' : 'stated figure';

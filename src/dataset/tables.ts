@@ -7,10 +7,12 @@
  * the table stands — later in the file, or in a later content file. What is wrong (twin STT,
  * twin table ids, a `sumOf` naming no row, a total that differs, a cell id that names nothing)
  * is collected as findings; the rules report them, aggregation prints what the index built.
+ * Validation builds the one index of a compile (`dataset/analysis.ts`) and hands it on with the
+ * Dataset, so each table is built once.
  */
 import { reconcile, formatDiff, formatWritten } from '../numbers/index.js';
-import type { ContentBlock, ContentDocument, ContentSection, IdRef, Loc, StatCell, StatRowInput, StatTableInput } from './dataset.js';
-import { Findings } from './findings.js';
+import type { ContentBlock, ContentDocument, ContentSection, IdRef, Loc, StatCell, StatRowInput, StatTableInput } from './types.js';
+import type { Findings } from './findings.js';
 
 /** The check of a declared total, kept for the cell's figure (`report explain bm1[5]`). */
 export interface TotalCheck { stated: string; computed: string; agrees: boolean; printed: 'stated' | 'computed' }
@@ -38,23 +40,26 @@ const CELL_ID = /^([a-z][a-z0-9-]*)\[([0-9]+(?:\.[0-9]+)*)\](?:\.([a-z][a-z0-9-]
 
 /** Every statistical table of a report by id, for cell references from anywhere in it. */
 export class TableIndex {
-  readonly findings = new Findings();
   private readonly tables = new Map<string, BuiltTable>();
   private readonly built = new WeakMap<StatTableInput, RichStatTable>();
   /** Ids of tables made of parts, each with its parts' ids (a cell is named by its part). */
   private readonly partIds = new Map<string, { ids: string[]; at: Loc }>();
+  /** The tables with an id that each block's table made (itself, or its parts), in order. */
+  private readonly namedBy = new WeakMap<StatTableInput, [string, BuiltTable][]>();
+
+  /** `findings` receives what is wrong with the tables (V310, V311, V315, V316). */
+  constructor(private readonly findings: Findings) {}
 
   /** Index every table of these documents (in order), before any prose is resolved. */
-  static of(documents: readonly ContentDocument[], other: readonly ContentBlock[][] = []): TableIndex {
-    const index = new TableIndex();
+  static of(findings: Findings, documents: readonly ContentDocument[], other: readonly ContentBlock[][] = []): TableIndex {
+    const index = new TableIndex(findings);
     for (const doc of documents) index.document(doc);
     for (const blocks of other) index.blocks(blocks);
     return index;
   }
 
   document(doc: ContentDocument): void {
-    const inSections = (list: ContentSection[]): void => list.forEach((s) => { this.blocks(s.content); inSections(s.sections); });
-    this.blocks(doc.intro); inSections(doc.sections); this.blocks(doc.closing); doc.appendices.forEach((a) => this.blocks(a.content));
+    for (const [input, id] of statTablesOf(doc)) this.table(input, id);
   }
 
   blocks(blocks: readonly ContentBlock[]): void {
@@ -73,7 +78,7 @@ export class TableIndex {
     if (input.parts) {
       const ids = input.parts.map((p, i) => p.id ?? (id ? `${id}-${i + 1}` : undefined));
       if (id && this.claim(id, input.at)) this.partIds.set(id, { ids: ids.filter((x): x is string => !!x), at: input.at });
-      const parts = input.parts.map((p, i) => ({ ...this.build(p, ids[i]), title: p.title }));
+      const parts = input.parts.map((p, i) => ({ ...this.build(p, ids[i], input), title: p.title }));
       table = { id, caption: input.caption, subtitle: input.subtitle, labelTitle: input.labelTitle, columnsTitle: input.columnsTitle, columns: input.columns, rows: [], parts };
     } else {
       table = this.build(input, id);
@@ -82,9 +87,13 @@ export class TableIndex {
     return table;
   }
 
-  private build(input: StatTableInput, id: string | undefined): RichStatTable {
+  /** Build one table (or part): the one place a table is numbered and its totals reconciled. */
+  private build(input: StatTableInput, id: string | undefined, owner: StatTableInput = input): RichStatTable {
     const built = buildTable(this.findings, input, id);
-    if (id && this.claim(id, input.at)) this.tables.set(id, built);
+    if (id && this.claim(id, input.at)) {
+      this.tables.set(id, built);
+      this.namedBy.set(owner, [...(this.namedBy.get(owner) ?? []), [id, built]]);
+    }
     return built.table;
   }
 
@@ -95,9 +104,9 @@ export class TableIndex {
     return !twin;
   }
 
-  /** The tables with an id, in the order they were indexed. */
-  named(): [string, BuiltTable][] {
-    return [...this.tables.entries()];
+  /** The tables with an id that a block's table made (itself, or its parts), once it is built. */
+  namedOf(input: StatTableInput): readonly [string, BuiltTable][] {
+    return this.namedBy.get(input) ?? [];
   }
 
   /** The number in a cell named by id, or why there is none. */
@@ -122,6 +131,15 @@ export class TableIndex {
   known(): string {
     return [...this.tables.keys()].join(', ') || '—';
   }
+}
+
+/** The statistical tables of a document with their block ids, in reading order. */
+export function statTablesOf(doc: ContentDocument): [StatTableInput, string | undefined][] {
+  const out: [StatTableInput, string | undefined][] = [];
+  const blocks = (list: readonly ContentBlock[]): void => { for (const b of list) if (b.type === 'statTable') out.push([b.table, b.id]); };
+  const inSections = (list: ContentSection[]): void => list.forEach((s) => { blocks(s.content); inSections(s.sections); });
+  blocks(doc.intro); inSections(doc.sections); blocks(doc.closing); doc.appendices.forEach((a) => blocks(a.content));
+  return out;
 }
 
 export function isHit(r: CellHit | { reason: string }): r is CellHit {

@@ -6,7 +6,7 @@
  * name with a warning (V204), and that closest name is what the report prints. When the register
  * file itself failed validation, every name is taken as written and nothing is reported.
  */
-import type { RegisterUnit, UnitRef } from './dataset.js';
+import type { RegisterUnit, UnitRef } from './types.js';
 import { suggest } from '../diagnostics/suggest.js';
 import type { Findings } from './findings.js';
 
