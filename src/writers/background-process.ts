@@ -4,6 +4,7 @@
  * the one tree the parent sends, send back the bytes and diagnostics, and exit.
  */
 import { loadWriter, type OutputFormat } from './index.js';
+import { collectGarbage } from './collect.js';
 import { WARM_UP_TREE } from './warmup.js';
 import type { Root } from '../doctree/types.js';
 
@@ -14,7 +15,9 @@ const ready = loadWriter(format).then(async (write) => {
 });
 
 // The tree is held here only until the writer takes it: the PDF writer makes its definition from
-// it, then lets it go while pdfmake lays the document out (writers/pdf/index.ts).
+// it, then lets it go while pdfmake lays the document out (writers/pdf/index.ts); the tree and
+// the message it came in are collected before the layout starts, so the layout's heap grows
+// from the definition alone.
 let tree: Root | null = null;
 const take = (): Root => {
   const root = tree!;
@@ -25,7 +28,10 @@ const take = (): Root => {
 process.once('message', (root) => {
   tree = root as Root;
   void ready.then(async (write) => {
-    const result = await write(take());
+    const writing = write(take());
+    // The writer has its definition (made before its first await) and no longer needs the tree.
+    collectGarbage();
+    const result = await writing;
     process.send!(result, () => process.disconnect());
   });
 });
