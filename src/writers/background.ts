@@ -22,7 +22,7 @@ export interface StartedWriter {
   format: OutputFormat;
   background: boolean;
   write(root: Root): Promise<StageResult<Uint8Array>>;
-  /** Stop the child when the tree will never come (the data had errors). */
+  /** Stop the child when the tree will never come (the data had errors) or its answer will not. */
   close(): void;
 }
 
@@ -31,6 +31,10 @@ const CHILD = fileURLToPath(new URL('./background-process.js', import.meta.url))
 function inChild(format: OutputFormat): StartedWriter {
   const child: ChildProcess = fork(CHILD, [format], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   let exited: Error | undefined;
+  // Once it has answered, the child disconnects and exits by itself (writing its code cache
+  // first in a training build, see boot/code-cache.ts): only a child that never answered is killed.
+  let answered = false;
+  child.once('message', () => { answered = true; });
   child.once('error', (e) => { exited = e; });
   child.once('exit', (code) => { exited ??= new Error(`the ${format} writer process exited (${code})`); });
   return {
@@ -47,7 +51,7 @@ function inChild(format: OutputFormat): StartedWriter {
       child.send(root);
       return answer;
     },
-    close: () => { if (child.exitCode === null) child.kill(); },
+    close: () => { if (child.exitCode === null && !answered) child.kill(); },
   };
 }
 
@@ -75,7 +79,7 @@ export function writeAll(started: readonly StartedWriter[], root: Root): Promise
   const all = Promise.all(started.map((s) => pending.get(s)!));
   if (started.some((w) => w.background)) {
     const here = started.filter((w) => !w.background).map((s) => pending.get(s)!);
-    void Promise.allSettled(here).then(collectGarbage);
+    void Promise.allSettled(here).then(() => collectGarbage());
   }
   return all;
 }

@@ -35,7 +35,7 @@ describe('background writers', () => {
     const writing = writeAll(startWriters(['pdf'], new Set(['pdf'])), tree!);
     tree = null;
     await new Promise((resolve) => setTimeout(resolve, 0));
-    collectGarbage();
+    collectGarbage(0);
     expect(sent.deref()).toBeUndefined();
     const [pdf] = await writing;
     expect(Buffer.from(pdf!.value).subarray(0, 5).toString()).toBe('%PDF-');
@@ -50,7 +50,7 @@ describe('background writers', () => {
     c.tree = null;
     await writing;
     await new Promise((resolve) => setTimeout(resolve, 0));
-    collectGarbage();
+    collectGarbage(0);
     expect(laidOut.deref()).toBeUndefined();
   });
 });
