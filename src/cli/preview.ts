@@ -105,4 +105,8 @@ export async function previewCommand(year: string, opts: PreviewOptions): Promis
     process.on('SIGTERM', stop);
   });
   process.exitCode = 0;
+  // Everything is closed. chokidar can still leave a native watcher open when a watched folder is
+  // removed while it closes (seen when the folder is deleted right after Ctrl+C): such a straggler
+  // must not keep the command alive. The timer does not hold the process itself (unref).
+  setTimeout(() => process.exit(), 500).unref();
 }

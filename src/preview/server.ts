@@ -87,7 +87,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     })();
     return running;
   };
+  // Once closing, no change schedules a rebuild: the watcher still reports while it closes (the
+  // data folder may be going away), and a rebuild started then kept the process alive.
+  let closed = false;
   const schedule = (): void => {
+    if (closed) return;
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), DEBOUNCE_MS);
   };
@@ -162,6 +166,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     watched,
     rebuild,
     async close() {
+      closed = true;
       clearTimeout(timer);
       await watcher.close();
       for (const res of clients) res.end();

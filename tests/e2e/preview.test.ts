@@ -219,3 +219,32 @@ describeWithTool('chromium')('report preview: in Chromium', () => {
     expect(await popover.getAttribute('title')).toBe(explained.stdout.trim());
   });
 });
+
+// Stopping while the watched folder is being removed (a CI job cleaning up right after Ctrl+C):
+// chokidar may leave a native watcher open; the command must exit all the same. The race is won
+// only some of the time, hence several rounds.
+describe('report preview: stopping', () => {
+  it('exits after SIGTERM even when its data folder is removed at once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-preview-stop-'));
+      cpSync(path.join(ROOT, 'data/2024'), path.join(dir, 'data/2024'), { recursive: true });
+      const child = spawn(process.execPath, [CLI, 'preview', '2024'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      try {
+        for (let i = 0; i < 100 && !/Ctrl\+C/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+        const file = path.join(dir, 'data/2024/investment.yaml');
+        writeFileSync(file, readFileSync(file, 'utf8').replace('allocation: 11.700 triệu đồng', 'allocation: 11.701 triệu đồng'));
+        for (let i = 0; i < 100 && !/đã cập nhật/.test(out.slice(out.indexOf('Ctrl+C'))); i++) await new Promise((r) => setTimeout(r, 50));
+        child.kill('SIGTERM');
+        rmSync(dir, { recursive: true, force: true });
+        const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running after 5 s'), 5000))]);
+        expect(code, `round ${round}`).toBe(0);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }, 120_000);
+});
