@@ -125,7 +125,7 @@ function validateFile(file: SourceFile, specs: readonly SchemaSpec[]): Diagnosti
 /** The marker `report new` leaves where a yearly figure or text must be filled in. */
 export const BLANK = '__';
 
-const FIGURE_FORMATS = new Set(['money', 'area', 'percent', 'rate', 'fraction', 'count', 'figureValue', 'kpiValue', 'monthYear', 'period']);
+const FIGURE_FORMATS = new Set(['money', 'area', 'percent', 'rate', 'fraction', 'count', 'figureValue', 'kpiValue', 'monthYear', 'period', 'statValue']);
 
 /** JSON pointers of every value that is exactly the blank marker. */
 function blankPointers(data: unknown, pointer = ''): string[] {
