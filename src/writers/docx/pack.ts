@@ -6,7 +6,8 @@
  * the same bytes, in any time zone.
  */
 import { Packer, type Document } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipPackage } from '../zip.js';
 import { isoSeconds } from '../structure.js';
 
 const CORE = 'docProps/core.xml';
@@ -36,10 +37,7 @@ export async function packDocx(document: Document, date: Date): Promise<Uint8Arr
   const core = files[CORE];
   if (core) files[CORE] = strToU8(fixCoreDates(strFromU8(core), isoSeconds(date)));
   renumberWatermarks(files);
-  const mtime = zipTime(date);
-  const entries: Zippable = {};
-  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime }];
-  return zipSync(entries);
+  return zipPackage(files, date);
 }
 
 /** Replace the text of dcterms:created and dcterms:modified with `iso`. */
@@ -59,13 +57,4 @@ function renumberWatermarks(files: Record<string, Uint8Array>): void {
     const fixed = xml.replace(WATERMARK_ID, () => `PowerPlusWaterMarkObject${++n}`);
     if (fixed !== xml) files[name] = strToU8(fixed);
   }
-}
-
-/**
- * Zip entries store local wall-clock time; building the Date from the document date's calendar
- * fields in local time makes fflate write the same DOS timestamp in every time zone.
- */
-function zipTime(date: Date): Date {
-  const year = Math.min(2107, Math.max(1980, date.getUTCFullYear()));
-  return new Date(year, date.getUTCMonth(), date.getUTCDate(), 0, 0, 0);
 }

@@ -6,7 +6,9 @@
  * `styles.ts`. The package is written here as plain OOXML parts and zipped with fixed entry
  * times, so the bytes are the same on every run, like the DOCX.
  */
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
+import { documentDate } from '../structure.js';
+import { zipPackage } from '../zip.js';
 import type { StageResult } from '../../diagnostics/types.js';
 import type { Block, Root, Table } from '../../doctree/types.js';
 import { toPlainText as treeText } from '../../doctree/text.js';
@@ -103,8 +105,6 @@ export async function writeXlsx(root: Root): Promise<StageResult<Uint8Array>> {
   });
   // Styles last: the sheets registered the formats they use.
   files['xl/styles.xml'] = strToU8(styles.xml());
-  // Local-time constructor: the same DOS timestamp in every time zone (as for the DOCX).
-  const mtime = new Date(2025, 0, 1);
-  const bytes = zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { mtime }]])));
-  return { value: bytes, diagnostics: [] };
+  // An unreadable date is reported by the tree check (W004), not here.
+  return { value: zipPackage(files, documentDate(root.meta).date), diagnostics: [] };
 }
