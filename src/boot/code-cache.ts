@@ -1,6 +1,7 @@
 /**
  * A V8 code cache for the CommonJS files the tool loads: its own bundle (dist/bundle/, see
- * scripts/bundle.mjs) and the libraries that are CommonJS anyway (pdfmake, pdfkit, fontkit).
+ * scripts/bundle.mjs), its generated schema validators, and the libraries that are CommonJS
+ * anyway (pdfmake, pdfkit, fontkit).
  * Node 20 has no module compile cache of its own, and compiling the modules of a cold
  * `report build` was its largest single cost. Installed by the launchers before anything else
  * is loaded, this wraps `Module.prototype._compile` — as v8-compile-cache does — so that each
@@ -62,12 +63,13 @@ function requireFor(module: AnyModule): NodeJS.Require {
 }
 
 /**
- * Compile every CommonJS file under `packageRoot` (its dist/bundle/ and node_modules/) from the
+ * Compile every CommonJS file under `packageRoot` (its dist/ and node_modules/) from the
  * caches in `cacheDir` from now on. Returns live counts, for the tests and the bench.
  */
 export function installCodeCache(packageRoot: string, cacheDir: string): CodeCacheStats {
   const stats: CodeCacheStats = { hits: 0, misses: 0 };
-  const within = [path.join(packageRoot, 'dist', 'bundle') + path.sep, path.join(packageRoot, 'node_modules') + path.sep];
+  // dist/: the bundle's pieces and the generated schema validators (dist/validators/validators.cjs).
+  const within = [path.join(packageRoot, 'dist') + path.sep, path.join(packageRoot, 'node_modules') + path.sep];
   const proto = (Module as AnyModule).prototype;
   const compile = proto._compile as (content: string, filename: string) => unknown;
   const training: Array<{ file: string; key: Buffer; script: vm.Script }> = [];
