@@ -42,20 +42,34 @@ const goals = [];
 const machine = () => `${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
 console.log(`baocao bench — node ${process.version}, ${machine()}`);
 
-function once(args, env = {}) {
-  const out = mkdtempSync(path.join(tmpdir(), 'baocao-bench-'));
-  const cmd = [process.execPath, path.join(root, 'bin/report.js'), ...args.map((a) => a.replace('$OUT', out))];
-  const options = { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } };
+/**
+ * One process under /usr/bin/time: wall time, peak RSS (MB; GNU time reports the largest process
+ * of the run, a PDF writer child on its own) and CPU time (the process and its waited-for
+ * children). Throws unless it exits with `status`.
+ */
+function timed(cmd, args, { env = {}, cwd = root, status = 0, timeout } = {}) {
+  const options = { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26, ...(timeout ? { timeout, killSignal: 'SIGKILL' } : {}) };
   const started = process.hrtime.bigint();
-  const r = timeBin ? spawnSync(timeBin, ['-f', '%M %U %S', ...cmd], options) : spawnSync(cmd[0], cmd.slice(1), options);
+  const r = timeBin ? spawnSync(timeBin, ['-f', '%M %U %S', cmd, ...args], options) : spawnSync(cmd, args, options);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  rmSync(out, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  // GNU time reports the largest process of the run (the PDF child counts on its own) and the
-  // CPU time of the process and its waited-for children.
+  // Under /usr/bin/time a killed child shows as "Command terminated by signal".
+  if (r.status !== status || /lỗi nội bộ/.test(r.stderr)) throw new Error(`${args.join(' ')}: expected exit ${status}, got ${r.status ?? r.signal}: ${r.stderr.slice(-800)}`);
   const [rssKb, user, sys] = timeBin ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
-  return { ms, rssMb: rssKb / 1024, cpuMs: (user + sys) * 1000, stderr: r.stderr };
+  return { ms, rssMb: rssKb / 1024, cpuMs: (user + sys) * 1000, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** `run` given a fresh output folder, removed afterwards. */
+function withOutput(run) {
+  const out = mkdtempSync(path.join(tmpdir(), 'baocao-bench-'));
+  try {
+    return run(out);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** `report <args>` once, `$OUT` standing for a fresh output folder. */
+const once = (args, env = {}) => withOutput((out) => timed(process.execPath, [path.join(root, 'bin/report.js'), ...args.map((a) => a.replace('$OUT', out))], { env }));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -110,18 +124,10 @@ const NPX_GOAL = 1.5;
     try { return readFileSync(path.join(npxCache, d, 'package.json'), 'utf8').includes(root); } catch { return false; }
   };
   if (existsSync(npxCache)) for (const d of readdirSync(npxCache)) if (linksHere(d)) rmSync(path.join(npxCache, d), { recursive: true, force: true });
-  const timed = (cmd, args) => {
-    const out = mkdtempSync(path.join(tmpdir(), 'baocao-bench-'));
-    const started = process.hrtime.bigint();
-    const r = spawnSync(cmd, [...args, '--out', out, '--force'], { cwd: root, encoding: 'utf8' });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    rmSync(out, { recursive: true, force: true });
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    return ms;
-  };
-  const first = timed('npx', ['report', 'build', '2024']);
-  const npx = median([first, ...Array.from({ length: runs - 1 }, () => timed('npx', ['report', 'build', '2024']))]);
-  const direct = median(Array.from({ length: runs }, () => timed(process.execPath, [path.join(root, 'bin/report.js'), 'build', '2024'])));
+  const buildMs = (cmd, args) => withOutput((out) => timed(cmd, [...args, '--out', out, '--force']).ms);
+  const first = buildMs('npx', ['report', 'build', '2024']);
+  const npx = median([first, ...Array.from({ length: runs - 1 }, () => buildMs('npx', ['report', 'build', '2024']))]);
+  const direct = median(Array.from({ length: runs }, () => buildMs(process.execPath, [path.join(root, 'bin/report.js'), 'build', '2024'])));
   npxOk = first <= NPX_GOAL * direct && npx <= NPX_GOAL * direct;
   console.log(`${'npx first call'.padEnd(16)} ${first.toFixed(0).padStart(6)} ms   (${(first / direct).toFixed(2)}× node bin/report.js; goal ≤ ${NPX_GOAL}×)`);
   console.log(`${'npx report'.padEnd(16)} ${npx.toFixed(0).padStart(6)} ms   (${(npx / direct).toFixed(2)}× node bin/report.js ${direct.toFixed(0)} ms)`);
@@ -212,18 +218,13 @@ for (const [name, prepare] of [
     const out = mkdtempSync(path.join(tmpdir(), 'baocao-bench-out-'));
     cpSync(path.join(root, 'data/2024'), dir, { recursive: true });
     prepare(dir);
-    const cmd = [process.execPath, path.join(root, 'bin/report.js'), 'build', dir, '--out', out];
-    const started = process.hrtime.bigint();
-    const r = timeBin
-      ? spawnSync(timeBin, ['-f', '%M', ...cmd], { cwd: root, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' })
-      : spawnSync(cmd[0], cmd.slice(1), { cwd: root, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(out, { recursive: true, force: true });
-    // Under /usr/bin/time a killed child shows as "Command terminated by signal"; exit 1 is the refusal.
-    if (r.status !== 1 || /lỗi nội bộ/.test(r.stderr)) throw new Error(`${name}: expected a refusal (exit 1), got ${r.status ?? r.signal}: ${r.stderr.slice(-500)}`);
-    const rssKb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-    return { ms, rssMb: rssKb / 1024 };
+    try {
+      // Exit 1 is the refusal.
+      return timed(process.execPath, [path.join(root, 'bin/report.js'), 'build', dir, '--out', out], { status: 1, timeout: 60_000 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
   });
   const ms = median(results.map((r) => r.ms));
   const rss = median(results.map((r) => r.rssMb));
@@ -234,18 +235,6 @@ goals.push([`hostile inputs refused < ${HOSTILE_GOAL_MS} ms and < ${HOSTILE_GOAL
 goals.push([`big file and alias bomb refused < ${REFUSAL_GOAL_MS} ms`, refusalOk]);
 }
 
-
-/** One process under /usr/bin/time: wall time and peak RSS (MB), its stdout. */
-function measured(cmd, args, { env = {}, cwd = root } = {}) {
-  const started = process.hrtime.bigint();
-  const r = timeBin
-    ? spawnSync(timeBin, ['-f', '%M', cmd, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26 })
-    : spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-800)}`);
-  const rssMb = timeBin ? Number(r.stderr.trim().split('\n').pop()) / 1024 : NaN;
-  return { ms, rssMb, stdout: r.stdout };
-}
 
 /**
  * A process and its children (baocao's PDF writer runs in its own process, side by side with
@@ -306,10 +295,10 @@ async function scale(sizes) {
       const build = (format) => measuredTree(process.execPath, [cli, 'build', data, '--format', format, '--force', '--out', out]);
       // The documents baocao hands to the libraries (a dumping run is slower: never timed).
       const dump = path.join(work, 'dump');
-      measured(process.execPath, ['--import', path.join(root, 'scripts/dump/register.mjs'), cli, 'build', data, '--format', 'docx,pdf', '--force', '--out', out], { env: { BAOCAO_DUMP: dump } });
+      timed(process.execPath, ['--import', path.join(root, 'scripts/dump/register.mjs'), cli, 'build', data, '--format', 'docx,pdf', '--force', '--out', out], { env: { BAOCAO_DUMP: dump } });
       const stats = JSON.parse(readFileSync(path.join(dump, 'pdf-stats.json'), 'utf8'));
       const alone = (format) => {
-        const r = measured(process.execPath, [path.join(root, 'scripts/dump/alone.mjs'), format, path.join(dump, format === 'docx' ? 'docx.json' : 'tree.json'), path.join(work, `alone.${format}`)]);
+        const r = timed(process.execPath, [path.join(root, 'scripts/dump/alone.mjs'), format, path.join(dump, format === 'docx' ? 'docx.json' : 'tree.json'), path.join(work, `alone.${format}`)]);
         const line = JSON.parse(r.stdout.trim().split('\n').pop());
         // Reading the dump, and baocao's tree → definition step (PDF), are not the library's work.
         return { ms: r.ms - line.parsedMs - (line.convertMs ?? 0), rssMb: r.rssMb, libraryMs: line.libraryMs };
@@ -345,7 +334,7 @@ function buildAll(count) {
   const work = mkdtempSync(path.join(tmpdir(), 'baocao-bench-all-'));
   try {
     for (let i = 1; i <= count; i++) cpSync(path.join(root, 'data/2024'), path.join(work, 'data', `xa-${String(i).padStart(3, '0')}`), { recursive: true });
-    const r = measured(process.execPath, [path.join(root, 'bin/report.js'), 'build', '--all', '--out', 'out'], { cwd: work, env: { CI: '1' } });
+    const r = timed(process.execPath, [path.join(root, 'bin/report.js'), 'build', '--all', '--out', 'out'], { cwd: work, env: { CI: '1' } });
     const last = r.stdout.trim().split('\n').pop();
     console.log(`\n--all over ${count} folders (both formats): ${s1(r.ms)} ${mb(r.rssMb)} — ${last} — ${machine()}`);
     goals.push([`--all over ${count} folders finishes`, /xong|done/.test(last)]);

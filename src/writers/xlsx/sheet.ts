@@ -139,7 +139,7 @@ class SheetBuilder {
         return `<c r="${ref}" s="${s}">${formula ? `<f>${formula}</f>` : ''}<v>${number.value.toFixed()}</v></c>`;
       });
       // Cells a merge covers still get the border, so the merged box is drawn whole.
-      this.rows.push(`<row r="${offset + r + 1}"${this.height(row, table, node.kind !== 'body' || Boolean(node.sumOf?.length))}>${this.covered(row, cells, table, offset + r)}</row>`);
+      this.rows.push(`<row r="${offset + r + 1}"${this.height(row, table, rowBold)}>${this.covered(row, cells, table, offset + r)}</row>`);
     });
     this.next = offset + grid.length;
     const headers = table.children.findIndex((row) => row.kind !== 'header');

@@ -6,12 +6,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as CompileModule from '../../../src/pipeline/compile.js';
 import type * as BackgroundModule from '../../../src/writers/background.js';
+import type * as CollectModule from '../../../src/writers/collect.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** A module of the compiled tool, typed by its source. */
 const fromDist = (file: string): Promise<unknown> => import(pathToFileURL(path.join(ROOT, 'dist', file)).href);
 const { compile } = (await fromDist('pipeline/compile.js')) as typeof CompileModule;
-const { startWriters, writeAll, collectGarbage } = (await fromDist('writers/background.js')) as typeof BackgroundModule;
+const { startWriters, writeAll } = (await fromDist('writers/background.js')) as typeof BackgroundModule;
+const { collectGarbage } = (await fromDist('writers/collect.js')) as typeof CollectModule;
 
 describe('background writers', () => {
   it('write the same bytes in a child process and in-process, in the order asked', async () => {
