@@ -4,13 +4,14 @@
  * GitHub Actions annotations (`::error file=…,line=…,col=…::…`). English on request.
  */
 import type { Diagnostic } from './types.js';
+import { compareNames } from '../files/order.js';
 
 export type Lang = 'vi' | 'en';
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) =>
-    a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || cellOrder(a, b) || a.code.localeCompare(b.code));
+    compareNames(a.file, b.file) || a.line - b.line || a.column - b.column || cellOrder(a, b) || compareNames(a.code, b.code));
 }
 
 /** Cells of one sheet in reading order: row, then column (`D9` before `A10`). */
@@ -19,7 +20,7 @@ function cellOrder(a: Diagnostic, b: Diagnostic): number {
   const key = (ref: string): [number, string] => { const m = /^([A-Z]+)(\d+)$/.exec(ref); return m ? [Number(m[2]), m[1]!.padStart(3, ' ')] : [0, ref]; };
   const [ra, ca] = key(a.cell.ref);
   const [rb, cb] = key(b.cell.ref);
-  return a.cell.file.localeCompare(b.cell.file) || a.cell.sheet.localeCompare(b.cell.sheet) || ra - rb || ca.localeCompare(cb);
+  return compareNames(a.cell.file, b.cell.file) || compareNames(a.cell.sheet, b.cell.sheet) || ra - rb || compareNames(ca, cb);
 }
 
 /** Where a diagnostic is, as people read it: `file:line:col`, or `file!sheet!cell` for a spreadsheet value. */

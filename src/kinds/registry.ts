@@ -17,6 +17,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { kindRoots, isDir, SHARED_SCHEMAS, type KindRoots } from './roots.js';
+import { compareNames } from '../files/order.js';
 
 export { kindRoots, PACKAGE_TEMPLATES, SHARED_SCHEMAS, type KindRoots } from './roots.js';
 
@@ -73,7 +74,7 @@ export function discoverKinds(roots: KindRoots, cwd: string): StageResult<Map<st
       }
     }
   }
-  return { value: new Map([...kinds].sort(([a], [b]) => a.localeCompare(b))), diagnostics };
+  return { value: new Map([...kinds].sort(([a], [b]) => compareNames(a, b))), diagnostics };
 }
 
 /** The kinds of a run, in one call. */
@@ -207,7 +208,7 @@ export function kindTemplates(kind: Pick<KindInfo, 'templateDirs'>): Map<string,
   for (const dir of kind.templateDirs) {
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort()) out.set(f.replace(/\.hbs$/, ''), path.join(dir, f));
   }
-  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
+  return new Map([...out].sort(([a], [b]) => compareNames(a, b)));
 }
 
 /** The kind a report.yaml names, read with a pattern (cheap enough for the up-to-date check). */

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../pipeline/paths.js';
+import { compareNames } from '../files/order.js';
 
 export interface KindRoots {
   /** Folders that may hold `<kind>/` folders, in override order (package first). */
@@ -57,7 +58,7 @@ export function kindInputFiles(roots: KindRoots, kind: string): string[] {
   for (const root of roots.roots) {
     const dir = path.join(root.dir, kind);
     if (!isDir(dir)) continue;
-    const names = readdirSync(dir).filter((n) => n === 'kind.yaml' || n.endsWith('.hbs')).sort((a, b) => (a === 'kind.yaml' ? -1 : b === 'kind.yaml' ? 1 : a.localeCompare(b)));
+    const names = readdirSync(dir).filter((n) => n === 'kind.yaml' || n.endsWith('.hbs')).sort((a, b) => (a === 'kind.yaml' ? -1 : b === 'kind.yaml' ? 1 : compareNames(a, b)));
     out.push(...names.map((n) => path.join(dir, n)));
     const schemas = path.join(path.dirname(root.dir), 'schemas', kind);
     if (isDir(schemas)) out.push(...readdirSync(schemas).filter((n) => n.endsWith('.schema.json')).sort().map((n) => path.join(schemas, n)));

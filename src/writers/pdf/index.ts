@@ -5,7 +5,8 @@
  * pdfmake's font and access settings are global: they are set on every call; the fonts come
  * from its in-memory file system, and no URL and no local file may be read.
  */
-import pdfmake from 'pdfmake';
+import { createRequire } from 'node:module';
+import './lean-deps.js';
 import type { StageResult } from '../../diagnostics/types.js';
 import type { Root } from '../../doctree/types.js';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
@@ -13,8 +14,13 @@ import { toPdfDefinition } from './definition.js';
 import { FONTS, installFamily, installFonts } from './fonts.js';
 import { collectFootnotes } from './footnotes.js';
 import { installLayoutHook } from './layout-hook.js';
+import { installStyleLookup } from './style-lookup.js';
 
 export { toPdfDefinition };
+
+// pdfmake is required, not imported, so that it loads after lean-deps.ts has changed how its
+// dependencies load (a bundler hoists an import of an external package above everything else).
+const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof import('pdfmake');
 
 /**
  * No URL, no local file. Made once, out here: pdfmake keeps the policy, and a closure made inside
@@ -28,6 +34,7 @@ const deny = (): boolean => false;
  */
 export function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
   installLayoutHook();
+  installStyleLookup();
   const notes = collectFootnotes(() => toPdfDefinition(root));
   // The typings omit pdfmake 0.3's in-memory file system, which the fonts are read from.
   const vfs = (pdfmake as unknown as { virtualfs: Parameters<typeof installFonts>[0] }).virtualfs;

@@ -20,6 +20,7 @@
  * pdfmake is pinned (package.json) and `HOOKED_SOURCE_HASH` records the hooked methods' source:
  * tests/unit/writers/pdf/layout-hook.test.ts fails loudly when an upgrade changes it.
  */
+import './lean-deps.js';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 

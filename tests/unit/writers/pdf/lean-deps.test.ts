@@ -1,0 +1,47 @@
+// pdfkit's dependencies made cheaper to load (src/writers/pdf/lean-deps.ts): the native inflate
+// keeps tiny-inflate's contract byte for byte, and a package under node_modules that asks for
+// tiny-inflate or @noble gets the stand-ins, while the real modules still work through them.
+import { deflateRawSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { inflateInto, installLeanDeps } from '../../../../src/writers/pdf/lean-deps.js';
+
+const require = createRequire(import.meta.url);
+const tinyInflate = require('tiny-inflate') as (source: Uint8Array, dest: Uint8Array) => Uint8Array;
+
+describe('the native inflate', () => {
+  it('fills dest as tiny-inflate does, and returns dest or its filled prefix', () => {
+    const data = new Uint8Array(5000).map((_, i) => (i * 7919) % 251);
+    const packed = deflateRawSync(data);
+    for (const size of [5000, 6000]) {
+      const ours = inflateInto(packed, new Uint8Array(size));
+      const theirs = tinyInflate(packed, new Uint8Array(size));
+      expect(Buffer.from(ours).equals(Buffer.from(theirs))).toBe(true);
+      expect(ours.length).toBe(5000);
+    }
+  });
+
+  it('answers a package that asks for tiny-inflate, and only a package', () => {
+    installLeanDeps();
+    expect(createRequire(require.resolve('unicode-trie'))('tiny-inflate')).toBe(inflateInto);
+    expect(createRequire(import.meta.url)('tiny-inflate')).toBe(tinyInflate);
+  });
+
+  it('decodes the Unicode tables fontkit loads to the same trie', () => {
+    installLeanDeps();
+    // unicode-properties required from a package: its trie is inflated by the native inflate.
+    const fromPackage = createRequire(require.resolve('fontkit'));
+    const props = fromPackage('unicode-properties') as { getCategory(cp: number): string; getScript(cp: number): string };
+    expect(props.getCategory('ệ'.codePointAt(0)!)).toBe('Ll');
+    expect(props.getScript('Đ'.codePointAt(0)!)).toBe('Latin');
+  });
+});
+
+describe('the encryption modules', () => {
+  it('load on first use, and work through the stand-in', () => {
+    installLeanDeps();
+    const fromPdfkit = createRequire(require.resolve('pdfkit'));
+    const sha2 = fromPdfkit('@noble/hashes/sha2') as { sha256(data: Uint8Array): Uint8Array };
+    expect(Buffer.from(sha2.sha256(new TextEncoder().encode('abc'))).toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
