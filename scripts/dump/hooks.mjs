@@ -1,7 +1,8 @@
-// Module hooks for the dump option (register.mjs): an import of `docx` or `pdfmake` from
-// baocao's writers resolves to a generated shim that re-exports the real library, with every
-// docx class and factory recording its arguments and `Packer.toBuffer`/`createPdf` writing the
-// document to BAOCAO_DUMP before handing it on. Imports made by the shims themselves pass through.
+// Module hooks for the dump option (register.mjs): an import of `docx` from baocao's writers
+// resolves to a generated shim that re-exports the real library, with every docx class and
+// factory recording its arguments and `Packer.toBuffer` writing the document to BAOCAO_DUMP
+// before handing it on (pdfmake is required, not imported: register.mjs wraps it). Imports made
+// by the shims themselves pass through.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +11,7 @@ const SHIM = 'baocao-dump-shim:';
 
 export async function resolve(specifier, context, next) {
   const fromShim = context.parentURL?.startsWith(SHIM);
-  if (!fromShim && (specifier === 'docx' || specifier === 'pdfmake') && context.parentURL?.includes('/dist/writers/')) {
+  if (!fromShim && specifier === 'docx' && context.parentURL?.includes('/dist/writers/')) {
     const real = await next(specifier, context);
     return { url: `${SHIM}${specifier}?${encodeURIComponent(real.url)}`, shortCircuit: true };
   }
@@ -27,7 +28,7 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (!url.startsWith(SHIM)) return next(url, context);
   const [name, realUrl] = [url.slice(SHIM.length, url.indexOf('?')), decodeURIComponent(url.slice(url.indexOf('?') + 1))];
-  const source = name === 'docx' ? docxShim(realUrl) : name === 'pdfmake' ? pdfShim(realUrl) : definitionShim(realUrl);
+  const source = name === 'docx' ? docxShim(realUrl) : definitionShim(realUrl);
   return { format: 'module', source, shortCircuit: true };
 }
 
@@ -43,14 +44,6 @@ function docxShim(realUrl) {
   lines.push('const compiler = { compile: (doc, ...a) => { dumpDocx(doc); return real.Packer.compiler.compile(doc, ...a); } };');
   lines.push('export const Packer = new Proxy(real.Packer, { get: (t, k) => (k === "toBuffer" ? (doc, ...a) => { dumpDocx(doc); return t.toBuffer(doc, ...a); } : k === "compiler" ? compiler : t[k]) });');
   return lines.join('\n');
-}
-
-function pdfShim(realUrl) {
-  return [
-    `import real from ${JSON.stringify(realUrl)};`,
-    `import { dumpPdf } from ${JSON.stringify(RECORD)};`,
-    'export default new Proxy(real, { get: (t, k) => (k === "createPdf" ? (def, ...a) => t.createPdf(dumpPdf(def), ...a) : (typeof t[k] === "function" ? t[k].bind(t) : t[k])) });',
-  ].join('\n');
 }
 
 function definitionShim(realUrl) {
