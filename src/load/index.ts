@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { CST, LineCounter, Parser, parseDocument, visit, isScalar, isCollection, type Document, type Node as YamlNode } from 'yaml';
 import { PositionIndex } from './positions.js';
+import { readPlainYaml } from './plain-yaml.js';
 import { mergeParts } from './parts.js';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
@@ -128,6 +129,7 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   const tabs = findIndentTabs(text, displayPath);
   if (tabs.length) return { value: null, diagnostics: [...diagnostics, ...tabs] };
 
+  const name = path.basename(displayPath).replace(/\.ya?ml$/i, '');
   // Absurd nesting is refused before the parser (which recurses) ever sees it.
   const scan = prescan(text);
   if (scan.deepest >= 0) {
@@ -135,9 +137,22 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   }
   // The parser's memory follows the number of values: too many is refused before it starts.
   if (scan.tooManyAt >= 0) {
-    const name = path.basename(displayPath).replace(/\.ya?ml$/i, '');
     return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L063', positionInText(text, scan.tooManyAt, displayPath), { limit: MAX_VALUES.toLocaleString('vi-VN'), limitEn: MAX_VALUES.toLocaleString('en-US'), name })] };
   }
+  // Plain data is read fast; anything the full path could report on goes the full path.
+  const plain = readPlainYaml(text, MAX_DEPTH);
+  if (plain) return { value: { path: displayPath, name, text, data: plain.data, parts: [{ path: displayPath, text, index: plain.index }] }, diagnostics };
+  const full = parseWithModel(text, displayPath);
+  return { value: full.value, diagnostics: [...diagnostics, ...full.diagnostics] };
+}
+
+/**
+ * The full path: the `yaml` library's document model, the checks on it, its values and the
+ * position index; every diagnostic of a data file's syntax is made here. Exported for the test
+ * that holds plain-yaml.ts to it.
+ */
+export function parseWithModel(text: string, displayPath: string): StageResult<SourceFile | null> {
+  const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

@@ -18,6 +18,17 @@ const MAP = 2;
 const SEQ = 3;
 const OTHER = 4;
 
+/** A value as plain-yaml.ts reads it, for `PositionIndex.fromNodes`. */
+export interface PositionNode {
+  kind: 'plain' | 'quoted' | 'map' | 'seq';
+  /** Offset where the value starts. */
+  start: number;
+  /** A collection's entries in order: the key (null for a list item), the key's offset, the value. */
+  entries?: { key: string | null; keyAt: number; node: PositionNode }[];
+}
+
+const KINDS = { plain: PLAIN, quoted: QUOTED, map: MAP, seq: SEQ } as const;
+
 export interface Found {
   /** Slot of the node found, -1 when the document is empty. */
   node: number;
@@ -76,6 +87,46 @@ export class PositionIndex {
     if (doc.contents) add(doc.contents as YamlNode);
     return new PositionIndex(Int32Array.from(lc.lineStarts), Int32Array.from(start), Uint8Array.from(kind), Int32Array.from(first),
       Int32Array.from(count), entryKey, Int32Array.from(entryKeyAt), Int32Array.from(entryNode));
+  }
+
+  /**
+   * The same index from the values plain-yaml.ts read, laid out slot for slot as `build` lays
+   * out the document model (a slot per value in document order, a collection's entries reserved
+   * together before its children are added).
+   */
+  static fromNodes(root: PositionNode, lineStarts: readonly number[]): PositionIndex {
+    const start: number[] = [];
+    const kind: number[] = [];
+    const first: number[] = [];
+    const count: number[] = [];
+    const entryKey: (string | null)[] = [];
+    const entryKeyAt: number[] = [];
+    const entryNode: number[] = [];
+    const add = (node: PositionNode): number => {
+      const slot = start.length;
+      start.push(node.start);
+      first.push(entryNode.length);
+      kind.push(KINDS[node.kind]);
+      const entries = node.entries ?? [];
+      count.push(entries.length);
+      const from = entryNode.length;
+      for (const e of entries) {
+        entryKey.push(e.key);
+        entryKeyAt.push(e.keyAt);
+        entryNode.push(-1);
+      }
+      entries.forEach((e, i) => { entryNode[from + i] = add(e.node); });
+      return slot;
+    };
+    add(root);
+    return new PositionIndex(Int32Array.from(lineStarts), Int32Array.from(start), Uint8Array.from(kind), Int32Array.from(first),
+      Int32Array.from(count), entryKey, Int32Array.from(entryKeyAt), Int32Array.from(entryNode));
+  }
+
+  /** The arrays, to compare two indexes (tests). */
+  snapshot(): unknown {
+    return { lineStarts: [...this.lineStarts], start: [...this.start], kind: [...this.kind], first: [...this.first], count: [...this.count],
+      entryKey: this.entryKey, entryKeyAt: [...this.entryKeyAt], entryNode: [...this.entryNode] };
   }
 
   /** The node a pointer's segments name, or the deepest existing ancestor. */
