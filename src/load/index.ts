@@ -5,7 +5,9 @@
  * scalar stays the exact text the clerk typed: `676.373` is never silently turned into a float
  * here — the validator decides what a scalar means from the schema. YAML's alias limit stays on,
  * duplicate keys, tabs in indentation, type tags, control characters and absurd nesting are
- * errors, and YAML's own (English) syntax errors are explained in Vietnamese. Which files may be
+ * errors, and YAML's own (English) syntax errors are explained in Vietnamese. Plain data — the
+ * bulk of a large file — is read first by plain-yaml.ts in one pass, which gives exactly this
+ * path's values and positions or gives up; what it gives up on comes here. Which files may be
  * read, and how, is files.ts's job.
  */
 import path from 'node:path';
