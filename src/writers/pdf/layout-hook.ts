@@ -134,13 +134,25 @@ function moveRowOn(processor: Any, rowIndex: number, writer: Any): void {
   const estimate = Math.max(0, ...cells.map((c) => c?.rowHeightPt ?? 0));
   if (!estimate || writer.transactionLevel > 0) return;
   const ctx = writer.context();
-  if (ctx.y <= ctx.pageMargins.top + 0.01) return;
+  if (atPageTop(ctx)) return;
   const builder = writer.__builder;
   const firstLineY = ctx.y + processor.layout.paddingTop(rowIndex, processor.tableNode);
-  if (limitY(builder, writer) - firstLineY >= estimate - 0.01) return;
+  if (rowFits(builder, writer, firstLineY, estimate)) return;
   if (builder) builder.__rowBreak = { page: ctx.getCurrentPage(), y: firstLineY };
   writer.moveToNextPage();
   writer.__rowMovedTo = ctx.getCurrentPage();
+}
+
+/** At the head of a page: what stands there stays (it would fit nowhere better). */
+const atPageTop = (ctx: Any): boolean => ctx.y <= ctx.pageMargins.top + 0.01;
+
+/**
+ * Whether a row of estimated height `heightPt` whose first line stands at `y` fits above the
+ * page's notes: one rule for the row moved whole before pdfmake begins it (moveRowOn), for its
+ * cells' first lines (beforeLine) and for a merge deciding where it is cut (showsMerge).
+ */
+function rowFits(builder: Any, writer: Any, y: number, heightPt: number): boolean {
+  return limitY(builder, writer) - y >= heightPt - 0.01;
 }
 
 const marksOf = (line: Any): FootnoteMark[] => (line.inlines ?? []).map((i: Any) => i.footnote).filter(Boolean);
@@ -149,12 +161,12 @@ const marksOf = (line: Any): FootnoteMark[] => (line.inlines ?? []).map((i: Any)
 
 function beforeLine(builder: Any, node: Any, line: Any): void {
   const ctx = builder.writer.context();
-  const atTop = ctx.y <= ctx.pageMargins.top + 0.01;
+  const atTop = atPageTop(ctx);
   const height = line.getHeight();
   const index = node.positions.length;
   let room = limitY(builder) - ctx.y;
   if (index === 0 && !atTop) {
-    if (node.rowHeightPt && room < node.rowHeightPt - 0.01 && builder.writer.__rowMovedTo !== ctx.getCurrentPage()) {
+    if (node.rowHeightPt && !rowFits(builder, builder.writer, ctx.y, node.rowHeightPt) && builder.writer.__rowMovedTo !== ctx.getCurrentPage()) {
       // Where the row would have begun: a merge it continues is closed there (closeMerge).
       builder.__rowBreak = { page: ctx.getCurrentPage(), y: ctx.y };
       return moveOn(builder, node);
@@ -181,8 +193,7 @@ function beforeLine(builder: Any, node: Any, line: Any): void {
 function showsMerge(builder: Any, node: Any): boolean {
   const ctx = builder.writer.context();
   if (node.mergeGroup.page === PENDING) node.mergeGroup.page = ctx.getCurrentPage();
-  const atTop = ctx.y <= ctx.pageMargins.top + 0.01;
-  const movesOn = !atTop && limitY(builder) - ctx.y < (node.rowHeightPt ?? 0) - 0.01;
+  const movesOn = !atPageTop(ctx) && !rowFits(builder, builder.writer, ctx.y, node.rowHeightPt ?? 0);
   const page = movesOn ? ctx.getCurrentPage() : builder.__rowBreak?.page;
   const y = movesOn ? ctx.y : builder.__rowBreak?.y;
   const cut = movesOn || node.mergeGroup.page !== ctx.getCurrentPage();
