@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { compile, type Compilation } from '../pipeline/compile.js';
+import { compile, type CompileOptions } from '../pipeline/compile.js';
+import type { Root } from '../doctree/types.js';
 import { countBySeverity, diagnosticsReport } from '../diagnostics/format.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/types.js';
 import { writeAll, type StartedWriter } from '../writers/background.js';
@@ -48,16 +49,45 @@ function fromIso(iso: string | null): { year: number; month: number; day: number
   return { year, month, day };
 }
 
+/** What a build needs of its compilation once compiled (see `compileYear`). */
+interface Compiled {
+  diagnostics: Diagnostic[];
+  /** Null when nothing may be written (errors, or no tree). */
+  usable: {
+    /** Set to null by the caller once the writers have it. */
+    tree: Root | null;
+    kind: string;
+    reportYear: number;
+    documentNumber: string;
+    /** The kind's own template folder (the last of its folders). */
+    templateDir: string;
+    fontDir?: string;
+    fontFiles: string[];
+  } | null;
+}
+
 /**
- * Drop the compilation's large parts once the writers have the tree (each writer keeps what it
- * needs): at 10,000 projects they are some 200 MB of heap that a process waiting for its PDF
- * writer would otherwise hold to the end.
+ * Compile, and keep only what the rest of the build needs: the compilation itself (data files,
+ * dataset, model) is unreachable once this returns, and the caller lets go of the tree when the
+ * writers have it, so a process that only waits for its PDF writer holds little — at 10,000
+ * projects the rest is some 200 MB of heap (writers/background.ts collects it).
  */
-function releaseCompilation(c: Compilation): void {
-  c.sources = [];
-  c.dataset = null;
-  c.model = null;
-  c.tree = null;
+async function compileYear(options: CompileOptions): Promise<Compiled> {
+  const c = await compile(options);
+  if (hasErrors(c.diagnostics) || !c.tree || !c.dataset || !c.kind) return { diagnostics: c.diagnostics, usable: null };
+  const report = c.dataset.report;
+  return {
+    diagnostics: c.diagnostics,
+    usable: {
+      tree: c.tree,
+      kind: report.kind,
+      reportYear: report.year,
+      documentNumber: report.document.number,
+      templateDir: c.kind.templateDirs[c.kind.templateDirs.length - 1]!,
+      fontDir: c.fontDir,
+      fontFiles: c.fontFiles,
+    },
+  };
 }
 
 export async function buildYear(b: YearBuild, sink: Sink, stages?: StageReporter): Promise<BuildResult> {
@@ -72,7 +102,7 @@ export async function buildYear(b: YearBuild, sink: Sink, stages?: StageReporter
   // manifest older than the output, so the next build runs again rather than wrongly skipping.
   const dataInputs = hashFiles(dataFiles(dataDir), cwd);
   const date = fromIso(settings.date);
-  const compilation = await compile({
+  const compiled = await compileYear({
     dataDir,
     cwd,
     templatesDir: job.templates,
@@ -84,26 +114,19 @@ export async function buildYear(b: YearBuild, sink: Sink, stages?: StageReporter
     onStage: (stage) => stages?.enter(stage),
   });
   stages?.clear();
-  const diagnostics = [...compilation.diagnostics];
+  const diagnostics = [...compiled.diagnostics];
   printDiagnostics(diagnostics, job, sink);
   const counts = countBySeverity(diagnostics);
-  if (hasErrors(diagnostics) || !compilation.tree || !compilation.dataset || !compilation.kind) {
+  if (!compiled.usable) {
     sink.err(t('Không ghi tệp nào vì dữ liệu hoặc mẫu có lỗi.\n', 'Nothing was written: the data or templates have errors.\n'));
     return result('failed', { errors: Math.max(1, counts.error), warnings: counts.warning });
   }
-
-  // What the rest of the build needs of the compilation, taken now: the compilation itself (data
-  // files, dataset, model, tree) is let go while the writers work, so a process that only waits
-  // for its PDF writer holds little (writers/background.ts collects it).
-  const report = compilation.dataset.report;
-  const { kind, year: reportYear } = report;
-  const documentNumber = report.document.number;
-  const templateDir = compilation.kind.templateDirs[compilation.kind.templateDirs.length - 1];
-  const { fontDir, fontFiles } = compilation;
+  const { kind, reportYear, documentNumber, templateDir, fontDir, fontFiles } = compiled.usable;
   const outputs: { name: string; bytes: Uint8Array }[] = [];
   stages?.enter('write', b.writers.map((w) => w.format.toUpperCase()).join(', '));
-  const writing = writeAll(b.writers, compilation.tree);
-  releaseCompilation(compilation);
+  const writing = writeAll(b.writers, compiled.usable.tree!);
+  // The writers have the tree: let it go (see compileYear).
+  compiled.usable.tree = null;
   const results = await writing;
   stages?.clear();
   for (const [i, written] of results.entries()) {
