@@ -144,6 +144,11 @@ describe('the fast YAML reader', () => {
       'a: |\n  x\n  y\n', 'a: |\n  x', 'a: |-\n  x\n\n', 'a: |+\n  x\n\n', 'a: >\n  x\n  y\n\n  z\n', 'a: >+\n  x\n', 'a: >-\n  x\n  y',
       'a:\n', 'a:', 'a:\nb:\n  - \n  -\n', 'a: { b: c, d: [e, f] }\n', 'a: []\nb: {}\n', "a: 'it''s'\n", 'a: "x y"  \n', 'a:\n- x\n- y\nb: z\n',
       '- a\n', '', '# only a comment\n', 'a: b # c\n', 'a: b\n  c\n', 'a: -1\nb: ?x\nc: :y\n', "'k': v\n\"q\": w\n", 'a:\n  # note\n  b: c\n',
+      'a  : b\n', 'a: b  \n', '- a: 1\n  b: 2\n', 'a:\n  - b: 1\n    c: 2\n  - d\n', 'a: "x" \n', "a: 'x'y\n", 'a: x:y\n', 'a: x: y\n',
+      '"a b": c\n', 'a: [x, "y, z"]\n', "a: {'k': v}\n", 'a: { k: }\n', 'a: [ ]\n', 'a: -\n', 'a: - b\n', 'a: ? b\n', 'a: !b\n', 'a: %b\n',
+      'a: @b\n', 'a: b\n\n\nc: d\n', '   \na: b\n', '\na: b', 'a: b\n  # c\n', 'a: >\n\n  x\n', 'a: |\n  x\n # c\n', 'a: |\n  x\n  # c\n',
+      'a: >-\n  x\n\n\n  y\n', 'a:\n  b:\n    c: d\n  e: f\ng: h\n', 'a: [a, [b, {c: d}]]\n', 'a: {b: [c, d], e: f}\n', 'a: [a,b]\n', 'a: {b: c,d: e}\n',
+      'a: [a]x\n', 'a: x # y\n', 'a: "x" # y\n', 'a: b\r\n', 'a:\tb\n', 'a: b\nb: c\na: d\n', 'a: {b: 1, b: 2}\n', '<<: x\n', '__proto__: x\n',
     ];
     for (const c of cases) agree(c, JSON.stringify(c));
     expect(readPlainYaml('a: |\n  x\n  y\n', MAX_DEPTH)?.data).toEqual({ a: 'x\ny\n' });
