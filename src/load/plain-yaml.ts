@@ -93,10 +93,7 @@ class Reader {
   }
 
   private skipEmpty(): void {
-    while (this.at < this.lines.length && this.lines[this.at]!.empty) {
-      // `---`, `...` and directives are never comments: the full path decides on them.
-      this.at++;
-    }
+    while (this.at < this.lines.length && this.lines[this.at]!.empty) this.at++;
   }
 
   /** The next line that holds something, without moving on; undefined at the end. */
@@ -188,8 +185,9 @@ class Reader {
     const next = this.peek();
     if (next && next.indent > indent) return this.isItem(next) ? this.blockSeq(next.indent, depth + 1) : this.blockMapAt(next, depth);
     if (next && !inItem && next.indent === indent && this.isItem(next)) return this.blockSeq(indent, depth + 1);
-    // A comment line between an empty value and what follows would end the value elsewhere.
-    if (this.lines[this.at - 1] && this.commentsBetween(emptyAt)) return giveUp();
+    // With blank or comment lines between an empty value and what follows, where the parser
+    // places the value is its own business: left to the full path.
+    if (this.linesSkippedAfter(emptyAt)) return giveUp();
     return { value: '', node: { kind: 'plain', start: emptyAt } };
   }
 
@@ -200,7 +198,7 @@ class Reader {
   }
 
   /** True when lines were skipped after the line holding `offset` (blank or comment lines). */
-  private commentsBetween(offset: number): boolean {
+  private linesSkippedAfter(offset: number): boolean {
     const next = this.lines[this.at];
     const end = next ? next.start : this.text.length;
     const nl = this.text.indexOf('\n', offset);
