@@ -15,7 +15,7 @@
  * answers it does give are the full path's to the byte: tests/unit/load/plain-yaml.test.ts reads
  * every YAML file of the repository and thousands of mutations of them both ways.
  */
-import { PositionIndex, type PositionNode } from './positions.js';
+import { PositionWriter, SLOT, type PositionIndex } from './positions.js';
 
 /** Gave up: the full path reads this file. */
 class GiveUp extends Error {}
@@ -61,6 +61,7 @@ export function readPlainYaml(text: string, maxDepth: number): PlainYaml | null 
 class Reader {
   private readonly lines: Line[] = [];
   private readonly lineStarts: number[] = [];
+  private readonly slots = new PositionWriter();
   private at = 0;
 
   constructor(private readonly text: string, private readonly maxDepth: number) {
@@ -89,7 +90,7 @@ class Reader {
     this.skipEmpty();
     if (this.at < this.lines.length) return giveUp();
     // A document ending in an empty value has it at the very end of the text, as the parser does.
-    return { data: root.value as Record<string, unknown>, index: PositionIndex.fromNodes(root.node, this.lineStarts) };
+    return { data: root.value as Record<string, unknown>, index: this.slots.finish(this.lineStarts) };
   }
 
   private skipEmpty(): void {
@@ -106,43 +107,50 @@ class Reader {
   private blockMap(indent: number, depth: number, firstKeyAt?: number): Parsed {
     if (depth >= this.maxDepth) return giveUp();
     const value: Record<string, unknown> = {};
-    const node: PositionNode = { kind: 'map', start: -1, entries: [] };
+    const slot = this.slots.open(SLOT.map, -1);
+    const keys: string[] = [];
+    const keyAts: number[] = [];
+    const nodes: number[] = [];
     let keyAt = firstKeyAt;
     for (;;) {
       const line = this.lines[this.at]!;
       const from = keyAt ?? line.start + line.indent;
       keyAt = undefined;
       const key = this.key(from, line.end);
-      if (node.start < 0) node.start = key.start;
+      if (!keys.length) this.slots.startAt(slot, key.start);
       if (Object.prototype.hasOwnProperty.call(value, key.text)) return giveUp();
       const entry = this.entryValue(key.after, line, indent, depth);
       value[key.text] = entry.value;
-      node.entries!.push({ key: key.text, keyAt: key.start, node: entry.node });
+      keys.push(key.text);
+      keyAts.push(key.start);
+      nodes.push(entry.slot);
       const next = this.peek();
       if (!next || next.indent < indent) break;
       if (next.indent > indent) return giveUp();
       if (this.isItem(next)) break;
     }
-    return { value, node };
+    this.slots.close(slot, keys, keyAts, nodes);
+    return { value, slot };
   }
 
   /** A block list whose dashes stand at column `indent`, starting on the current line. */
   private blockSeq(indent: number, depth: number): Parsed {
     if (depth >= this.maxDepth) return giveUp();
     const value: unknown[] = [];
-    const node: PositionNode = { kind: 'seq', start: -1, entries: [] };
+    const slot = this.slots.open(SLOT.seq, this.lines[this.at]!.start + indent);
+    const nodes: number[] = [];
     for (;;) {
       const line = this.lines[this.at]!;
       const dash = line.start + line.indent;
-      if (node.start < 0) node.start = dash;
       const item = this.itemValue(dash, line, indent, depth);
       value.push(item.value);
-      node.entries!.push({ key: null, keyAt: -1, node: item.node });
+      nodes.push(item.slot);
       const next = this.peek();
       if (!next || next.indent < indent) break;
       if (next.indent > indent || !this.isItem(next)) return giveUp();
     }
-    return { value, node };
+    this.slots.close(slot, nodes.map(() => null), nodes.map(() => -1), nodes);
+    return { value, slot };
   }
 
   private isItem(line: Line): boolean {
@@ -188,7 +196,7 @@ class Reader {
     // With blank or comment lines between an empty value and what follows, where the parser
     // places the value is its own business: left to the full path.
     if (this.linesSkippedAfter(emptyAt)) return giveUp();
-    return { value: '', node: { kind: 'plain', start: emptyAt } };
+    return { value: '', slot: this.slots.open(SLOT.plain, emptyAt) };
   }
 
   private blockMapAt(line: Line, depth: number): Parsed {
@@ -210,7 +218,7 @@ class Reader {
     const c = this.text[i]!;
     if (c === '|' || c === '>') return this.blockScalar(i, line, indent);
     if (c === '[' || c === '{') {
-      const flow = new FlowReader(this.text, i, line.end, this.maxDepth - depth);
+      const flow = new FlowReader(this.text, i, line.end, this.maxDepth - depth, this.slots);
       const parsed = flow.collection();
       if (flow.rest() !== line.end) return giveUp();
       this.at++;
@@ -222,7 +230,7 @@ class Reader {
     // A deeper line right after would continue this value on a new line: the full path decides.
     const next = this.lines[this.at];
     if (next && !next.empty && next.indent > indent) return giveUp();
-    return { value: scalar.text, node: { kind: scalar.plain ? 'plain' : 'quoted', start: i } };
+    return { value: scalar.text, slot: this.slots.open(scalar.plain ? SLOT.plain : SLOT.quoted, i) };
   }
 
   /** A plain scalar to the end of the line (no comment after it, no `: ` or ` #` inside). */
@@ -336,7 +344,7 @@ class Reader {
     // A last line without its newline (end of file) keeps none under clip or keep.
     // At the end of a file without a final newline the parser's rules differ in corners: leave it.
     if (this.at === this.lines.length && !this.text.endsWith('\n')) return giveUp();
-    return { value: text, node: { kind: 'quoted', start: i } };
+    return { value: text, slot: this.slots.open(SLOT.quoted, i) };
   }
 }
 
@@ -366,14 +374,15 @@ interface Scalar {
 
 interface Parsed {
   value: unknown;
-  node: PositionNode;
+  /** Its slot in the position index. */
+  slot: number;
 }
 
 /** A flow collection on one line: `[a, b]`, `{ k: v, k2: { … } }`. */
 class FlowReader {
   private i: number;
 
-  constructor(private readonly text: string, start: number, private readonly end: number, private readonly depthLeft: number) {
+  constructor(private readonly text: string, start: number, private readonly end: number, private readonly depthLeft: number, private readonly slots: PositionWriter) {
     this.i = start;
   }
 
@@ -390,7 +399,10 @@ class FlowReader {
     this.i++;
     const isMap = open === '{';
     const close = isMap ? '}' : ']';
-    const node: PositionNode = { kind: isMap ? 'map' : 'seq', start, entries: [] };
+    const slot = this.slots.open(isMap ? SLOT.map : SLOT.seq, start);
+    const keys: (string | null)[] = [];
+    const keyAts: number[] = [];
+    const nodes: number[] = [];
     const map: Record<string, unknown> = {};
     const list: unknown[] = [];
     this.spaces();
@@ -406,11 +418,15 @@ class FlowReader {
         if (SPECIAL_KEY.test(key.text) || Object.prototype.hasOwnProperty.call(map, key.text)) return giveUp();
         const value = this.value(depth);
         map[key.text] = value.value;
-        node.entries!.push({ key: key.text, keyAt, node: value.node });
+        keys.push(key.text);
+        keyAts.push(keyAt);
+        nodes.push(value.slot);
       } else {
         const value = this.value(depth);
         list.push(value.value);
-        node.entries!.push({ key: null, keyAt: -1, node: value.node });
+        keys.push(null);
+        keyAts.push(-1);
+        nodes.push(value.slot);
       }
       this.spaces();
       if (this.text[this.i] === ',') {
@@ -420,7 +436,8 @@ class FlowReader {
       } else if (this.text[this.i] !== close) return giveUp();
     }
     this.i++;
-    return { value: isMap ? map : list, node };
+    this.slots.close(slot, keys, keyAts, nodes);
+    return { value: isMap ? map : list, slot };
   }
 
   private value(depth: number): Parsed {
@@ -428,7 +445,7 @@ class FlowReader {
     if (c === '[' || c === '{') return this.collection(depth + 1);
     const start = this.i;
     const s = this.scalar(false);
-    return { value: s.text, node: { kind: s.plain ? 'plain' : 'quoted', start } };
+    return { value: s.text, slot: this.slots.open(s.plain ? SLOT.plain : SLOT.quoted, start) };
   }
 
   /** A flow scalar: quoted, or plain up to `,`, `]`, `}` or `: `. */

@@ -18,16 +18,52 @@ const MAP = 2;
 const SEQ = 3;
 const OTHER = 4;
 
-/** A value as plain-yaml.ts reads it, for `PositionIndex.fromNodes`. */
-export interface PositionNode {
-  kind: 'plain' | 'quoted' | 'map' | 'seq';
-  /** Offset where the value starts. */
-  start: number;
-  /** A collection's entries in order: the key (null for a list item), the key's offset, the value. */
-  entries?: { key: string | null; keyAt: number; node: PositionNode }[];
-}
+/** What a slot holds, for the builders (plain-yaml.ts writes slots as it reads). */
+export const SLOT = { plain: PLAIN, quoted: QUOTED, map: MAP, seq: SEQ, other: OTHER } as const;
 
-const KINDS = { plain: PLAIN, quoted: QUOTED, map: MAP, seq: SEQ } as const;
+/**
+ * Writes an index slot by slot, for both builders: a slot per value in document order (a
+ * collection's slot opened before its children's), a collection's entries appended together
+ * when it closes — after its children's, so a reader can write them as it goes.
+ */
+export class PositionWriter {
+  private readonly start: number[] = [];
+  private readonly kind: number[] = [];
+  private readonly first: number[] = [];
+  private readonly count: number[] = [];
+  private readonly entryKey: (string | null)[] = [];
+  private readonly entryKeyAt: number[] = [];
+  private readonly entryNode: number[] = [];
+
+  /** A new slot: `kind` one of SLOT, `start` its offset (-1 when not known yet, see `startAt`). */
+  open(kind: number, start: number): number {
+    this.start.push(start);
+    this.kind.push(kind);
+    this.first.push(0);
+    this.count.push(0);
+    return this.start.length - 1;
+  }
+
+  startAt(slot: number, start: number): void {
+    this.start[slot] = start;
+  }
+
+  /** A collection's entries, in order: key (null for a list item), the key's offset, the value's slot. */
+  close(slot: number, keys: readonly (string | null)[], keyAts: readonly number[], nodes: readonly number[]): void {
+    this.first[slot] = this.entryNode.length;
+    this.count[slot] = nodes.length;
+    for (let i = 0; i < nodes.length; i++) {
+      this.entryKey.push(keys[i]!);
+      this.entryKeyAt.push(keyAts[i]!);
+      this.entryNode.push(nodes[i]!);
+    }
+  }
+
+  finish(lineStarts: ArrayLike<number>): PositionIndex {
+    return new PositionIndex(new Int32Array(lineStarts), new Int32Array(this.start), new Uint8Array(this.kind), new Int32Array(this.first),
+      new Int32Array(this.count), this.entryKey, new Int32Array(this.entryKeyAt), new Int32Array(this.entryNode));
+  }
+}
 
 export interface Found {
   /** Slot of the node found, -1 when the document is empty. */
@@ -37,7 +73,8 @@ export interface Found {
 }
 
 export class PositionIndex {
-  private constructor(
+  /** Made by PositionWriter.finish. */
+  constructor(
     /** Offset of each line's first character (LineCounter's list, as 32-bit integers). */
     private readonly lineStarts: Int32Array,
     private readonly start: Int32Array,
@@ -52,75 +89,27 @@ export class PositionIndex {
 
   /** One walk of the parsed document; the document can be dropped afterwards. */
   static build(doc: Document.Parsed, lc: LineCounter): PositionIndex {
-    const start: number[] = [];
-    const kind: number[] = [];
-    const first: number[] = [];
-    const count: number[] = [];
-    const entryKey: (string | null)[] = [];
-    const entryKeyAt: number[] = [];
-    const entryNode: number[] = [];
+    const w = new PositionWriter();
     const add = (node: YamlNode): number => {
-      const slot = start.length;
-      start.push(node.range?.[0] ?? -1);
-      first.push(entryNode.length);
-      count.push(0);
-      if (isScalar(node)) kind.push(node.type === 'PLAIN' || node.type === undefined ? PLAIN : QUOTED);
-      else if (isMap(node) || isSeq(node)) kind.push(isMap(node) ? MAP : SEQ);
-      else { kind.push(OTHER); return slot; }
-      if (!isMap(node) && !isSeq(node)) return slot;
-      // Entries of one collection are contiguous: reserve them, then fill in the values.
-      const items = node.items as unknown[];
-      const from = entryNode.length;
-      for (const item of items) {
+      const start = node.range?.[0] ?? -1;
+      if (isScalar(node)) return w.open(node.type === 'PLAIN' || node.type === undefined ? PLAIN : QUOTED, start);
+      if (!isMap(node) && !isSeq(node)) return w.open(OTHER, start);
+      const slot = w.open(isMap(node) ? MAP : SEQ, start);
+      const keys: (string | null)[] = [];
+      const keyAts: number[] = [];
+      const nodes: number[] = [];
+      for (const item of node.items as unknown[]) {
         const key = isMap(node) && isPair(item) && isScalar(item.key) ? item.key : null;
-        entryKey.push(isMap(node) ? (key ? String(key.value) : '\u0000') : null);
-        entryKeyAt.push(key?.range?.[0] ?? -1);
-        entryNode.push(-1);
-      }
-      count[slot] = items.length;
-      items.forEach((item, i) => {
+        keys.push(isMap(node) ? (key ? String(key.value) : '\u0000') : null);
+        keyAts.push(key?.range?.[0] ?? -1);
         const value = isPair(item) ? item.value : item;
-        if (value && typeof value === 'object' && 'range' in (value as object)) entryNode[from + i] = add(value as YamlNode);
-      });
+        nodes.push(value && typeof value === 'object' && 'range' in (value as object) ? add(value as YamlNode) : -1);
+      }
+      w.close(slot, keys, keyAts, nodes);
       return slot;
     };
     if (doc.contents) add(doc.contents as YamlNode);
-    return new PositionIndex(Int32Array.from(lc.lineStarts), Int32Array.from(start), Uint8Array.from(kind), Int32Array.from(first),
-      Int32Array.from(count), entryKey, Int32Array.from(entryKeyAt), Int32Array.from(entryNode));
-  }
-
-  /**
-   * The same index from the values plain-yaml.ts read, laid out slot for slot as `build` lays
-   * out the document model (a slot per value in document order, a collection's entries reserved
-   * together before its children are added).
-   */
-  static fromNodes(root: PositionNode, lineStarts: readonly number[]): PositionIndex {
-    const start: number[] = [];
-    const kind: number[] = [];
-    const first: number[] = [];
-    const count: number[] = [];
-    const entryKey: (string | null)[] = [];
-    const entryKeyAt: number[] = [];
-    const entryNode: number[] = [];
-    const add = (node: PositionNode): number => {
-      const slot = start.length;
-      start.push(node.start);
-      first.push(entryNode.length);
-      kind.push(KINDS[node.kind]);
-      const entries = node.entries ?? [];
-      count.push(entries.length);
-      const from = entryNode.length;
-      for (const e of entries) {
-        entryKey.push(e.key);
-        entryKeyAt.push(e.keyAt);
-        entryNode.push(-1);
-      }
-      entries.forEach((e, i) => { entryNode[from + i] = add(e.node); });
-      return slot;
-    };
-    add(root);
-    return new PositionIndex(Int32Array.from(lineStarts), Int32Array.from(start), Uint8Array.from(kind), Int32Array.from(first),
-      Int32Array.from(count), entryKey, Int32Array.from(entryKeyAt), Int32Array.from(entryNode));
+    return w.finish(lc.lineStarts);
   }
 
   /** The arrays, to compare two indexes (tests). */
