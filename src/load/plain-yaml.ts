@@ -8,8 +8,8 @@
  *
  * It reads block mappings and lists, plain and quoted one-line scalars, `|` and `>` block
  * scalars and one-line flow collections (`{ name: Tân Dân, type: xã }`), with comments on lines
- * of their own. Anything else — an anchor, alias or tag, a duplicate key, a value on several
- * lines, a comment after a value, an escape, a tab, a control, invisible or forbidden
+ * of their own or after a value (` # …`). Anything else — an anchor, alias or tag, a duplicate key, a
+ * value on several lines, a `#` glued to a value, an escape, a tab, a control, invisible or forbidden
  * character, a syntax error — makes it give up (`null`), and the file goes the full way, where
  * every diagnostic is made. So it never decides anything the full path would report on, and the
  * answers it does give are the full path's to the byte: tests/unit/load/plain-yaml.test.ts reads
@@ -162,9 +162,9 @@ class Reader {
   private itemValue(dash: number, line: Line, indent: number, depth: number): Parsed {
     let i = dash + 1;
     while (i < line.end && this.text.charCodeAt(i) === 32) i++;
-    if (i === line.end) {
+    if (i === line.end || (i > dash + 1 && this.commentAt(i))) {
       this.at++;
-      return this.nested(indent, depth, i, true);
+      return this.nested(indent, depth, i, true, i < line.end);
     }
     const c = this.text.charCodeAt(i);
     if (c === 35 || c === 45 && (i + 1 === line.end || this.text.charCodeAt(i + 1) === 32)) return giveUp();
@@ -176,9 +176,9 @@ class Reader {
   private entryValue(after: number, line: Line, indent: number, depth: number): Parsed {
     let i = after;
     while (i < line.end && this.text.charCodeAt(i) === 32) i++;
-    if (i === line.end) {
+    if (i === line.end || (i > after && this.commentAt(i))) {
       this.at++;
-      return this.nested(indent, depth, i, false);
+      return this.nested(indent, depth, i, false, i < line.end);
     }
     if (this.text.charCodeAt(i) === 35) return giveUp();
     return this.inlineValue(i, line, indent, depth);
@@ -189,13 +189,13 @@ class Reader {
    * list, a list at the entry's own column (YAML allows `key:` then `- item` unindented), or an
    * empty value, which the full path reads as "" placed after the indicator and its spaces.
    */
-  private nested(indent: number, depth: number, emptyAt: number, inItem: boolean): Parsed {
+  private nested(indent: number, depth: number, emptyAt: number, inItem: boolean, commented = false): Parsed {
     const next = this.peek();
     if (next && next.indent > indent) return this.isItem(next) ? this.blockSeq(next.indent, depth + 1) : this.blockMapAt(next, depth);
     if (next && !inItem && next.indent === indent && this.isItem(next)) return this.blockSeq(indent, depth + 1);
     // With blank or comment lines between an empty value and what follows, where the parser
     // places the value is its own business: left to the full path.
-    if (this.linesSkippedAfter(emptyAt)) return giveUp();
+    if (commented || this.linesSkippedAfter(emptyAt)) return giveUp();
     return { value: '', slot: this.slots.open(SLOT.plain, emptyAt) };
   }
 
@@ -220,7 +220,8 @@ class Reader {
     if (c === '[' || c === '{') {
       const flow = new FlowReader(this.text, i, line.end, this.maxDepth - depth, this.slots);
       const parsed = flow.collection();
-      if (flow.rest() !== line.end) return giveUp();
+      const rest = flow.rest();
+      if (rest !== line.end && !this.commentAt(rest)) return giveUp();
       this.at++;
       return parsed;
     }
@@ -233,13 +234,26 @@ class Reader {
     return { value: scalar.text, slot: this.slots.open(scalar.plain ? SLOT.plain : SLOT.quoted, i) };
   }
 
-  /** A plain scalar to the end of the line (no comment after it, no `: ` or ` #` inside). */
+  /**
+   * A plain scalar to the end of the line or to a comment (` # …`; a `#` glued to its text, as in
+   * `12 #5`, is the full path's to warn about, L014), with no `: ` inside.
+   */
   private plain(i: number, end: number): Scalar {
-    const raw = this.text.slice(i, end);
+    let raw = this.text.slice(i, end);
+    const hash = raw.indexOf(' #');
+    if (hash >= 0) {
+      if (raw[hash + 2] !== ' ') return giveUp();
+      raw = raw.slice(0, hash);
+    }
     if (PLAIN_START.test(raw) || /^[-?:](\s|$)/.test(raw)) return giveUp();
-    if (raw.includes(': ') || raw.includes(' #') || raw.endsWith(':')) return giveUp();
+    if (raw.includes(': ') || raw.endsWith(':')) return giveUp();
     const text = raw.replace(/ +$/, '');
     return { text, end, plain: true };
+  }
+
+  /** True when a comment (` # …`) starts at `i`: after at least one space, before one. */
+  private commentAt(i: number): boolean {
+    return this.text[i] === '#' && this.text[i - 1] === ' ' && this.text[i + 1] === ' ';
   }
 
   /** A quoted scalar closed on its line, then only spaces to the end of the line (or `:` for a key). */
@@ -262,7 +276,7 @@ class Reader {
     if (key) return { text: out, end: j, plain: false };
     let k = j;
     while (k < end && this.text.charCodeAt(k) === 32) k++;
-    return { text: out, end: k === end ? end : j, plain: false };
+    return { text: out, end: k === end || this.commentAt(k) ? end : j, plain: false };
   }
 
   /** True when a mapping key (`key: ` or `key:` at the end of the line) starts at `i`. */

@@ -149,9 +149,13 @@ describe('the fast YAML reader', () => {
       'a: @b\n', 'a: b\n\n\nc: d\n', '   \na: b\n', '\na: b', 'a: b\n  # c\n', 'a: >\n\n  x\n', 'a: |\n  x\n # c\n', 'a: |\n  x\n  # c\n',
       'a: >-\n  x\n\n\n  y\n', 'a:\n  b:\n    c: d\n  e: f\ng: h\n', 'a: [a, [b, {c: d}]]\n', 'a: {b: [c, d], e: f}\n', 'a: [a,b]\n', 'a: {b: c,d: e}\n',
       'a: [a]x\n', 'a: x # y\n', 'a: "x" # y\n', 'a: b\r\n', 'a:\tb\n', 'a: b\nb: c\na: d\n', 'a: {b: 1, b: 2}\n', '<<: x\n', '__proto__: x\n',
+      'a: # c\n  b: 1\n', '- # c\n  - x\n', 'a: # c\n- x\n', 'a: "x" # c\n', 'a: [x] # c\n', 'a: {b: c} # d\n', 'a: b #c\n', 'a: b #\n', 'a: # c\n',
+      "a: 'x'# c\n", 'a: b  #  c\n', 'a: >- # c\n  x\n', 'a: b # c: d\n', '- a # b: c\n', 'a:\n  - x # c\n  - y\n', 'a: b # c\n  d\n',
     ];
     for (const c of cases) agree(c, JSON.stringify(c));
     expect(readPlainYaml('a: |\n  x\n  y\n', MAX_DEPTH)?.data).toEqual({ a: 'x\ny\n' });
-    expect(readPlainYaml('a: b # c\n', MAX_DEPTH)).toBeNull();
+    expect(readPlainYaml('a: b # c\n', MAX_DEPTH)?.data).toEqual({ a: 'b' });
+    // A `#` glued to a value is the full path's to warn about (L014).
+    expect(readPlainYaml('a: b #c\n', MAX_DEPTH)).toBeNull();
   });
 });
