@@ -31,6 +31,38 @@ const PLAIN_START = /^[,[\]{}#&*!|>'"%@`]/;
 /** A key or scalar the full path treats specially, or that is not a plain key. */
 const SPECIAL_KEY = /^(<<|__proto__)$/;
 
+/** True when `text` may not start a plain scalar: an indicator, or `-`, `?`, `:` before a space. */
+const badPlainStart = (text: string): boolean => PLAIN_START.test(text) || /^[-?:]( |$)/.test(text);
+
+/**
+ * A quoted scalar starting at `i` and closed before `end` (`''` is a quote inside single quotes;
+ * escapes never reach here): its text and the offset just past the closing quote.
+ */
+function readQuoted(text: string, i: number, end: number): { text: string; end: number } {
+  const q = text[i]!;
+  let out = '';
+  let j = i + 1;
+  for (;;) {
+    const close = text.indexOf(q, j);
+    if (close < 0 || close >= end) return giveUp();
+    out += text.slice(j, close);
+    if (q === "'" && text[close + 1] === "'") {
+      out += "'";
+      j = close + 2;
+      continue;
+    }
+    return { text: out, end: close + 1 };
+  }
+}
+
+/** The colon of a block mapping key on `[i, end)`: the first `:` before a space or the end, else -1. */
+function keyColon(text: string, i: number, end: number): number {
+  for (let k = text.indexOf(':', i); k >= 0 && k < end; k = text.indexOf(':', k + 1)) {
+    if (k + 1 === end || text.charCodeAt(k + 1) === 32) return k;
+  }
+  return -1;
+}
+
 interface Line {
   /** Offset of the line's first character. */
   start: number;
@@ -245,8 +277,7 @@ class Reader {
       if (raw[hash + 2] !== ' ') return giveUp();
       raw = raw.slice(0, hash);
     }
-    if (PLAIN_START.test(raw) || /^[-?:](\s|$)/.test(raw)) return giveUp();
-    if (raw.includes(': ') || raw.endsWith(':')) return giveUp();
+    if (badPlainStart(raw) || raw.includes(': ') || raw.endsWith(':')) return giveUp();
     const text = raw.replace(/ +$/, '');
     return { text, end, plain: true };
   }
@@ -258,21 +289,7 @@ class Reader {
 
   /** A quoted scalar closed on its line, then only spaces to the end of the line (or `:` for a key). */
   private quoted(i: number, end: number, key = false): Scalar {
-    const q = this.text[i]!;
-    let out = '';
-    let j = i + 1;
-    for (;;) {
-      const close = this.text.indexOf(q, j);
-      if (close < 0 || close >= end) return giveUp();
-      out += this.text.slice(j, close);
-      if (q === "'" && this.text[close + 1] === "'") {
-        out += "'";
-        j = close + 2;
-        continue;
-      }
-      j = close + 1;
-      break;
-    }
+    const { text: out, end: j } = readQuoted(this.text, i, end);
     if (key) return { text: out, end: j, plain: false };
     let k = j;
     while (k < end && this.text.charCodeAt(k) === 32) k++;
@@ -288,12 +305,7 @@ class Reader {
     }
     // A flow collection or block scalar is a value here (a collection as a key is left to the full path).
     if (c === '[' || c === '{' || c === '|' || c === '>') return false;
-    const colon = this.text.indexOf(':', i);
-    if (colon < 0 || colon >= end) return false;
-    for (let k = colon; k >= 0 && k < end; k = this.text.indexOf(':', k + 1)) {
-      if (k + 1 === end || this.text.charCodeAt(k + 1) === 32) return true;
-    }
-    return false;
+    return keyColon(this.text, i, end) >= 0;
   }
 
   /** A key at `i`: its text, where it starts, and the offset just past its colon. */
@@ -307,14 +319,10 @@ class Reader {
       if (SPECIAL_KEY.test(q.text)) return giveUp();
       return { text: q.text, start: i, after };
     }
-    let colon = -1;
-    for (let k = this.text.indexOf(':', i); k >= 0 && k < end; k = this.text.indexOf(':', k + 1)) {
-      if (k + 1 === end || this.text.charCodeAt(k + 1) === 32) { colon = k; break; }
-    }
+    const colon = keyColon(this.text, i, end);
     if (colon < 0) return giveUp();
-    const raw = this.text.slice(i, colon);
-    const text = raw.replace(/ +$/, '');
-    if (!text || PLAIN_START.test(text) || /^[-?:](\s|$)/.test(text) || text.includes(' #') || SPECIAL_KEY.test(text)) return giveUp();
+    const text = this.text.slice(i, colon).replace(/ +$/, '');
+    if (!text || badPlainStart(text) || text.includes(' #') || SPECIAL_KEY.test(text)) return giveUp();
     return { text, start: i, after: colon + 1 };
   }
 
@@ -467,16 +475,7 @@ class FlowReader {
     const c = this.text[this.i];
     if (this.i >= this.end) return giveUp();
     if (c === "'" || c === '"') {
-      let out = '';
-      let j = this.i + 1;
-      for (;;) {
-        const close = this.text.indexOf(c, j);
-        if (close < 0 || close >= this.end) return giveUp();
-        out += this.text.slice(j, close);
-        if (c === "'" && this.text[close + 1] === "'") { out += "'"; j = close + 2; continue; }
-        j = close + 1;
-        break;
-      }
+      const { text: out, end: j } = readQuoted(this.text, this.i, this.end);
       this.i = j;
       if (key ? this.text[j] !== ':' : !/^[ ,\]}]/.test(this.text[j] ?? '')) return giveUp();
       return { text: out, end: j, plain: false };
@@ -491,7 +490,7 @@ class FlowReader {
       j++;
     }
     const text = this.text.slice(from, j).replace(/ +$/, '');
-    if (!text || PLAIN_START.test(text) || /^[-?:]( |$)/.test(text) || text.includes(': ')) return giveUp();
+    if (!text || badPlainStart(text) || text.includes(': ')) return giveUp();
     if (this.text[j] === '[' || this.text[j] === '{') return giveUp();
     this.i = from + text.length;
     return { text, end: this.i, plain: true };

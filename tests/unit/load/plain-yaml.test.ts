@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlainYaml } from '../../../src/load/plain-yaml.js';
 import { MAX_DEPTH, parseWithModel } from '../../../src/load/index.js';
+import { random } from '../../helpers/random.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -35,15 +36,6 @@ function agree(text: string, label: string): boolean {
   return true;
 }
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', "'", '"', '[', ']', '{', '}', ',', '|', '>', '>-', '|+', '&a', '*a', '!', '?', '\n', '\n\n', '\n  ', '\n- ', 'x', 'ệ', '---', '...', '%', '@', '`', '<<', '\t', '\\', '\u200b', '~', '0'];
 

@@ -4,17 +4,8 @@
 // override objects, items with their own style names, strings and sections.
 import { describe, expect, it } from 'vitest';
 import { STYLE_SOURCE_HASH, StyleContextStack, getStyleProperty, originalGetStyleProperty, styleSourceHash } from '../../../../src/writers/pdf/style-lookup.js';
+import { random } from '../../../helpers/random.js';
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PROPERTIES = ['font', 'bold', 'fontSize', 'color', 'noWrap'];
 const NAMES = ['a', 'b', 'c', 'd', 'missing'];
