@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { CST, LineCounter, Parser, parseDocument, visit, isScalar, isCollection, type Document, type Node as YamlNode } from 'yaml';
 import { PositionIndex } from './positions.js';
-import { readPlainYaml } from './plain-yaml.js';
+import { readPlainYaml, type PlainYaml } from './plain-yaml.js';
 import { mergeParts } from './parts.js';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
@@ -131,7 +131,6 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   const tabs = findIndentTabs(text, displayPath);
   if (tabs.length) return { value: null, diagnostics: [...diagnostics, ...tabs] };
 
-  const name = path.basename(displayPath).replace(/\.ya?ml$/i, '');
   // Absurd nesting is refused before the parser (which recurses) ever sees it.
   const scan = prescan(text);
   if (scan.deepest >= 0) {
@@ -139,21 +138,26 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   }
   // The parser's memory follows the number of values: too many is refused before it starts.
   if (scan.tooManyAt >= 0) {
-    return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L063', positionInText(text, scan.tooManyAt, displayPath), { limit: MAX_VALUES.toLocaleString('vi-VN'), limitEn: MAX_VALUES.toLocaleString('en-US'), name })] };
+    return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L063', positionInText(text, scan.tooManyAt, displayPath), { limit: MAX_VALUES.toLocaleString('vi-VN'), limitEn: MAX_VALUES.toLocaleString('en-US'), name: fileName(displayPath) })] };
   }
   // Plain data is read fast; anything the full path could report on goes the full path.
   const plain = readPlainYaml(text, MAX_DEPTH);
-  if (plain) return { value: { path: displayPath, name, text, data: plain.data, parts: [{ path: displayPath, text, index: plain.index }] }, diagnostics };
-  const full = parseWithModel(text, displayPath);
-  return { value: full.value, diagnostics: [...diagnostics, ...full.diagnostics] };
+  const read = plain ? { value: plain, diagnostics: [] } : parseWithModel(text, displayPath);
+  diagnostics.push(...read.diagnostics);
+  if (!read.value) return { value: null, diagnostics };
+  const { data, index } = read.value;
+  return { value: { path: displayPath, name: fileName(displayPath), text, data, parts: [{ path: displayPath, text, index }] }, diagnostics };
 }
+
+/** `investment` for `data/2024/investment.yaml`. */
+const fileName = (displayPath: string): string => path.basename(displayPath).replace(/\.ya?ml$/i, '');
 
 /**
  * The full path: the `yaml` library's document model, the checks on it, its values and the
  * position index; every diagnostic of a data file's syntax is made here. Exported for the test
  * that holds plain-yaml.ts to it.
  */
-export function parseWithModel(text: string, displayPath: string): StageResult<SourceFile | null> {
+export function parseWithModel(text: string, displayPath: string): StageResult<PlainYaml | null> {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
@@ -193,10 +197,8 @@ export function parseWithModel(text: string, displayPath: string): StageResult<S
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { value: null, diagnostics: [...diagnostics, makeDiagnostic('L009', { file: displayPath, line: 1, column: 1 })] };
   }
-  const name = path.basename(displayPath).replace(/\.ya?ml$/i, '');
   // From here on only positions are needed: the document model (≈33× the file's size) is dropped.
-  const index = PositionIndex.build(doc, lineCounter);
-  return { value: { path: displayPath, name, text, data, parts: [{ path: displayPath, text, index }] }, diagnostics };
+  return { value: { data: data as Record<string, unknown>, index: PositionIndex.build(doc, lineCounter) }, diagnostics };
 }
 
 function posIn(lc: LineCounter, file: string, offset: number | undefined): SourcePosition {
