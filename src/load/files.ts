@@ -18,6 +18,10 @@ import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/typ
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { CHUNK, MAX_FILE_BYTES } from '../files/capped.js';
 
+
+/** A data file's name without folder and extension: `investment` for `data/2024/investment.yaml`. */
+export const fileName = (displayPath: string): string => path.basename(displayPath).replace(/\.ya?ml$/i, '');
+
 export { MAX_FILE_BYTES };
 
 
@@ -122,7 +126,7 @@ export async function readDataFile(abs: string, displayPath: string, opts: ReadO
       if (!opened.isFile()) return fail(makeDiagnostic('L015', at, { file: displayPath, ...kindOf(opened) }));
       const bytes = await readCapped(handle, limit);
       if (bytes.length > limit) {
-        return fail(makeDiagnostic('L003', at, { size: Math.max(opened.size, bytes.length), limit, name: path.basename(displayPath).replace(/\.ya?ml$/i, '') }));
+        return fail(makeDiagnostic('L003', at, { size: Math.max(opened.size, bytes.length), limit, name: fileName(displayPath) }));
       }
       return { value: bytes, diagnostics: [] };
     } finally {

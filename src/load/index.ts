@@ -18,7 +18,7 @@ import { mergeParts } from './parts.js';
 import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { expandSheets, sheetPosition, type SheetOrigin } from './sheets/index.js';
-import { MAX_FILE_BYTES, listDataFolder, readDataFile } from './files.js';
+import { MAX_FILE_BYTES, fileName, listDataFolder, readDataFile } from './files.js';
 import { checkCharacters } from './characters.js';
 import { MAX_DEPTH, MAX_EXPANDED, MAX_VALUES, capSyntaxErrors, prescan, expansionProblem } from './limits.js';
 
@@ -149,8 +149,6 @@ export function parseSource(rawText: string, displayPath: string): StageResult<S
   return { value: { path: displayPath, name: fileName(displayPath), text, data, parts: [{ path: displayPath, text, index }] }, diagnostics };
 }
 
-/** `investment` for `data/2024/investment.yaml`. */
-const fileName = (displayPath: string): string => path.basename(displayPath).replace(/\.ya?ml$/i, '');
 
 /**
  * The full path: the `yaml` library's document model, the checks on it, its values and the
