@@ -1,11 +1,13 @@
 /**
- * The CLI's contact with the outside: resolving a year argument to its data folder, and the two
- * error types the top-level catch turns into plain messages: usage errors (exit status 2) and
- * the machine's faults (exit status 1 or 2). Writing the outputs is output-set.ts.
+ * The CLI's contact with the outside: resolving a year argument to its data folder, and the
+ * failures the top-level catch (and a `--all` worker) turns into plain messages: usage errors
+ * (exit status 2), the machine's faults (exit status 1 or 2), and an installation that lost a
+ * piece of the tool. Writing the outputs is output-set.ts.
  */
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readCappedSync } from '../files/capped.js';
+import { PACKAGE_ROOT } from '../pipeline/paths.js';
 
 /**
  * A mistake in how the command was called: exit status 2, one line, no stack trace. The message
@@ -91,4 +93,30 @@ export function humanSize(bytes: number, lang: 'vi' | 'en' = 'vi'): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${mark((bytes / 1024).toFixed(1))} KB`;
   return `${mark((bytes / 1024 / 1024).toFixed(2))} MB`;
+}
+
+/**
+ * The path of a piece of the tool itself that could not be loaded — a module of `dist/` or of
+ * `node_modules/` gone missing, as when `dist/` is rebuilt while a command runs or an install was
+ * cut short — else undefined. That is no bug of the tool, and reinstalling mends it.
+ */
+export function missingPieceOfTool(err: unknown): string | undefined {
+  const e = err as { code?: string; path?: string; message?: string } | null;
+  if (!e || typeof e !== 'object') return undefined;
+  const inTool = (p: string): boolean => p.startsWith(PACKAGE_ROOT) && /[\\/](dist|node_modules)[\\/]/.test(p.slice(PACKAGE_ROOT.length));
+  if (e.code === 'ENOENT' && e.path && inTool(e.path)) return e.path;
+  if (e.code === 'MODULE_NOT_FOUND' || e.code === 'ERR_MODULE_NOT_FOUND') {
+    const named = /['"]([^'"]+)['"]/.exec(e.message ?? '')?.[1];
+    return named ?? e.message ?? 'module';
+  }
+  return undefined;
+}
+
+/** What to say when a piece of the tool is missing (see `missingPieceOfTool`), else undefined. */
+export function incompleteInstall(err: unknown, lang: 'vi' | 'en'): string | undefined {
+  const missing = missingPieceOfTool(err);
+  if (!missing) return undefined;
+  return lang === 'en'
+    ? `the tool's installation is incomplete (missing ${missing}). Run \`npm ci\` in ${PACKAGE_ROOT} to install and build it again.`
+    : `bản cài đặt công cụ không đầy đủ (thiếu ${missing}). Chạy \`npm ci\` trong ${PACKAGE_ROOT} để cài và biên dịch lại.`;
 }

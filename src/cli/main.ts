@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { MachineError, UsageError } from './io.js';
+import { MachineError, UsageError, incompleteInstall } from './io.js';
 import { argvLang, localeLang, say, type Lang } from './lang.js';
 import { PACKAGE_ROOT } from '../pipeline/paths.js';
 
@@ -167,11 +167,9 @@ async function exitFor(err: unknown, lang: Lang): Promise<number> {
     return EXIT.usage;
   }
   const e = err as Error;
-  const missing = missingPieceOfTool(err);
-  if (missing) {
-    process.stderr.write(lang === 'en'
-      ? `report: the tool's installation is incomplete (missing ${missing}). Run \`npm ci\` in ${PACKAGE_ROOT} to install and build it again.\n`
-      : `report: bản cài đặt công cụ không đầy đủ (thiếu ${missing}). Chạy \`npm ci\` trong ${PACKAGE_ROOT} để cài và biên dịch lại.\n`);
+  const incomplete = incompleteInstall(err, lang);
+  if (incomplete) {
+    process.stderr.write(`report: ${incomplete}\n`);
     return EXIT.internal;
   }
   process.stderr.write(lang === 'en'
@@ -181,21 +179,4 @@ async function exitFor(err: unknown, lang: Lang): Promise<number> {
       'Đây là lỗi của công cụ, không phải của dữ liệu. Vui lòng báo lỗi kèm lệnh đã chạy và thư mục dữ liệu; đặt BAOCAO_DEBUG=1 để xem chi tiết.\n');
   if (process.env.BAOCAO_DEBUG) process.stderr.write(`${e?.stack}\n`);
   return EXIT.internal;
-}
-
-/**
- * The path of a piece of the tool itself that could not be loaded — a module of `dist/` or of
- * `node_modules/` gone missing, as when `dist/` is rebuilt while a command runs or an install was
- * cut short — else undefined. That is no bug of the tool, and reinstalling mends it.
- */
-export function missingPieceOfTool(err: unknown): string | undefined {
-  const e = err as { code?: string; path?: string; message?: string } | null;
-  if (!e || typeof e !== 'object') return undefined;
-  const inTool = (p: string): boolean => p.startsWith(PACKAGE_ROOT) && /[\\/](dist|node_modules)[\\/]/.test(p.slice(PACKAGE_ROOT.length));
-  if (e.code === 'ENOENT' && e.path && inTool(e.path)) return e.path;
-  if (e.code === 'MODULE_NOT_FOUND' || e.code === 'ERR_MODULE_NOT_FOUND') {
-    const named = /['"]([^'"]+)['"]/.exec(e.message ?? '')?.[1];
-    return named ?? e.message ?? 'module';
-  }
-  return undefined;
 }

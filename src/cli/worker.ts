@@ -6,7 +6,7 @@
  */
 import { parentPort, threadId } from 'node:worker_threads';
 import { runBuild, type BuildJob, type BuildResult } from './build.js';
-import { MachineError, UsageError } from './io.js';
+import { MachineError, UsageError, incompleteInstall } from './io.js';
 
 export interface WorkerReply {
   result: BuildResult;
@@ -29,7 +29,7 @@ if (parentPort) {
         ? (await import('./machine.js')).formatMachineError(e, msg.job.lang).replace(/^report: /, '').trimEnd()
         : e instanceof UsageError
         ? error.message
-        : `lỗi nội bộ (${error?.name ?? 'Error'}: ${error?.message ?? String(e)})${process.env.BAOCAO_DEBUG ? `\n${error?.stack}` : ''}`;
+        : incompleteInstall(e, msg.job.lang) ?? `lỗi nội bộ (${error?.name ?? 'Error'}: ${error?.message ?? String(e)})${process.env.BAOCAO_DEBUG ? `\n${error?.stack}` : ''}`;
       err.push(`report: ${message}\n`);
       result = { year: msg.job.target, status: 'failed', outputs: [], errors: 1, warnings: 0, ms: 0, message: message.split('\n')[0] };
     }

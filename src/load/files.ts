@@ -18,7 +18,6 @@ import type { Diagnostic, SourcePosition, StageResult } from '../diagnostics/typ
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { CHUNK, MAX_FILE_BYTES } from '../files/capped.js';
 
-
 /** A data file's name without folder and extension: `investment` for `data/2024/investment.yaml`. */
 export const fileName = (displayPath: string): string => path.basename(displayPath).replace(/\.ya?ml$/i, '');
 

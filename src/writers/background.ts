@@ -16,7 +16,6 @@ import type { Root } from '../doctree/types.js';
 import { loadWriter, type OutputFormat } from './index.js';
 import { collectGarbage } from './collect.js';
 
-
 export interface StartedWriter {
   format: OutputFormat;
   background: boolean;

@@ -1,8 +1,8 @@
-// The CLI's top-level verdict on a failure (src/cli/main.ts): a piece of the tool itself gone
+// The CLI's verdict on a failure (src/cli/io.ts, used by main.ts and the --all worker): a piece of the tool itself gone
 // missing is an incomplete installation to mend with `npm ci`, not an internal error.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingPieceOfTool } from '../../../src/cli/main.js';
+import { missingPieceOfTool } from '../../../src/cli/io.js';
 import { PACKAGE_ROOT } from '../../../src/pipeline/paths.js';
 
 describe('missingPieceOfTool', () => {
