@@ -12,6 +12,7 @@
 import type { Decimal } from 'decimal.js';
 import type { Table, TableRow } from '../../doctree/types.js';
 import { toPlainText as treeText } from '../../doctree/text.js';
+import { cellKind } from '../../doctree/grid.js';
 import { parseVietnameseNumber } from '../../numbers/parse.js';
 import { Exact } from '../../numbers/exact.js';
 import { formatDiff, formatWritten } from '../../numbers/index.js';
@@ -126,8 +127,7 @@ class SheetBuilder {
         if (rowSpan > 1 || colSpan > 1) this.merges.push(`${ref}:${columnName(placed.col + colSpan - 1)}${offset + r + rowSpan}`);
         const align = placed.cell.align ?? (node.kind === 'header' ? 'center' : table.columns[placed.col]?.align ?? 'left');
         // A merge over rows of different kinds (a note beside a group row and its rows) is plain.
-        const spanned = table.children.slice(r, r + rowSpan);
-        const bold = rowBold && spanned.every((row) => row.kind === node.kind);
+        const bold = rowBold && cellKind(table, { cell: placed.cell, row: r, col: placed.col, colSpan, rowSpan }) === node.kind;
         const number = numbers[r]!.get(placed.col);
         if (!number) {
           const text = toPlainText(placed.cell.children).normalize('NFC');
