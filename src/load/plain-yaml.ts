@@ -161,7 +161,7 @@ class Reader {
       if (next.indent > indent) return giveUp();
       if (this.isItem(next)) break;
     }
-    this.slots.close(slot, keys, keyAts, nodes);
+    this.slots.close(slot, nodes, keys, keyAts);
     return { value, slot };
   }
 
@@ -181,7 +181,7 @@ class Reader {
       if (!next || next.indent < indent) break;
       if (next.indent > indent || !this.isItem(next)) return giveUp();
     }
-    this.slots.close(slot, nodes.map(() => null), nodes.map(() => -1), nodes);
+    this.slots.close(slot, nodes);
     return { value, slot };
   }
 
@@ -422,7 +422,7 @@ class FlowReader {
     const isMap = open === '{';
     const close = isMap ? '}' : ']';
     const slot = this.slots.open(isMap ? SLOT.map : SLOT.seq, start);
-    const keys: (string | null)[] = [];
+    const keys: string[] = [];
     const keyAts: number[] = [];
     const nodes: number[] = [];
     const map: Record<string, unknown> = {};
@@ -446,8 +446,6 @@ class FlowReader {
       } else {
         const value = this.value(depth);
         list.push(value.value);
-        keys.push(null);
-        keyAts.push(-1);
         nodes.push(value.slot);
       }
       this.spaces();
@@ -458,7 +456,7 @@ class FlowReader {
       } else if (this.text[this.i] !== close) return giveUp();
     }
     this.i++;
-    this.slots.close(slot, keys, keyAts, nodes);
+    this.slots.close(slot, nodes, isMap ? keys : null, isMap ? keyAts : null);
     return { value: isMap ? map : list, slot };
   }
 

@@ -48,13 +48,16 @@ export class PositionWriter {
     this.start[slot] = start;
   }
 
-  /** A collection's entries, in order: key (null for a list item), the key's offset, the value's slot. */
-  close(slot: number, keys: readonly (string | null)[], keyAts: readonly number[], nodes: readonly number[]): void {
+  /**
+   * A collection's entries, in order: the value's slot, the key and the key's offset (`keys`
+   * and `keyAts` null for a list: no key, offset -1).
+   */
+  close(slot: number, nodes: readonly number[], keys: readonly (string | null)[] | null = null, keyAts: readonly number[] | null = null): void {
     this.first[slot] = this.entryNode.length;
     this.count[slot] = nodes.length;
     for (let i = 0; i < nodes.length; i++) {
-      this.entryKey.push(keys[i]!);
-      this.entryKeyAt.push(keyAts[i]!);
+      this.entryKey.push(keys ? keys[i]! : null);
+      this.entryKeyAt.push(keyAts ? keyAts[i]! : -1);
       this.entryNode.push(nodes[i]!);
     }
   }
@@ -105,7 +108,7 @@ export class PositionIndex {
         const value = isPair(item) ? item.value : item;
         nodes.push(value && typeof value === 'object' && 'range' in (value as object) ? add(value as YamlNode) : -1);
       }
-      w.close(slot, keys, keyAts, nodes);
+      w.close(slot, nodes, keys, keyAts);
       return slot;
     };
     if (doc.contents) add(doc.contents as YamlNode);

@@ -71,13 +71,10 @@ export function startWriters(formats: readonly OutputFormat[], background: Reado
  * out the PDF. The caller lets go of the tree and what it was made from (build-year.ts).
  */
 export function writeAll(started: readonly StartedWriter[], root: Root): Promise<StageResult<Uint8Array>[]> {
+  const away = started.filter((w) => w.background);
+  const here = started.filter((w) => !w.background);
   const pending = new Map<StartedWriter, Promise<StageResult<Uint8Array>>>();
-  for (const s of started.filter((w) => w.background)) pending.set(s, s.write(root));
-  for (const s of started.filter((w) => !w.background)) pending.set(s, s.write(root));
-  const all = Promise.all(started.map((s) => pending.get(s)!));
-  if (started.some((w) => w.background)) {
-    const here = started.filter((w) => !w.background).map((s) => pending.get(s)!);
-    void Promise.allSettled(here).then(() => collectGarbage());
-  }
-  return all;
+  for (const s of [...away, ...here]) pending.set(s, s.write(root));
+  if (away.length) void Promise.allSettled(here.map((s) => pending.get(s)!)).then(() => collectGarbage());
+  return Promise.all(started.map((s) => pending.get(s)!));
 }
