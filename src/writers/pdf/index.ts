@@ -14,6 +14,7 @@ import { toPdfDefinition } from './definition.js';
 import { FONTS, installFamily, installFonts } from './fonts.js';
 import { collectFootnotes } from './footnotes.js';
 import { installLayoutHook } from './layout-hook.js';
+import { installLineRenderer } from './line-render.js';
 import { installStyleLookup } from './style-lookup.js';
 
 export { toPdfDefinition };
@@ -35,6 +36,7 @@ const deny = (): boolean => false;
 export function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
   installLayoutHook();
   installStyleLookup();
+  installLineRenderer();
   const notes = collectFootnotes(() => toPdfDefinition(root));
   // The typings omit pdfmake 0.3's in-memory file system, which the fonts are read from.
   const vfs = (pdfmake as unknown as { virtualfs: Parameters<typeof installFonts>[0] }).virtualfs;
