@@ -1,12 +1,11 @@
 /**
  * The body of a background writer process (see background.ts): load one format's writer, lay
- * out a small warm-up document so the fonts are read and the layout code is compiled (unless the
- * tree is already there), then write the one tree the parent sends, send back the bytes and
- * diagnostics, and exit.
+ * out the warm-up documents (warmup.ts) for as long as the tree is not on its way, then write
+ * the one tree the parent sends, send back the bytes and diagnostics, and exit.
  */
 import { loadWriter, type OutputFormat } from './index.js';
 import { collectGarbage } from './collect.js';
-import { WARM_UP_TREE } from './warmup.js';
+import { TREE_COMING, WARM_UP_STEPS } from './warmup.js';
 import type { Root } from '../doctree/types.js';
 
 // The tree is held here only until the writer takes it: the PDF writer makes its definition from
@@ -14,6 +13,7 @@ import type { Root } from '../doctree/types.js';
 // the message it came in are collected before the layout starts, so the layout's heap grows
 // from the definition alone.
 let tree: Root | null = null;
+let coming = false;
 const take = (): Root => {
   const root = tree!;
   tree = null;
@@ -22,16 +22,23 @@ const take = (): Root => {
 
 const format = process.argv[2] as OutputFormat;
 const ready = loadWriter(format).then(async (write) => {
-  // The warm-up pays only while the tree is still being made: it costs more than it saves in
-  // the real layout, so a tree that came in while the writer loaded is written at once. One turn
-  // of the event loop lets a message that has arrived be read.
-  await new Promise((resolve) => setImmediate(resolve));
-  if (!tree) await write(WARM_UP_TREE);
+  // A step pays only while the tree is still being made: once it is on its way, it is written
+  // at once. One turn of the event loop before each step lets a message that has arrived be read.
+  for (const step of WARM_UP_STEPS) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (coming || tree) break;
+    await write(step);
+  }
   return write;
 });
 
-process.once('message', (root) => {
-  tree = root as Root;
+process.on('message', (message) => {
+  if (message === TREE_COMING) {
+    coming = true;
+    return;
+  }
+  process.removeAllListeners('message');
+  tree = message as Root;
   void ready.then(async (write) => {
     const writing = write(take());
     // The writer has its definition (made before its first await) and no longer needs the tree.

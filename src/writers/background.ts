@@ -1,7 +1,7 @@
 /**
  * Writers started ahead of the tree. The PDF writer is by far the slowest stage, so a
  * single-year build starts it in a child process before compiling: the child loads pdfmake and
- * its fonts and lays out a small warm-up document while this process reads, checks and renders
+ * its fonts and lays out small warm-up documents while this process reads, checks and renders
  * the data; then the child lays out the real tree while this process writes the DOCX. A child
  * process rather than a worker thread, because two V8 isolates in one process share the
  * allocator and slow each other by half on allocation-heavy work like layout; two processes on
@@ -15,6 +15,7 @@ import type { StageResult } from '../diagnostics/types.js';
 import type { Root } from '../doctree/types.js';
 import { loadWriter, type OutputFormat } from './index.js';
 import { collectGarbage } from './collect.js';
+import { TREE_COMING } from './warmup.js';
 
 export interface StartedWriter {
   format: OutputFormat;
@@ -46,6 +47,8 @@ function inChild(format: OutputFormat): StartedWriter {
         child.once('message', (r) => resolve(r as StageResult<Uint8Array>));
         child.once('exit', () => reject(exited));
       });
+      // The notice goes first and arrives at once; the tree, a large message, takes a while.
+      child.send(TREE_COMING);
       child.send(root);
       return answer;
     },

@@ -1,7 +1,12 @@
 /**
- * A small document that touches what a real report uses — the header block, the four font
- * styles, a justified paragraph, a list, a table and the signature — for a writer thread to lay
- * out while it waits for the real tree.
+ * What a background writer lays out while it waits for the real tree (writers/background-process.ts),
+ * in two steps. The first document, one paragraph, pays what any first document pays — the fonts
+ * opened, the writer's code run once — work the real tree would otherwise do itself, so it is
+ * never wasted. The second touches what a real report uses — the header block, the four font
+ * styles, a justified paragraph, a list, a table and the signature — so that its code is warm;
+ * it pays only while the tree is still being made. Between steps the writer looks for the tree,
+ * or for `TREE_COMING`, which the parent sends just before the tree: a large tree takes a while
+ * to arrive, and a step begun meanwhile would keep it waiting.
  */
 import type { Root } from '../doctree/types.js';
 
@@ -30,3 +35,12 @@ export const WARM_UP_TREE: Root = {
     { type: 'signature', distribution: ['Như trên', 'Lưu: VT'], authority: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Nguyễn Văn A' },
   ],
 };
+
+/** The warm-up steps, in order: the first opens the fonts, the second warms the rest. */
+export const WARM_UP_STEPS: readonly Root[] = [
+  { ...WARM_UP_TREE, children: WARM_UP_TREE.children.filter((b) => b.type === 'paragraph') },
+  WARM_UP_TREE,
+];
+
+/** Sent by the parent right before the tree: stop warming up. */
+export const TREE_COMING = 'tree-coming';

@@ -10,7 +10,10 @@
  * - `@noble/ciphers/aes` and `@noble/hashes/*`, used by pdfkit only to encrypt a PDF with a
  *   password, which baocao never sets; loading them built AES tables and Web Crypto (some
  *   25 ms): they are required on first use instead, through a stand-in that forwards every
- *   property read to the real module.
+ *   property read to the real module;
+ * - `brotli/decompress.js`, which fontkit needs only to open a WOFF2 font and which unpacks its
+ *   dictionary (a 750 kB source file) when it loads (some 20 ms): a function that requires it on
+ *   first call.
  *
  * Only requests made from code under `node_modules/` are answered this way; our own code never
  * requires these ids. The substitution is installed once per process, when this module is first
@@ -45,6 +48,8 @@ function onFirstUse(request: string, load: () => object): object {
 }
 
 const LAZY = /^@noble\/(ciphers|hashes)\//;
+/** Exports one function (BrotliDecompressBuffer). */
+const BROTLI = 'brotli/decompress.js';
 const IN_PACKAGES = /[\\/]node_modules[\\/]/;
 let installed = false;
 
@@ -57,6 +62,10 @@ export function installLeanDeps(): void {
     if (parent?.filename && IN_PACKAGES.test(parent.filename)) {
       if (request === 'tiny-inflate') return inflateInto;
       if (LAZY.test(request)) return onFirstUse(request, () => original.call(this, request, parent, false) as object);
+      if (request === BROTLI) {
+        let decompress: ((...args: unknown[]) => unknown) | undefined;
+        return (...args: unknown[]) => (decompress ??= original.call(this, request, parent, false) as typeof decompress)!(...args);
+      }
     }
     return original.call(this, request, parent, isMain);
   };

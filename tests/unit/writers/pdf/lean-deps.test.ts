@@ -1,7 +1,7 @@
 // pdfkit's dependencies made cheaper to load (src/writers/pdf/lean-deps.ts): the native inflate
 // keeps tiny-inflate's contract byte for byte, and a package under node_modules that asks for
 // tiny-inflate or @noble gets the stand-ins, while the real modules still work through them.
-import { deflateRawSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { inflateInto, installLeanDeps } from '../../../../src/writers/pdf/lean-deps.js';
@@ -43,5 +43,16 @@ describe('the encryption modules', () => {
     const fromPdfkit = createRequire(require.resolve('pdfkit'));
     const sha2 = fromPdfkit('@noble/hashes/sha2') as { sha256(data: Uint8Array): Uint8Array };
     expect(Buffer.from(sha2.sha256(new TextEncoder().encode('abc'))).toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('the WOFF2 decompressor', () => {
+  it('loads on first call, and decodes through the stand-in', () => {
+    installLeanDeps();
+    const decompress = createRequire(require.resolve('fontkit'))('brotli/decompress.js') as (data: Uint8Array, size?: number) => Uint8Array;
+    expect(decompress).not.toBe(require('brotli/decompress.js'));
+    const text = 'Ủy ban nhân dân xã Mẫu — báo cáo năm 2024. '.repeat(50);
+    const packed = brotliCompressSync(Buffer.from(text));
+    expect(Buffer.from(decompress(packed)).toString()).toBe(text);
   });
 });
