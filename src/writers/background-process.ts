@@ -23,9 +23,11 @@ const take = (): Root => {
 const format = process.argv[2] as OutputFormat;
 const ready = loadWriter(format).then(async (write) => {
   // A step pays only while the tree is still being made: once it is on its way, it is written
-  // at once. One turn of the event loop before each step lets a message that has arrived be read.
+  // at once. Before each step, two turns of the event loop: the writer may finish loading inside
+  // a poll phase, whose check phase follows at once, and only the next poll reads a message that
+  // has arrived since.
   for (const step of WARM_UP_STEPS) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
     if (coming || tree) break;
     await write(step);
   }
