@@ -75,10 +75,9 @@ export function cutLongRuns(text: string, bold = false): string[] {
   return out.length ? out : [text];
 }
 
-const styleOf = (p: { bold: boolean; italic: boolean }): Pick<PdfInline, 'bold' | 'italics'> => ({
-  ...(p.bold ? { bold: true } : {}),
-  ...(p.italic ? { italics: true } : {}),
-});
+const STYLES = [{}, { bold: true }, { italics: true }, { bold: true, italics: true }] as const;
+/** A piece's style as inline properties (a shared object: spread it, never change it). */
+const styleOf = (p: { bold: boolean; italic: boolean }): Pick<PdfInline, 'bold' | 'italics'> => STYLES[(p.bold ? 1 : 0) + (p.italic ? 2 : 0)];
 
 /** Plain inlines, one per styled segment: for centred lines and narrow table cells. */
 export function plainInlines(inlines: readonly Inline[], base: SegmentStyle = {}): PdfInline[] {
@@ -136,19 +135,28 @@ interface Word {
   spaceAfter: boolean;
 }
 
+/** Ordinary spaces, tabs and newlines only: `\s` would also split at U+00A0. */
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * The words of a line, in one pass over each piece's text (this runs for every word of the
+ * report: no split arrays, and a piece that is one whole word is kept as it is).
+ */
 function words(pieces: Piece[]): Word[] {
   const out: Word[] = [];
   let current: Piece[] = [];
-  const close = (): void => {
-    if (current.length > 0) out.push({ pieces: current, spaceAfter: true });
-    current = [];
-  };
   for (const piece of pieces) {
-    // Split on ordinary spaces/tabs/newlines only; `\s` would also split at U+00A0.
-    piece.text.split(/([ \t\r\n]+)/).forEach((part, i) => {
-      if (i % 2 === 1) close();
-      else if (part !== '') current.push({ ...piece, text: part });
-    });
+    const text = piece.text;
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && !isSpace(text.charCodeAt(i))) continue;
+      if (i > start) current.push(start === 0 && i === text.length ? piece : { ...piece, text: text.slice(start, i) });
+      if (i === text.length) break;
+      while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
+      if (current.length > 0) out.push({ pieces: current, spaceAfter: true });
+      current = [];
+      start = i + 1;
+    }
   }
   if (current.length > 0) out.push({ pieces: current, spaceAfter: false });
   return out;
@@ -157,6 +165,12 @@ function words(pieces: Piece[]): Word[] {
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}]+$/u;
 
 function wordToInlines(word: Word, wide: boolean): PdfInline[] {
+  const only = word.pieces.length === 1 ? word.pieces[0]! : undefined;
+  // Most words: one piece, no note, short — one inline, made directly.
+  if (only && !only.note) {
+    const text = HAS_NO_BREAK.test(only.text) ? only.text.replace(NO_BREAK, ' ') : only.text;
+    if (text.length <= MAX_UNBREAKABLE) return [{ text: word.spaceAfter ? `${text} ` : text, ...styleOf(only), noWrap: true }];
+  }
   word = { ...word, pieces: word.pieces.map((p) => ({ ...p, text: p.text.replace(NO_BREAK, ' ') })) };
   const text = word.pieces.map((p) => p.text).join('');
   const space = word.spaceAfter ? ' ' : '';
