@@ -6,8 +6,10 @@
  * (GSUB, GPOS, GDEF) are left out of each font's table directory: text is NFC, so every
  * Vietnamese letter is one precomposed glyph and needs no shaping, and without those tables
  * fontkit skips its shaping engine, which was a third of the PDF writer's time. Word does not
- * kern by default either, so the two formats set lines alike. The embedded subsets are made
- * from the glyph outlines, which are untouched. An agency's own font (a `fonts:` folder, see
+ * kern by default either, so the two formats set lines alike. The `post` table is cut to its
+ * header (version 3: no glyph names): pdfkit reads only the italic angle there, and decoding the
+ * names of 3,000 glyphs cost some 10 ms per font in every document. The embedded subsets are
+ * made from the glyph outlines and metrics, which are untouched (a subset has no `post` table). An agency's own font (a `fonts:` folder, see
  * writers/fonts.ts) is installed the same way, beside Tinos, when a document names it.
  */
 import { readFileSync } from 'node:fs';
@@ -28,25 +30,33 @@ type Style = keyof typeof STYLES;
 const DROPPED_TABLES = new Set(['GSUB', 'GPOS', 'GDEF']);
 
 /**
- * A copy of a TrueType font whose table directory no longer lists `drop`. Table data stays at
+ * `font` (a buffer the caller owns, changed in place) prepared for the layout: its table
+ * directory no longer lists `drop`, and its `post` table is only the header. Table data stays at
  * its offsets (only the directory shrinks), so every other table reads exactly as before.
  */
-export function withoutTables(font: Uint8Array, drop: ReadonlySet<string> = DROPPED_TABLES): Buffer {
-  const src = Buffer.from(font.buffer, font.byteOffset, font.byteLength);
-  const count = src.readUInt16BE(4);
-  const records = Array.from({ length: count }, (_, i) => src.subarray(12 + i * 16, 28 + i * 16));
+export function prepareFont(font: Buffer, drop: ReadonlySet<string> = DROPPED_TABLES): Buffer {
+  const count = font.readUInt16BE(4);
+  const directory = Buffer.from(font.subarray(12, 12 + count * 16));
+  const records = Array.from({ length: count }, (_, i) => directory.subarray(i * 16, i * 16 + 16));
   const kept = records.filter((r) => !drop.has(r.toString('latin1', 0, 4)));
-  const out = Buffer.from(src);
+  const post = kept.find((r) => r.toString('latin1', 0, 4) === 'post');
+  if (post && post.readUInt32BE(12) >= POST_HEADER_BYTES) {
+    font.writeUInt32BE(0x00030000, post.readUInt32BE(8));
+    post.writeUInt32BE(POST_HEADER_BYTES, 12);
+  }
   const entrySelector = Math.floor(Math.log2(kept.length));
   const searchRange = 16 * 2 ** entrySelector;
-  out.writeUInt16BE(kept.length, 4);
-  out.writeUInt16BE(searchRange, 6);
-  out.writeUInt16BE(entrySelector, 8);
-  out.writeUInt16BE(kept.length * 16 - searchRange, 10);
-  kept.forEach((r, i) => r.copy(out, 12 + i * 16));
-  out.fill(0, 12 + kept.length * 16, 12 + count * 16);
-  return out;
+  font.writeUInt16BE(kept.length, 4);
+  font.writeUInt16BE(searchRange, 6);
+  font.writeUInt16BE(entrySelector, 8);
+  font.writeUInt16BE(kept.length * 16 - searchRange, 10);
+  kept.forEach((r, i) => r.copy(font, 12 + i * 16));
+  font.fill(0, 12 + kept.length * 16, 12 + count * 16);
+  return font;
 }
+
+/** The `post` table's header: version, italic angle, underline, fixed pitch, memory hints. */
+const POST_HEADER_BYTES = 32;
 
 /** Virtual file names pdfmake reads the fonts from. */
 export const TINOS: Record<Style, string> = {
@@ -63,7 +73,7 @@ let installed = false;
 export function installFonts(vfs: { writeFileSync(name: string, data: Buffer): void }): void {
   if (installed) return;
   for (const style of Object.keys(STYLES) as Style[]) {
-    vfs.writeFileSync(TINOS[style], withoutTables(readFileSync(file(STYLES[style]))));
+    vfs.writeFileSync(TINOS[style], prepareFont(readFileSync(file(STYLES[style]))));
   }
   installed = true;
 }
@@ -74,7 +84,7 @@ const agencyFaces = new Map<string, string>();
 /**
  * Put an agency's font family (root.meta.font) into pdfmake's file system and return the fonts
  * table pdfmake needs for it, beside Tinos. Each file is read once per process, its layout tables
- * dropped as for Tinos; the virtual names are numbered in the order files are first seen.
+ * prepared as Tinos is; the virtual names are numbered in the order files are first seen.
  */
 export function installFamily(
   vfs: { writeFileSync(name: string, data: Buffer): void },
@@ -86,7 +96,7 @@ export function installFamily(
     let name = agencyFaces.get(file);
     if (name === undefined) {
       name = `agency-${agencyFaces.size + 1}.ttf`;
-      vfs.writeFileSync(name, withoutTables(readFileSync(file)));
+      vfs.writeFileSync(name, prepareFont(readFileSync(file)));
       agencyFaces.set(file, name);
     }
     faces[style] = name;
