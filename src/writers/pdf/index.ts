@@ -16,6 +16,7 @@ import { collectFootnotes } from './footnotes.js';
 import { installLayoutHook } from './layout-hook.js';
 import { installLineRenderer } from './line-render.js';
 import { installStyleLookup } from './style-lookup.js';
+import { installWidthMemo } from './text-width.js';
 
 export { toPdfDefinition };
 
@@ -37,6 +38,7 @@ export function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
   installLayoutHook();
   installStyleLookup();
   installLineRenderer();
+  installWidthMemo();
   const notes = collectFootnotes(() => toPdfDefinition(root));
   // The typings omit pdfmake 0.3's in-memory file system, which the fonts are read from.
   const vfs = (pdfmake as unknown as { virtualfs: Parameters<typeof installFonts>[0] }).virtualfs;
