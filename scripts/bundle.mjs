@@ -8,7 +8,8 @@
  * 2. Each piece is turned into a CommonJS file (`.cjs`), because only CommonJS code can be
  *    compiled from a V8 code cache on Node 20 (src/boot/code-cache.ts); the launchers
  *    `dist/bundle/<entry>.js` install the cache and require their entry.
- * 3. A training build of the seed data (both formats) writes the caches (dist/code-cache/).
+ * 3. The package's templates are compiled (dist/render/precompiled.json, see src/render/templates.ts).
+ * 4. A training build of the seed data (both formats) writes the caches (dist/code-cache/).
  *
  * pdfmake stays outside the bundle: the PDF layout hook reaches into its modules by path, and
  * pdfkit reads its data files beside its own code; its CommonJS files are cached all the same.
@@ -33,6 +34,8 @@ const ENTRIES = {
   // code that starts them: in the bundle, that is this folder's launchers.
   'background-process': 'writers/background-process.js',
   worker: 'cli/worker.js',
+  // Run once below: compiles the package's templates with the bundle's own code.
+  precompile: 'render/precompile.js',
 };
 
 /**
@@ -94,6 +97,12 @@ for (const name of Object.keys(ENTRIES)) {
     '',
   ].join('\n'));
 }
+
+// The templates, compiled by the bundled code (a failure only leaves them to be compiled when read).
+const precompiled = path.join(dist, 'render', 'precompiled.json');
+rmSync(precompiled, { force: true });
+const templates = spawnSync(process.execPath, [path.join(out, 'precompile.js'), path.join(root, 'templates'), precompiled], { cwd: root, encoding: 'utf8' });
+if (templates.status !== 0) console.warn(`bundle: the templates were not precompiled (${templates.status}); they are compiled when read\n${templates.stderr}`);
 
 // Training: one build of the seed report, both formats, caches every file the main process and
 // the PDF process compiled, with every function compiled during that build.

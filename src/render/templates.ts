@@ -7,8 +7,16 @@
  * it is a helper's argument, which strict mode lets through as undefined — by the helper, whose
  * failure is placed at its call and named by the argument's path. Output is the light markup
  * that `parseMarkup` turns into the document tree.
+ *
+ * Compiling a template to JavaScript (Handlebars' compiler, in JavaScript) was a sixth of a cold
+ * build, so the package's own templates are compiled when the package is built
+ * (`precompileTemplates`, run by scripts/bundle.mjs) into dist/render/precompiled.json: each
+ * compiled template keyed by a hash of its text and of the compiler code that made it, with a
+ * stand-in for its display path. A template whose text is not there — an agency's, or one an
+ * editor is changing — is compiled as it is read, the same way.
  */
-import { readdirSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { MAX_FILE_BYTES, readCappedSync } from '../files/capped.js';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -98,6 +106,73 @@ function markupCompiler(): CompilerClass {
   }
   (MarkupCompiler.prototype as unknown as { compiler: CompilerClass }).compiler = MarkupCompiler;
   return MarkupCompiler;
+}
+
+/** How every template is compiled. */
+const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
+/** Stands for the template's display path in a precompiled template (a private-use character). */
+const PATH_TOKEN = '\uE010';
+
+/**
+ * What a compiled template depends on besides its text: Handlebars, the options, and this
+ * module's compiler code — computed from the code that runs, so a precompiled template made by
+ * other code is never used.
+ */
+let compilerKey: string | undefined;
+function templateKey(source: string): string {
+  compilerKey ??= createHash('sha256')
+    .update([Handlebars.VERSION, JSON.stringify(COMPILE_OPTIONS), String(markupCompiler), String(markLines), String(markContent), String(lineMarker)].join('\0'))
+    .digest('hex');
+  return createHash('sha256').update(compilerKey).update('\0').update(source).digest('hex');
+}
+
+/** Precompiled templates by key (see the module comment); read once per process. */
+export type PrecompiledTemplates = ReadonlyMap<string, string>;
+const PRECOMPILED_FILE = new URL('../render/precompiled.json', import.meta.url);
+let packaged: PrecompiledTemplates | undefined;
+function packagedTemplates(): PrecompiledTemplates {
+  if (!packaged) {
+    let entries: Record<string, string> = {};
+    try {
+      entries = JSON.parse(readFileSync(PRECOMPILED_FILE, 'utf8')) as Record<string, string>;
+    } catch {
+      // Not built (tests run the sources), or unreadable: every template is compiled when read.
+    }
+    packaged = new Map(Object.entries(entries));
+  }
+  return packaged;
+}
+
+/** Every `.hbs` template under `dir`, compiled and keyed for `precompiled.json`. */
+export function precompileTemplates(dir: string): Record<string, string> {
+  const hb = createInstance({});
+  const out: Record<string, string> = {};
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs')).sort()) {
+    const source = readFileSync(path.join(dir, file), 'utf8').normalize('NFC');
+    if (source.includes(PATH_TOKEN)) continue;
+    let ast: hbs.AST.Program;
+    try {
+      ast = Handlebars.parse(source);
+    } catch {
+      continue;
+    }
+    markLines(ast, PATH_TOKEN);
+    out[templateKey(source)] = String(hb.precompile(ast, COMPILE_OPTIONS));
+  }
+  return out;
+}
+
+/** A template compiled for `hb`: from the precompiled ones when its text is there, else now. */
+function compileTemplate(hb: typeof Handlebars, file: { path: string; source: string }, ast: hbs.AST.Program | undefined, precompiled: PrecompiledTemplates): Handlebars.TemplateDelegate {
+  const spec = precompiled.get(templateKey(file.source));
+  if (spec !== undefined) {
+    // The path goes in as the text of a JavaScript string: escaped as JSON escapes it.
+    const code = spec.replaceAll(PATH_TOKEN, JSON.stringify(file.path).slice(1, -1));
+    return hb.template(new Function(`return ${code};`)() as Parameters<typeof hb.template>[0]);
+  }
+  const tree = ast ?? Handlebars.parse(file.source);
+  markLines(tree, file.path);
+  return hb.compile(tree, COMPILE_OPTIONS);
 }
 
 function createInstance(state: RenderState): typeof Handlebars {
@@ -274,7 +349,7 @@ function parseReason(message: string): { reason: string; reasonEn: string } {
 }
 
 /** Run the report kind's templates on the model; returns the markup or positioned errors. */
-export function renderTemplate(set: TemplateSet, model: object): StageResult<string> {
+export function renderTemplate(set: TemplateSet, model: object, precompiled: PrecompiledTemplates = packagedTemplates()): StageResult<string> {
   // Everything a render learns lives in these locals: nothing is kept between renders.
   const calls: CallArguments = new Map();
   const parsed: Parsed = new Map();
@@ -282,10 +357,9 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
   if (diagnostics.length) return { value: '', diagnostics };
   const state: RenderState = {};
   const hb = createInstance(state);
-  for (const file of set.files.values()) markLines(parsed.get(file), file.path);
   for (const [name, file] of set.files) {
     if (name === 'main') continue;
-    const compiled = hb.compile(parsed.get(file) ?? file.source, { strict: true, preventIndent: true });
+    const compiled = compileTemplate(hb, file, parsed.get(file), precompiled);
     hb.registerPartial(name, ((ctx: unknown, options: Handlebars.RuntimeOptions) => {
       try {
         return compiled(ctx, options);
@@ -296,7 +370,7 @@ export function renderTemplate(set: TemplateSet, model: object): StageResult<str
   }
   const main = set.files.get('main')!;
   try {
-    const out = hb.compile(parsed.get(main) ?? main.source, { strict: true, preventIndent: true })(strictModel(model), { allowProtoPropertiesByDefault: false });
+    const out = compileTemplate(hb, main, parsed.get(main), precompiled)(strictModel(model), { allowProtoPropertiesByDefault: false });
     return { value: out.normalize('NFC'), diagnostics: [] };
   } catch (err) {
     const e = annotate(err, main.path, state);

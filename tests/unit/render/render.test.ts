@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseMarkup, loadTemplateSet, renderTemplate } from '../../../src/render/index.js';
+import { precompileTemplates } from '../../../src/render/templates.js';
 import { escapeMarkup, figureMarker } from '../../../src/render/escape.js';
 import { parseInline, stripLineMarkers } from '../../../src/render/markup.js';
 import Handlebars from 'handlebars';
@@ -221,5 +222,47 @@ describe('rendering leaves Handlebars as it found it', () => {
     const second = renderTemplate(templates({ main: '{{b}} {{a}}\n' }), { a: 'có', b: null }).diagnostics[0];
     expect([first.code, first.line, first.column, second.code, second.line, second.column]).toEqual(['T006', 2, 1, 'T006', 1, 1]);
     expect(second.message).toContain('"b"');
+  });
+});
+
+describe('precompiled templates', () => {
+  /** A kind folder (with quotes and a backslash in its name, which the compiled code must carry) and its set. */
+  function kind(files: Record<string, string>) {
+    const root = mkdtempSync(path.join(tmpdir(), 'tpl-'));
+    const name = 'kí "tự" \\ lạ';
+    mkdirSync(path.join(root, name));
+    for (const [file, body] of Object.entries(files)) writeFileSync(path.join(root, name, `${file}.hbs`), body);
+    const set = loadTemplateSet(root, name, root);
+    if (!set.value) throw new Error(JSON.stringify(set.diagnostics));
+    return { dir: path.join(root, name), set: set.value };
+  }
+  const files = {
+    main: '# I. Mở đầu\n\n{{> phan}}\n\n{{#each items}}\n- {{name}}: {{value}}\n{{/each}}\n',
+    phan: 'Đoạn của {{agency}}, năm {{year}}.\n',
+  };
+  const model = { agency: 'UBND xã "A"', year: 2024, items: [{ name: 'Dự án *1*', value: '1234.5' }] };
+
+  it('render exactly as templates compiled when read: markup, line markers and errors', () => {
+    const { dir, set } = kind(files);
+    const store = new Map(Object.entries(precompileTemplates(dir)));
+    expect(store.size).toBe(2);
+    const fresh = renderTemplate(set, model, new Map());
+    expect(fresh.diagnostics).toEqual([]);
+    expect(renderTemplate(set, model, store)).toEqual(fresh);
+    // A field the model lacks, inside the partial: the same diagnostic at the same file:line.
+    const { year: _year, ...withoutYear } = model;
+    const missing = renderTemplate(set, withoutYear, store);
+    expect(missing.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['T005', `${path.basename(dir)}/phan.hbs`, 1]]);
+    expect(missing).toEqual(renderTemplate(set, withoutYear, new Map()));
+  });
+
+  it('are looked up by their text: a changed template is compiled as it is read', () => {
+    const a = kind({ main: 'Bản A {{agency}}\n' });
+    const b = kind({ main: 'Bản B {{agency}}\n' });
+    const [specA] = Object.keys(precompileTemplates(a.dir));
+    const [specB] = Object.values(precompileTemplates(b.dir));
+    // A's text now maps to B's compiled code: the store is what renders it.
+    expect(renderTemplate(a.set, model, new Map([[specA!, specB!]])).value).toContain('Bản B');
+    expect(renderTemplate(a.set, model, new Map([['other', specB!]])).value).toContain('Bản A');
   });
 });
