@@ -53,16 +53,23 @@ export function* walkBlocks(blocks: readonly Block[]): Generator<Block> {
   }
 }
 
-/** Every footnote of the inlines of `blocks`, in reading order (notes inside notes are not allowed). */
-export function* walkFootnotes(blocks: readonly Block[]): Generator<Footnote> {
-  const inInlines = function* (inlines: readonly Inline[]): Generator<Footnote> {
-    for (const n of inlines) {
-      if (n.type === 'footnote') yield n;
-      else if (n.type === 'strong' || n.type === 'emphasis') yield* inInlines(n.children);
-    }
-  };
-  for (const b of walkBlocks(blocks)) {
-    if (b.type === 'paragraph' || b.type === 'heading') yield* inInlines(b.children);
-    if (b.type === 'table') for (const row of b.children) for (const cell of row.children) yield* inInlines(cell.children);
+/**
+ * Every footnote of the inlines of `blocks`, in reading order (notes inside notes are not
+ * allowed). A plain walk into one array: it runs over every cell of every table, 60,000 at
+ * 10,000 projects, where a generator per cell cost a tenth of a second.
+ */
+export function walkFootnotes(blocks: readonly Block[], out: Footnote[] = []): Footnote[] {
+  for (const b of blocks) {
+    if (b.type === 'paragraph' || b.type === 'heading') footnotesOf(b.children, out);
+    else if (b.type === 'table') for (const row of b.children) for (const cell of row.children) footnotesOf(cell.children, out);
+    else if (b.type === 'section' || b.type === 'listItem' || b.type === 'list') walkFootnotes(b.children, out);
+  }
+  return out;
+}
+
+function footnotesOf(inlines: readonly Inline[], out: Footnote[]): void {
+  for (const n of inlines) {
+    if (n.type === 'footnote') out.push(n);
+    else if (n.type === 'strong' || n.type === 'emphasis') footnotesOf(n.children, out);
   }
 }

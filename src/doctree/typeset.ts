@@ -38,6 +38,8 @@ const MAX_NAME_WORDS = 4;
 /** The offsets of the spaces in `text` that must not break (numbers and units, dashes, names). */
 export function boundSpaces(text: string, names?: NamePattern): number[] {
   const at: number[] = [];
+  // Every rule binds an ordinary space: a text without one (most table cells) has nothing to bind.
+  if (!text.includes(' ')) return at;
   const spacesIn = (found: string, from: number): void => {
     for (let i = found.indexOf(' '); i >= 0; i = found.indexOf(' ', i + 1)) at.push(from + i);
   };

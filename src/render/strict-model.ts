@@ -31,9 +31,12 @@ export function strictModel<T>(value: T, wrapped: WeakMap<object, object> = new 
   const cached = wrapped.get(value);
   if (cached) return cached as T;
   const proxy = new Proxy(value, {
-    get(target, prop, receiver) {
-      if (typeof prop === 'symbol' || prop in target || PROBES.has(prop)) {
-        return strictModel(Reflect.get(target, prop, receiver), wrapped);
+    get(target, prop) {
+      // Every field a template reads passes here: a value that is there is answered at once
+      // (found, so `prop in target`), and only an object or array is wrapped in its turn.
+      const v: unknown = (target as Record<PropertyKey, unknown>)[prop];
+      if (v !== undefined || typeof prop === 'symbol' || prop in target || PROBES.has(prop)) {
+        return v !== null && typeof v === 'object' ? strictModel(v, wrapped) : v;
       }
       // An array read past its end is not a field name: leave it to the template's own checks.
       if (Array.isArray(target) && /^\d+$/.test(prop)) return undefined;

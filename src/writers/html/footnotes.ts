@@ -21,7 +21,7 @@ export function withSectionNotes(blocks: readonly Block[], render: (part: readon
     if (b.type === 'heading' && b.depth === 1 && parts[parts.length - 1]!.length > 0) parts.push([]);
     parts[parts.length - 1]!.push(b);
   }
-  return parts.map((part) => [render(part), notesHtml([...walkFootnotes(part)], inlines)].filter(Boolean).join('\n')).join('\n');
+  return parts.map((part) => [render(part), notesHtml(walkFootnotes(part), inlines)].filter(Boolean).join('\n')).join('\n');
 }
 
 function notesHtml(notes: Footnote[], inlines: (nodes: readonly Inline[]) => string): string {

@@ -25,7 +25,7 @@ export function renderBlocks(blocks: readonly Block[], ctx: PdfContext): Content
   blocks.forEach((block, i) => {
     const previous = blocks[i - 1];
     // (A paragraph with a footnote is left free: an unbreakable block is laid out off the page.)
-    if (block.type === 'signature' && SIGNATURE.keepWithPreviousParagraph && previous?.type === 'paragraph' && walkFootnotes([previous]).next().done) {
+    if (block.type === 'signature' && SIGNATURE.keepWithPreviousParagraph && previous?.type === 'paragraph' && walkFootnotes([previous]).length === 0) {
       // The paragraph before the signature goes with it: a page never holds the signature alone.
       out.push({ stack: [out.pop()!, ...renderBlock(block, ctx)], unbreakable: true });
     } else {

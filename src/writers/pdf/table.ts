@@ -168,6 +168,5 @@ function merged(node: Table, placed: PlacedCell, row: number, first: boolean, he
 }
 
 function hasFootnote(node: Table): boolean {
-  for (const _ of walkFootnotes([node])) return true;
-  return false;
+  return walkFootnotes([node]).length > 0;
 }
