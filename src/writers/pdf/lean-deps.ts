@@ -13,7 +13,10 @@
  *   property read to the real module;
  * - `brotli/decompress.js`, which fontkit needs only to open a WOFF2 font and which unpacks its
  *   dictionary (a 750 kB source file) when it loads (some 20 ms): a function that requires it on
- *   first call.
+ *   first call;
+ * - pdfmake's SVG and QR code support — its copy of svg-to-pdfkit (a 128 kB file), `xmldoc` with
+ *   `sax`, and its QR encoder — which a report never uses: loaded on first use, like @noble
+ *   (the QR encoder's stand-in says it is an ES module without loading it, as pdfmake asks).
  *
  * Only requests made from code under `node_modules/` are answered this way; our own code never
  * requires these ids. The substitution is installed once per process, when this module is first
@@ -31,12 +34,15 @@ export function inflateInto(source: Uint8Array, dest: Uint8Array): Uint8Array {
   return out.length < dest.length ? dest.slice(0, out.length) : dest;
 }
 
-/** A module whose real exports are required on the first property read. */
-function onFirstUse(request: string, load: () => object): object {
+/**
+ * A module whose real exports are required on the first property read; `known` answers reads
+ * that must not load it (`__esModule`, which a transpiled `require` asks at once).
+ */
+function onFirstUse(request: string, load: () => object, known: Record<string, unknown> = {}): object {
   let real: object | undefined;
   const target = (): object => (real ??= load());
   return new Proxy({}, {
-    get: (_t, key) => Reflect.get(target(), key),
+    get: (_t, key) => (real === undefined && typeof key === 'string' && key in known ? known[key] : Reflect.get(target(), key)),
     has: (_t, key) => Reflect.has(target(), key),
     ownKeys: () => Reflect.ownKeys(target()),
     getOwnPropertyDescriptor: (_t, key) => {
@@ -48,8 +54,11 @@ function onFirstUse(request: string, load: () => object): object {
 }
 
 const LAZY = /^@noble\/(ciphers|hashes)\//;
-/** Exports one function (BrotliDecompressBuffer). */
-const BROTLI = 'brotli/decompress.js';
+/** Each exports one function (BrotliDecompressBuffer, SVGtoPDF). */
+const FUNCTIONS = new Set(['brotli/decompress.js', 'pdfmake:./svg-to-pdfkit/source.js']);
+/** pdfmake's QR encoder, an ES module (`__esModule`) whose `default` is read when a QR code is measured. */
+const QR = 'pdfmake:./qrEnc.js';
+const IN_PDFMAKE = /[\\/]pdfmake[\\/]js[\\/]/;
 const IN_PACKAGES = /[\\/]node_modules[\\/]/;
 let installed = false;
 
@@ -61,10 +70,14 @@ export function installLeanDeps(): void {
   loader._load = function load(request, parent, isMain) {
     if (parent?.filename && IN_PACKAGES.test(parent.filename)) {
       if (request === 'tiny-inflate') return inflateInto;
-      if (LAZY.test(request)) return onFirstUse(request, () => original.call(this, request, parent, false) as object);
-      if (request === BROTLI) {
-        let decompress: ((...args: unknown[]) => unknown) | undefined;
-        return (...args: unknown[]) => (decompress ??= original.call(this, request, parent, false) as typeof decompress)!(...args);
+      const real = () => original.call(this, request, parent, false);
+      // A relative request names pdfmake's own file only when pdfmake makes it.
+      const id = request.startsWith('.') && IN_PDFMAKE.test(parent.filename) ? `pdfmake:${request}` : request;
+      if (LAZY.test(id) || id === 'xmldoc') return onFirstUse(request, real as () => object);
+      if (id === QR) return onFirstUse(request, real as () => object, { __esModule: true });
+      if (FUNCTIONS.has(id)) {
+        let fn: ((...args: unknown[]) => unknown) | undefined;
+        return (...args: unknown[]) => (fn ??= real() as typeof fn)!(...args);
       }
     }
     return original.call(this, request, parent, isMain);

@@ -1,10 +1,12 @@
 // pdfkit's dependencies made cheaper to load (src/writers/pdf/lean-deps.ts): the native inflate
 // keeps tiny-inflate's contract byte for byte, and a package under node_modules that asks for
 // tiny-inflate or @noble gets the stand-ins, while the real modules still work through them.
-import { brotliCompressSync, deflateRawSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, inflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { inflateInto, installLeanDeps } from '../../../../src/writers/pdf/lean-deps.js';
+import { FONTS, installFonts } from '../../../../src/writers/pdf/fonts.js';
+import { FONT } from '../../../../src/writers/theme.js';
 
 const require = createRequire(import.meta.url);
 const tinyInflate = require('tiny-inflate') as (source: Uint8Array, dest: Uint8Array) => Uint8Array;
@@ -56,3 +58,40 @@ describe('the WOFF2 decompressor', () => {
     expect(Buffer.from(decompress(packed)).toString()).toBe(text);
   });
 });
+
+describe("pdfmake's SVG and QR code support", () => {
+  it('loads on first use, and draws through the stand-ins', async () => {
+    installLeanDeps();
+    const fromPdfmake = createRequire(require.resolve('pdfmake/js/Renderer.js'));
+    const svg = createRequire(require.resolve('pdfmake/js/3rd-party/svg-to-pdfkit.js'))('./svg-to-pdfkit/source.js') as unknown;
+    expect(typeof svg).toBe('function');
+    expect(svg).not.toBe(require('pdfmake/js/3rd-party/svg-to-pdfkit/source.js'));
+    const qr = fromPdfmake('./qrEnc.js') as { __esModule: boolean };
+    expect(qr.__esModule).toBe(true);
+    expect(qr).not.toBe(require('pdfmake/js/qrEnc.js'));
+    const pdfmake = require('pdfmake') as { virtualfs: Parameters<typeof installFonts>[0]; setFonts(f: object): void; createPdf(d: object): { getBuffer(): Promise<Buffer> } };
+    installFonts(pdfmake.virtualfs);
+    pdfmake.setFonts(FONTS);
+    const pdf = await pdfmake.createPdf({
+      content: [
+        { svg: '<svg width="20" height="20" viewBox="0 0 20 20"><rect width="20" height="20" fill="#c00"/></svg>' },
+        { qr: 'baocao' },
+        { text: 'Ủy ban nhân dân' },
+      ],
+      defaultStyle: { font: FONT.pdfFamily },
+    }).getBuffer();
+    const text = pdf.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    // The rectangle in the SVG's red, and the QR code's modules, are drawn.
+    expect(inflatedStreams(pdf).some((s) => s.includes('0.8 0 0 rg') || s.includes('0.8 0 0 scn'))).toBe(true);
+    expect(inflatedStreams(pdf).some((s) => (s.match(/ re\b/g)?.length ?? 0) > 50)).toBe(true);
+  });
+});
+
+function inflatedStreams(pdf: Buffer): string[] {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/\/Filter \/FlateDecode[^]*?>>\nstream\n/g)].map((m) => {
+    const start = m.index + m[0].length;
+    return inflateSync(pdf.subarray(start, text.indexOf('\nendstream', start))).toString('latin1');
+  });
+}
