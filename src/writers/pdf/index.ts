@@ -15,8 +15,9 @@ import { FONTS, installFamily, installFonts } from './fonts.js';
 import { collectFootnotes } from './footnotes.js';
 import { installLayoutHook } from './layout-hook.js';
 import { installLineRenderer } from './line-render.js';
+import { installLongText } from './long-text.js';
 import { installStyleLookup } from './style-lookup.js';
-import { installWidthMemo } from './text-width.js';
+import { installMeasure } from './measure.js';
 
 export { toPdfDefinition };
 
@@ -38,7 +39,8 @@ export function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
   installLayoutHook();
   installStyleLookup();
   installLineRenderer();
-  installWidthMemo();
+  installMeasure();
+  installLongText();
   const notes = collectFootnotes(() => toPdfDefinition(root));
   // The typings omit pdfmake 0.3's in-memory file system, which the fonts are read from.
   const vfs = (pdfmake as unknown as { virtualfs: Parameters<typeof installFonts>[0] }).virtualfs;
