@@ -99,13 +99,46 @@ function drawPlainLine(doc: Any, line: Any, x: number, y: number): void {
   doc.fontSize(last.fontSize);
 }
 
+type Positions = Array<{ xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }>;
+
+/**
+ * The `TJ` operator of each text already drawn in a font (one font object per document), or null
+ * for a text with a glyph placed off its baseline. A report draws the same words and numbers
+ * again and again; their glyphs are in the font's subset from the first time, so the operator
+ * is made once. It does not depend on the size or the place: both are in `Tf` and `Tm`.
+ */
+const runs = new WeakMap<object, Map<string, string | null>>();
+
+function plainRun(font: Any, text: string): string | null {
+  const [encoded, positions] = font.encode(text) as [string[], Positions];
+  if (positions.length === 0 || positions.some((p) => p.xOffset || p.yOffset)) return null;
+  const commands: string[] = [];
+  let last = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const pos = positions[i]!;
+    if (pos.xAdvance - pos.advanceWidth !== 0 || i === positions.length - 1) {
+      commands.push(`<${encoded.slice(last, i + 1).join('')}> ${num(-(pos.xAdvance - pos.advanceWidth))}`);
+      last = i + 1;
+    }
+  }
+  return `[${commands.join(' ')}] TJ`;
+}
+
 /**
  * pdfkit's `_fragment` glyph output for text at (x, y) in text space: the text matrix, then the
  * glyphs as `TJ` segments, split where a glyph's advance differs from its width (kerning) and
  * placed by a matrix of its own where it has an offset.
  */
 export function glyphRun(font: Any, text: string, x: number, y: number, size: number, ops: string[]): void {
-  const [encoded, positions] = font.encode(text) as [string[], Array<{ xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }>];
+  let known = runs.get(font);
+  if (!known) runs.set(font, (known = new Map()));
+  let run = known.get(text);
+  if (run === undefined) known.set(text, (run = plainRun(font, text)));
+  if (run !== null) {
+    ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`, run);
+    return;
+  }
+  const [encoded, positions] = font.encode(text) as [string[], Positions];
   const scale = size / 1000;
   const commands: string[] = [];
   let last = 0;
