@@ -51,8 +51,21 @@ export function writePdf(root: Root): Promise<StageResult<Uint8Array>> {
   return render(notes);
 }
 
+/**
+ * The definition is handed to pdfmake and not kept here: pdfmake lets it go once the pages are
+ * drawn, and pdfkit then finishes the file — at 10,000 projects the definition is some 100 MB
+ * that would otherwise stay through that last step.
+ */
 async function render(notes: ReturnType<typeof collectFootnotes<StageResult<TDocumentDefinitions>>>): Promise<StageResult<Uint8Array>> {
-  const { value: definition, diagnostics } = notes.value;
-  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  const { diagnostics } = notes.value;
+  const output = pdfmake.createPdf(takeDefinition(notes.value));
+  const buffer = await output.getBuffer();
   return { value: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics: [...diagnostics, ...notes.report()] };
+}
+
+/** The definition out of its stage result, which keeps no reference to it. */
+function takeDefinition(result: StageResult<TDocumentDefinitions>): TDocumentDefinitions {
+  const definition = result.value;
+  (result as { value: TDocumentDefinitions | null }).value = null;
+  return definition;
 }

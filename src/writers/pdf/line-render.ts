@@ -20,6 +20,7 @@
 import './lean-deps.js';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { forgetWidths } from './measure.js';
 
 const require = createRequire(import.meta.url);
 
@@ -36,9 +37,24 @@ export function renderSourceHash(): string {
   return createHash('sha256').update(String(originalRenderLine)).digest('hex');
 }
 
+const originalRenderPages: (this: Any, pages: Any) => void = Renderer.prototype.renderPages;
+
 /** Install once; pdfmake calls it for every line of every page. */
 export function installLineRenderer(): void {
   if (Renderer.prototype.renderLine !== originalRenderLine) return;
+  // What only the layout and the drawing need is let go when they are over, before pdfkit
+  // finishes the file (the peak of the PDF writer's memory): the remembered widths, the glyph
+  // runs, and pdfmake's laid-out pages, which it keeps on the document for nothing (its own
+  // comment there asks why) — every line and word of the report.
+  Renderer.prototype.renderPages = function renderPages(this: Any, pages: Any): void {
+    forgetWidths();
+    try {
+      originalRenderPages.call(this, pages);
+    } finally {
+      runs = new WeakMap();
+      delete this.pdfDocument._pdfMakePages;
+    }
+  };
   Renderer.prototype.renderLine = function renderLine(this: Any, line: Any, x: number, y: number): void {
     if (!isPlain(line)) return originalRenderLine.call(this, line, x, y);
     drawPlainLine(this.pdfDocument, line, x || 0, y || 0);
@@ -107,7 +123,7 @@ type Positions = Array<{ xAdvance: number; advanceWidth: number; xOffset: number
  * again and again; their glyphs are in the font's subset from the first time, so the operator
  * is made once. It does not depend on the size or the place: both are in `Tf` and `Tm`.
  */
-const runs = new WeakMap<object, Map<string, string | null>>();
+let runs = new WeakMap<object, Map<string, string | null>>();
 
 function plainRun(font: Any, text: string): string | null {
   const [encoded, positions] = font.encode(text) as [string[], Positions];

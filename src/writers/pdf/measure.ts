@@ -38,7 +38,12 @@ export function measureSourceHash(): string {
 }
 
 /** Per font object (one per document and face), per size: the width of each string measured. */
-const known = new WeakMap<object, Map<number, Map<string, number>>>();
+let known = new WeakMap<object, Map<number, Map<string, number>>>();
+
+/** Let the widths go once a document is laid out (they are a few MB at 10,000 projects). */
+export function forgetWidths(): void {
+  known = new WeakMap();
+}
 
 /** pdfkit's width of `text` in `font` at `size`, measured once per string. */
 export function widthOfString(font: Any, text: string, size: number): number {
