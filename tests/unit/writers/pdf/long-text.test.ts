@@ -79,7 +79,7 @@ describe('long text nodes', () => {
     // An array that counts what pdfmake's own steps do for each inline: copy the rest, shift one.
     const calls = { slice: 0, shift: 0, splice: 0 };
     class Counted<T> extends Array<T> {
-      static get [Symbol.species]() { return Array; }
+      static override get [Symbol.species]() { return Array; }
       override slice(...args: Parameters<T[]['slice']>) { calls.slice++; return super.slice(...args); }
       override shift() { calls.shift++; return super.shift(); }
       override splice(...args: [number, number]) { calls.splice++; return super.splice(...args); }
