@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { FONT } from '../theme.js';
+import { installFastSubset } from './subset.js';
 
 const require = createRequire(import.meta.url);
 const file = (weight: string): string => require.resolve(`@expo-google-fonts/tinos/${weight}/Tinos_${weight}.ttf`);
@@ -73,7 +74,10 @@ let installed = false;
 export function installFonts(vfs: { writeFileSync(name: string, data: Buffer): void }): void {
   if (installed) return;
   for (const style of Object.keys(STYLES) as Style[]) {
-    vfs.writeFileSync(TINOS[style], prepareFont(readFileSync(file(STYLES[style]))));
+    const font = prepareFont(readFileSync(file(STYLES[style])));
+    vfs.writeFileSync(TINOS[style], font);
+    // fontkit as pdfkit loads it: the same module, so its subset class is the one pdfkit uses.
+    if (style === 'normal') installFastSubset((createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Buffer): unknown }).create(font));
   }
   installed = true;
 }
