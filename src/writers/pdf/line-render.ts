@@ -11,8 +11,9 @@
  * glyph run, the font set only where it changes. The positions, glyphs and fonts are exactly
  * pdfmake's and pdfkit's (the glyph run below is pdfkit's `_fragment` without the options a plain
  * line never has), so the page looks and reads the same; tests/unit/writers/pdf/line-render.test.ts
- * compares every glyph run of the seed report drawn both ways. Any other line is drawn by
- * pdfmake's own `renderLine`.
+ * compares every glyph run of every golden case drawn both ways. Any other line is drawn by
+ * pdfmake's own `renderLine`. The `TJ` operator of a text is made once per font (`runs`), and
+ * what only the layout and the drawing need is let go when the drawing is done (`renderPages`).
  *
  * pdfmake is pinned (package.json) and `RENDER_SOURCE_HASH` records the source of the method
  * replaced: the test fails loudly when an upgrade changes it.
