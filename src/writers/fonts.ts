@@ -114,7 +114,12 @@ function readFontInfo(file: string): FontInfo | null {
   }
 }
 
-/** Table tag → offset, from an sfnt table directory (TrueType `\0\1\0\0`/`true`, OpenType `OTTO`). */
+/**
+ * Table tag → offset, from an sfnt table directory (TrueType `\0\1\0\0`/`true`, OpenType `OTTO`).
+ * A table that runs past the end of the file makes the font unreadable here: the PDF writer and
+ * its font library read every table the directory lists, and a damaged file must be refused with
+ * the folder's message (W015), not fail inside the writer.
+ */
 function tableDirectory(font: Buffer): Map<string, number> {
   const version = font.toString('latin1', 0, 4);
   if (!['\0\x01\0\0', 'true', 'OTTO'].includes(version)) throw new Error('not an sfnt font');
@@ -122,7 +127,10 @@ function tableDirectory(font: Buffer): Map<string, number> {
   const out = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const record = 12 + i * 16;
-    out.set(font.toString('latin1', record, record + 4), font.readUInt32BE(record + 8));
+    const tag = font.toString('latin1', record, record + 4);
+    const offset = font.readUInt32BE(record + 8);
+    if (offset + font.readUInt32BE(record + 12) > font.length) throw new Error(`table ${tag} runs past the end of the file`);
+    out.set(tag, offset);
   }
   return out;
 }

@@ -9,8 +9,9 @@
  * kern by default either, so the two formats set lines alike. The `post` table is cut to its
  * header (version 3: no glyph names): pdfkit reads only the italic angle there, and decoding the
  * names of 3,000 glyphs cost some 10 ms per font in every document. The embedded subsets are
- * made from the glyph outlines and metrics, which are untouched (a subset has no `post` table). An agency's own font (a `fonts:` folder, see
- * writers/fonts.ts) is installed the same way, beside Tinos, when a document names it.
+ * made from the glyph outlines and metrics, which are untouched (a subset has no `post` table).
+ * An agency's own font (a `fonts:` folder, see writers/fonts.ts, which refuses a damaged file)
+ * is installed the same way, beside Tinos, when a document names it.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,7 +42,9 @@ export function prepareFont(font: Buffer, drop: ReadonlySet<string> = DROPPED_TA
   const records = Array.from({ length: count }, (_, i) => directory.subarray(i * 16, i * 16 + 16));
   const kept = records.filter((r) => !drop.has(r.toString('latin1', 0, 4)));
   const post = kept.find((r) => r.toString('latin1', 0, 4) === 'post');
-  if (post && post.readUInt32BE(12) >= POST_HEADER_BYTES) {
+  // Only a whole header within the file is rewritten (writers/fonts.ts refuses a table that runs
+  // past the end, so this holds for every font that gets here).
+  if (post && post.readUInt32BE(12) >= POST_HEADER_BYTES && post.readUInt32BE(8) + POST_HEADER_BYTES <= font.length) {
     font.writeUInt32BE(0x00030000, post.readUInt32BE(8));
     post.writeUInt32BE(POST_HEADER_BYTES, 12);
   }

@@ -2,7 +2,7 @@
 // (the Cousine fixture from Debian's fonts-croscore), a missing face falls back with W012, a
 // file that is not a font is skipped with W015, a folder with no regular face is W011.
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readFontFolder } from '../../../src/writers/fonts.js';
@@ -42,5 +42,18 @@ describe('font folder', () => {
     const r = readFontFolder(dir, '"x"', AT);
     expect(r.value).toBeNull();
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['W011', 'error']]);
+  });
+
+  it('skips a damaged font whose table runs past the end of the file (W015), at the fonts: line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-font-'));
+    const font = readFileSync(path.join(FIXTURE, 'Cousine-Regular.ttf'));
+    // Point the `post` table (which nothing here reads) past the end: a cut-short or damaged file.
+    for (let i = 0; i < font.readUInt16BE(4); i++) {
+      if (font.toString('latin1', 12 + i * 16, 16 + i * 16) === 'post') font.writeUInt32BE(font.length + 100, 20 + i * 16);
+    }
+    writeFileSync(path.join(dir, 'Cousine-Regular.ttf'), font);
+    const r = readFontFolder(dir, '"x"', AT);
+    expect(r.value).toBeNull();
+    expect(r.diagnostics.map((d) => `${d.code} ${d.severity} ${d.file}:${d.line}:${d.column}`)).toEqual(['W015 warning data/report.yaml:40:8', 'W011 error data/report.yaml:40:8']);
   });
 });
