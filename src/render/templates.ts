@@ -148,8 +148,9 @@ export function precompileTemplates(dir: string): Record<string, string> {
   const hb = createInstance({});
   const out: Record<string, string> = {};
   for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs')).sort()) {
-    const source = readFileSync(path.join(dir, file), 'utf8').normalize('NFC');
-    if (source.includes(PATH_TOKEN)) continue;
+    // Read as loadTemplateSet reads a template: the key is a hash of exactly that text.
+    const source = templateText(readCappedSync(path.join(dir, file)));
+    if (source === null || source.includes(PATH_TOKEN)) continue;
     let ast: hbs.AST.Program;
     try {
       ast = Handlebars.parse(source);
@@ -282,9 +283,14 @@ export function loadTemplateSet(dirs: string | readonly string[], kind: string, 
       diagnostics.push(makeDiagnostic('L015', { file: display(d, f), line: 1, column: 1 }, { file: display(d, f), kind: `không phải tệp thường đọc được, hoặc lớn hơn ${MAX_FILE_BYTES / 2 ** 20} MB`, kindEn: `not a readable regular file, or larger than ${MAX_FILE_BYTES / 2 ** 20} MB` }));
       continue;
     }
-    files.set(f.replace(/\.hbs$/, ''), { path: display(d, f), source: bytes.toString('utf8').normalize('NFC') });
+    files.set(f.replace(/\.hbs$/, ''), { path: display(d, f), source: templateText(bytes)! });
   }
   return { value: diagnostics.length ? null : { kind, dir, files }, diagnostics };
+}
+
+/** A template file's text as templates are read (null for a file that could not be read). */
+function templateText(bytes: Buffer | null | undefined): string | null {
+  return bytes ? bytes.toString('utf8').normalize('NFC') : null;
 }
 
 /** Syntax trees from one render's static check, compiled as they are (each parsed once per render). */
