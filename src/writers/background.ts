@@ -27,8 +27,21 @@ export interface StartedWriter {
 
 const CHILD = fileURLToPath(new URL('./background-process.js', import.meta.url));
 
+/**
+ * The child's environment: this process's, without `NODE_EXTRA_CA_CERTS`. Node 20 reads and
+ * parses that certificate bundle whenever a process starts (some 40–70 ms with a distribution's
+ * whole CA list, set in many containers and CI images), and the writer never opens a connection:
+ * pdfmake's URL access is denied (writers/pdf/index.ts). Everything else is kept (NODE_OPTIONS
+ * may carry a heap limit the writer needs).
+ */
+export function childEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest.NODE_EXTRA_CA_CERTS;
+  return rest;
+}
+
 function inChild(format: OutputFormat): StartedWriter {
-  const child: ChildProcess = fork(CHILD, [format], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(CHILD, [format], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: childEnvironment(process.env) });
   let exited: Error | undefined;
   // Once it has answered, the child disconnects and exits by itself (writing its code cache
   // first in a training build, see boot/code-cache.ts): only a child that never answered is killed.

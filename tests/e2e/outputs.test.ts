@@ -266,3 +266,16 @@ describe('the machine\'s faults, said plainly', () => {
     expectOneSet(out);
   });
 });
+
+describe('the PDF writer process', () => {
+  // Node warns at start-up when NODE_EXTRA_CA_CERTS names no file: the warning shows which
+  // processes read the variable. Only the CLI's own process may: the writer's child starts
+  // without it (writers/background.ts), and still writes the PDF.
+  it('starts without NODE_EXTRA_CA_CERTS', () => {
+    const { ws, out } = workspace();
+    const r = runCli(['build', 'xa', '--format', 'pdf'], { cwd: ws, env: { CI: '1', NODE_EXTRA_CA_CERTS: path.join(ws, 'no-such-bundle.pem') } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr.match(/Ignoring extra certs/g)).toHaveLength(1);
+    expect(readFileSync(path.join(out, `${NAME}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

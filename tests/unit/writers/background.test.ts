@@ -12,10 +12,17 @@ const ROOT = path.resolve(__dirname, '../../..');
 /** A module of the compiled tool, typed by its source. */
 const fromDist = (file: string): Promise<unknown> => import(pathToFileURL(path.join(ROOT, 'dist', file)).href);
 const { compile } = (await fromDist('pipeline/compile.js')) as typeof CompileModule;
-const { startWriters, writeAll } = (await fromDist('writers/background.js')) as typeof BackgroundModule;
+const { startWriters, writeAll, childEnvironment } = (await fromDist('writers/background.js')) as typeof BackgroundModule;
 const { collectGarbage } = (await fromDist('writers/collect.js')) as typeof CollectModule;
 
 describe('background writers', () => {
+  // Node 20 parses NODE_EXTRA_CA_CERTS at every start; the writer never connects anywhere.
+  it('start the child without NODE_EXTRA_CA_CERTS, with the rest of the environment', () => {
+    const env = { NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', NODE_OPTIONS: '--max-old-space-size=4096', LANG: 'vi_VN.UTF-8' };
+    expect(childEnvironment(env)).toEqual({ NODE_OPTIONS: '--max-old-space-size=4096', LANG: 'vi_VN.UTF-8' });
+    expect(env.NODE_EXTRA_CA_CERTS).toBe('/etc/ssl/certs/ca-certificates.crt');
+  });
+
   it('write the same bytes in a child process and in-process, in the order asked', async () => {
     const c = await compile({ dataDir: path.join(ROOT, 'data/2024'), cwd: ROOT });
     const background = await writeAll(startWriters(['docx', 'pdf'], new Set(['pdf'])), c.tree!);
