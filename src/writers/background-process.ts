@@ -6,6 +6,8 @@
 import { loadWriter, type OutputFormat } from './index.js';
 import { collectGarbage } from './collect.js';
 import { TREE_COMING, WARM_UP_STEPS } from './warmup.js';
+import { toFailure } from './child-failure.js';
+import { injectedCrash } from '../cli/faults.js';
 import type { Root } from '../doctree/types.js';
 
 // The tree is held here only until the writer takes it: the PDF writer makes its definition from
@@ -42,12 +44,27 @@ process.on('message', (message) => {
   process.removeAllListeners('message');
   tree = message as Root;
   void ready.then(async (write) => {
+    const crash = injectedCrash(format);
+    if (crash) throw crash;
     const writing = write(take());
     // The writer has its definition (made before its first await) and no longer needs the tree.
     collectGarbage();
     const result = await writing;
     process.send!(result, () => process.disconnect());
-  });
+  }).catch(fail);
 });
 // The parent went away before sending a tree: nothing left to do.
 process.once('disconnect', () => process.exit(0));
+
+/**
+ * Any failure goes to the parent as a message (child-failure.ts), which says it with the CLI's
+ * other errors; nothing is printed here. A writer that failed to load fails the tree when it
+ * comes; until then its rejection is not an unhandled one.
+ */
+function fail(err: unknown): void {
+  if (!process.connected) process.exit(1);
+  process.send!(toFailure(err), () => process.exit(1));
+}
+ready.catch(() => {});
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);

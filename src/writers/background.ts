@@ -16,6 +16,7 @@ import type { Root } from '../doctree/types.js';
 import { loadWriter, type OutputFormat } from './index.js';
 import { collectGarbage } from './collect.js';
 import { TREE_COMING } from './warmup.js';
+import { fromFailure, isFailure } from './child-failure.js';
 
 export interface StartedWriter {
   format: OutputFormat;
@@ -48,7 +49,7 @@ function inChild(format: OutputFormat): StartedWriter {
   let answered = false;
   child.once('message', () => { answered = true; });
   child.once('error', (e) => { exited = e; });
-  child.once('exit', (code) => { exited ??= new Error(`the ${format} writer process exited (${code})`); });
+  child.once('exit', (code, signal) => { exited ??= new Error(`the ${format} writer process exited (${signal ?? code})`); });
   return {
     format,
     background: true,
@@ -57,7 +58,7 @@ function inChild(format: OutputFormat): StartedWriter {
       // The tree is sent outside the listeners' closures: a closure over it would keep the
       // whole tree alive in this process until the child answers.
       const answer = new Promise<StageResult<Uint8Array>>((resolve, reject) => {
-        child.once('message', (r) => resolve(r as StageResult<Uint8Array>));
+        child.once('message', (r) => (isFailure(r) ? reject(fromFailure(r, format)) : resolve(r as StageResult<Uint8Array>)));
         child.once('exit', () => reject(exited));
       });
       // The notice goes first and arrives at once; the tree, a large message, takes a while.

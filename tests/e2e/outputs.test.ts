@@ -278,4 +278,17 @@ describe('the PDF writer process', () => {
     expect(r.stderr.match(/Ignoring extra certs/g)).toHaveLength(1);
     expect(readFileSync(path.join(out, `${NAME}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  // A bug in the writer process is said like any other internal error, with the error's own name
+  // and message — not Node's raw stack from the child, then "the pdf writer process exited (1)".
+  it('a failure in it is said as the internal error it is, and nothing is written', () => {
+    const { ws, out } = workspace();
+    const r = cli(ws, [], 'crash:pdf');
+    expect(r.status).toBe(70);
+    expect(r.stderr).toContain('report: lỗi nội bộ (TypeError: injected crash (BAOCAO_FAULT) in the pdf writer).');
+    expect(r.stderr).not.toMatch(/Node\.js v\d|^\s+at /m);
+    expect(existsSync(out)).toBe(false);
+    const debug = runCli(['build', 'xa'], { cwd: ws, env: { CI: '1', BAOCAO_FAULT: 'crash:pdf', BAOCAO_DEBUG: '1' } });
+    expect(debug.stderr).toMatch(/^\s+at .*\n\s+\(in the pdf writer process\)$/m);
+  });
 });
