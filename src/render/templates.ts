@@ -13,7 +13,9 @@
  * (`precompileTemplates`, run by scripts/bundle.mjs) into dist/render/precompiled.json: each
  * compiled template keyed by a hash of its text and of the compiler code that made it, with a
  * stand-in for its display path. A template whose text is not there — an agency's, or one an
- * editor is changing — is compiled as it is read, the same way.
+ * editor is changing — is compiled as it is read, the same way. With each compiled template
+ * goes what the static check needs from its syntax tree (`TemplateFacts`: the helper calls
+ * with their argument paths, the partials named), so a packaged template is not parsed either.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
@@ -126,15 +128,28 @@ function templateKey(source: string): string {
   return createHash('sha256').update(compilerKey).update('\0').update(source).digest('hex');
 }
 
+/**
+ * What the static check (`checkFacts`) reads of a template's syntax tree, in the tree's order:
+ * each helper call (a mustache, block or subexpression with arguments, a hash or a body) with
+ * the path written for each argument (null for a literal), and each partial named.
+ */
+export type TemplateFact =
+  | { call: string; line: number; column: number; params: (string | null)[] }
+  | { partial: string; line: number; column: number };
+export type TemplateFacts = TemplateFact[];
+
+/** One template compiled at build time: the compiled code and its facts. */
+export interface PrecompiledTemplate { code: string; facts: TemplateFacts }
+
 /** Precompiled templates by key (see the module comment); read once per process. */
-export type PrecompiledTemplates = ReadonlyMap<string, string>;
+export type PrecompiledTemplates = ReadonlyMap<string, PrecompiledTemplate>;
 const PRECOMPILED_FILE = new URL('../render/precompiled.json', import.meta.url);
 let packaged: PrecompiledTemplates | undefined;
 function packagedTemplates(): PrecompiledTemplates {
   if (!packaged) {
-    let entries: Record<string, string> = {};
+    let entries: Record<string, PrecompiledTemplate> = {};
     try {
-      entries = JSON.parse(readFileSync(PRECOMPILED_FILE, 'utf8')) as Record<string, string>;
+      entries = JSON.parse(readFileSync(PRECOMPILED_FILE, 'utf8')) as Record<string, PrecompiledTemplate>;
     } catch {
       // Not built (tests run the sources), or unreadable: every template is compiled when read.
     }
@@ -143,10 +158,10 @@ function packagedTemplates(): PrecompiledTemplates {
   return packaged;
 }
 
-/** Every `.hbs` template under `dir`, compiled and keyed for `precompiled.json`. */
-export function precompileTemplates(dir: string): Record<string, string> {
+/** Every `.hbs` template under `dir`, compiled with its facts and keyed for `precompiled.json`. */
+export function precompileTemplates(dir: string): Record<string, PrecompiledTemplate> {
   const hb = createInstance({});
-  const out: Record<string, string> = {};
+  const out: Record<string, PrecompiledTemplate> = {};
   for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs')).sort()) {
     // Read as loadTemplateSet reads a template: the key is a hash of exactly that text.
     const source = templateText(readCappedSync(path.join(dir, file)));
@@ -157,8 +172,10 @@ export function precompileTemplates(dir: string): Record<string, string> {
     } catch {
       continue;
     }
+    // The facts first: markLines rewrites the text of the tree, not its places.
+    const facts = templateFacts(ast);
     markLines(ast, PATH_TOKEN);
-    out[templateKey(source)] = String(hb.precompile(ast, COMPILE_OPTIONS));
+    out[templateKey(source)] = { code: String(hb.precompile(ast, COMPILE_OPTIONS)), facts };
   }
   return out;
 }
@@ -168,7 +185,7 @@ function compileTemplate(hb: typeof Handlebars, file: { path: string; source: st
   const spec = precompiled.get(templateKey(file.source));
   if (spec !== undefined) {
     // The path goes in as the text of a JavaScript string: escaped as JSON escapes it.
-    const code = spec.replaceAll(PATH_TOKEN, JSON.stringify(file.path).slice(1, -1));
+    const code = spec.code.replaceAll(PATH_TOKEN, JSON.stringify(file.path).slice(1, -1));
     return hb.template(new Function(`return ${code};`)() as Parameters<typeof hb.template>[0]);
   }
   const tree = ast ?? Handlebars.parse(file.source);
@@ -297,43 +314,62 @@ function templateText(bytes: Buffer | null | undefined): string | null {
 type Parsed = Map<{ source: string }, hbs.AST.Program>;
 
 /**
- * Static checks on one template's syntax tree: syntax errors, unknown helpers, unknown partials.
- * Also records the argument paths of every helper call (for naming a missing field later).
+ * Static checks on one template: syntax errors, unknown helpers, unknown partials. Also records
+ * the argument paths of every helper call (for naming a missing field later). A precompiled
+ * template's facts come with it; any other template is parsed here, its tree kept for compiling.
  */
-function checkTemplate(file: { path: string; source: string }, set: TemplateSet, calls: CallArguments, parsed: Parsed): Diagnostic[] {
-  let ast: hbs.AST.Program;
-  try {
-    ast = Handlebars.parse(file.source);
-    parsed.set(file, ast);
-  } catch (err) {
-    const message = (err as Error).message;
-    const m = /line (\d+)/.exec(message) ?? / - (\d+):\d+$/.exec(message);
-    return [makeDiagnostic('T002', { file: file.path, line: m ? Number(m[1]) : 1, column: 1 }, parseReason(message))];
+function checkTemplate(file: { path: string; source: string }, set: TemplateSet, calls: CallArguments, parsed: Parsed, precompiled: PrecompiledTemplates): Diagnostic[] {
+  let facts = precompiled.get(templateKey(file.source))?.facts;
+  if (!facts) {
+    let ast: hbs.AST.Program;
+    try {
+      ast = Handlebars.parse(file.source);
+      parsed.set(file, ast);
+    } catch (err) {
+      const message = (err as Error).message;
+      const m = /line (\d+)/.exec(message) ?? / - (\d+):\d+$/.exec(message);
+      return [makeDiagnostic('T002', { file: file.path, line: m ? Number(m[1]) : 1, column: 1 }, parseReason(message))];
+    }
+    facts = templateFacts(ast);
   }
-  const out: Diagnostic[] = [];
+  return checkFacts(file.path, facts, set, calls);
+}
+
+/** What the static check reads of a syntax tree (see `TemplateFact`), in the tree's order. */
+export function templateFacts(ast: hbs.AST.Program): TemplateFacts {
+  const out: TemplateFacts = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const n = node as { type?: string; path?: { original?: string; type?: string }; params?: unknown[]; hash?: unknown; name?: { original?: string }; loc?: hbs.AST.SourceLocation };
-    const at = { file: file.path, line: n.loc?.start.line ?? 1, column: (n.loc?.start.column ?? 0) + 1 };
+    const line = n.loc?.start.line ?? 1;
+    const column = n.loc?.start.column ?? 0;
     if ((n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') && n.path?.type === 'PathExpression') {
-      const helper = n.path.original ?? '';
       const isCall = (n.params?.length ?? 0) > 0 || !!n.hash || n.type === 'BlockStatement' || n.type === 'SubExpression';
-      if (isCall && !(helper in HELPERS) && !BUILTINS.has(helper)) out.push(makeDiagnostic('T003', at, { helper, known: Object.keys(HELPERS).join(', ') }));
-      if (isCall && n.loc) {
-        const params = (n.params ?? []) as { type?: string; original?: string }[];
-        calls.set(callKey(file.path, n.loc.start.line, n.loc.start.column), params.map((p) => (p.type === 'PathExpression' ? p.original : undefined)));
-      }
+      const params = (n.params ?? []) as { type?: string; original?: string }[];
+      if (isCall) out.push({ call: n.path.original ?? '', line, column, params: params.map((p) => (p.type === 'PathExpression' ? p.original ?? null : null)) });
     }
-    if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
-      const partial = n.name?.original ?? '';
-      if (!set.files.has(partial)) out.push(makeDiagnostic('T004', at, { partial, known: [...set.files.keys()].join(', ') }));
-    }
+    if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') out.push({ partial: n.name?.original ?? '', line, column });
     for (const value of Object.values(node)) {
       if (Array.isArray(value)) value.forEach(visit);
       else if (value && typeof value === 'object' && value !== n.loc) visit(value);
     }
   };
   visit(ast);
+  return out;
+}
+
+/** Unknown helpers (T003) and partials (T004) among a template's facts; records the calls' arguments. */
+function checkFacts(file: string, facts: TemplateFacts, set: TemplateSet, calls: CallArguments): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const fact of facts) {
+    const at = { file, line: fact.line, column: fact.column + 1 };
+    if ('call' in fact) {
+      if (!(fact.call in HELPERS) && !BUILTINS.has(fact.call)) out.push(makeDiagnostic('T003', at, { helper: fact.call, known: Object.keys(HELPERS).join(', ') }));
+      calls.set(callKey(file, fact.line, fact.column), fact.params.map((p) => p ?? undefined));
+    } else if (!set.files.has(fact.partial)) {
+      out.push(makeDiagnostic('T004', at, { partial: fact.partial, known: [...set.files.keys()].join(', ') }));
+    }
+  }
   return out;
 }
 
@@ -359,7 +395,7 @@ export function renderTemplate(set: TemplateSet, model: object, precompiled: Pre
   // Everything a render learns lives in these locals: nothing is kept between renders.
   const calls: CallArguments = new Map();
   const parsed: Parsed = new Map();
-  const diagnostics = [...set.files.values()].flatMap((file) => checkTemplate(file, set, calls, parsed));
+  const diagnostics = [...set.files.values()].flatMap((file) => checkTemplate(file, set, calls, parsed, precompiled));
   if (diagnostics.length) return { value: '', diagnostics };
   const state: RenderState = {};
   const hb = createInstance(state);

@@ -1,6 +1,6 @@
 // Render: escaping of data values, produced section numbering, fenced official blocks, declared
 // tables, and template errors reported at the template's file:line.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -254,6 +254,26 @@ describe('precompiled templates', () => {
     const missing = renderTemplate(set, withoutYear, store);
     expect(missing.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['T005', `${path.basename(dir)}/phan.hbs`, 1]]);
     expect(missing).toEqual(renderTemplate(set, withoutYear, new Map()));
+  });
+
+  // The static check reads a precompiled template's facts instead of parsing it: the same
+  // diagnostics, at the same places, and no parse.
+  it('are checked from their facts, as templates parsed when read', () => {
+    const { dir, set } = kind({ main: '{{> phan}}\n{{#each items}}{{bogus name (money value)}}{{/each}}\n{{> khong-co}}\n', phan: '{{upper (lai agency)}}\n' });
+    const store = new Map(Object.entries(precompileTemplates(dir)));
+    expect(store.size).toBe(2);
+    const parse = vi.spyOn(Handlebars, 'parse');
+    try {
+      const checked = renderTemplate(set, model, store);
+      expect(parse).not.toHaveBeenCalled();
+      expect(checked.diagnostics.map((d) => [d.code, path.basename(d.file!), d.line, d.column])).toEqual([
+        ['T003', 'main.hbs', 2, 16], ['T004', 'main.hbs', 3, 1], ['T003', 'phan.hbs', 1, 9],
+      ]);
+      expect(checked).toEqual(renderTemplate(set, model, new Map()));
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('are looked up by their text: a changed template is compiled as it is read', () => {
