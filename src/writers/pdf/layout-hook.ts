@@ -7,7 +7,10 @@
  * - footnotes: a line whose inlines carry a `footnote` (the marker, see inlines.ts) reserves the
  *   note's measured height at the foot of its page, or moves on to the next page when line and
  *   notes do not fit together; the notes of a page are drawn under a short rule at its foot, and
- *   every later line of any node on that page stops above them;
+ *   every later line of any node on that page stops above them. Inside an unbreakable block (a
+ *   table's header rows with its first body row, the signature) the page is known only when the
+ *   block is placed (`PageElementWriter.prototype.commitUnbreakableBlock`): its marks are kept
+ *   until then, and the block moves on unless it fits above the page's notes with its own;
  * - widows and orphans: a body paragraph (`keepLines`) never leaves one line alone at the foot or
  *   the head of a page — its break point is chosen when its first line is placed, from the line
  *   count of the rest of its words (`countLines`, the same greedy fill pdfmake uses);
@@ -49,8 +52,11 @@ export interface LeafOptions {
   keepWithNextPt?: number;
 }
 
-/** The sha-256 of `processLeaf`'s and `beginRow`'s source in pdfmake 0.3.11 (js/LayoutBuilder.js, js/TableProcessor.js). */
-export const HOOKED_SOURCE_HASH = 'e42360a5a6f230652517c4d5d56a30d905d12ca500b5a42853f458131c953406';
+/**
+ * The sha-256 of `processLeaf`'s, `beginRow`'s, `commitUnbreakableBlock`'s and `addFragment`'s
+ * source in pdfmake 0.3.11 (js/LayoutBuilder.js, js/TableProcessor.js, js/PageElementWriter.js).
+ */
+export const HOOKED_SOURCE_HASH = '306597ef9b6a36ad6a35a6c951152313a65b87f56b55d1ad94cb57a2b0b93add';
 export const NOTE_GAP_PT = 6;
 /** A merge's first row printed inside an unbreakable block, its page not yet known. */
 const PENDING = Symbol('pending page');
@@ -65,9 +71,13 @@ const LayoutBuilder: Any = require('pdfmake/js/LayoutBuilder.js').default;
 const TableProcessor: Any = require('pdfmake/js/TableProcessor.js').default;
 const original: (this: Any, node: Any) => void = LayoutBuilder.prototype.processLeaf;
 const originalBeginRow: (this: Any, rowIndex: number, writer: Any) => void = TableProcessor.prototype.beginRow;
+const PageElementWriter: Any = require('pdfmake/js/PageElementWriter.js').default;
+const originalCommit: (this: Any, forcedX?: number, forcedY?: number) => void = PageElementWriter.prototype.commitUnbreakableBlock;
+const originalAddFragment: (this: Any, fragment: Any, ...rest: Any[]) => Any = PageElementWriter.prototype.addFragment;
 
 export function hookedSourceHash(): string {
-  return createHash('sha256').update(String(original)).update('\0').update(String(originalBeginRow)).digest('hex');
+  const hash = createHash('sha256').update(String(original)).update('\0').update(String(originalBeginRow));
+  return hash.update('\0').update(String(originalCommit)).update('\0').update(String(originalAddFragment)).digest('hex');
 }
 
 /** Install the hook once; pdfmake calls it for every text node and table row of every document. */
@@ -77,36 +87,79 @@ export function installLayoutHook(): void {
     moveRowOn(this, rowIndex, writer);
     return originalBeginRow.call(this, rowIndex, writer);
   };
+  PageElementWriter.prototype.commitUnbreakableBlock = commitUnbreakableBlock;
+  PageElementWriter.prototype.addFragment = addFragment;
   LayoutBuilder.prototype.processLeaf = function processLeaf(this: Any, node: Any): void {
     // The row hook reads the notes of a page through the writer.
     this.writer.__builder = this;
+    node.__marks ??= Boolean(node._inlines?.some((i: Any) => i.footnote));
     if (this.__inNote || this.writer.transactionLevel > 0) {
       // Inside an unbreakable block (a table's header rows kept with its first body row) the page
       // is known only when the block is committed: a merge printed there counts as printed on
-      // the page its next row finds, instead of being printed again there.
+      // the page its next row finds, instead of being printed again there; the marks of its
+      // lines wait for that page too.
       if (node.mergeGroup && node.mergeFirst) node.mergeGroup.page ??= PENDING;
-      return original.call(this, node);
+      if (this.__inNote || !node.__marks) return original.call(this, node);
+      return withLines(this.writer, (line) => (this.writer.__blockMarks ??= []).push(...marksOf(line)), () => original.call(this, node));
     }
-    node.__marks ??= Boolean(node._inlines?.some((i: Any) => i.footnote));
     // A leaf with nothing to decide, on a page without notes, is laid out as pdfmake would.
     if (!node.__marks && !node.keepLines && !node.keepWithNextPt && !node.rowHeightPt && !notesOf(this).has(this.writer.context().getCurrentPage())) {
       return original.call(this, node);
     }
     if (node.mergeGroup && !node.mergeFirst && !showsMerge(this, node)) node._inlines = [];
-    const writer = this.writer;
-    const addLine = writer.addLine;
-    writer.addLine = (line: Any, ...rest: Any[]) => {
-      beforeLine(this, node, line);
-      const placed = addLine.call(writer, line, ...rest);
-      if (placed) afterLine(this, node, line);
-      return placed;
-    };
-    try {
-      original.call(this, node);
-    } finally {
-      writer.addLine = addLine;
-    }
+    withLines(this.writer, (line) => afterLine(this, node, line), () => original.call(this, node), (line) => beforeLine(this, node, line));
   };
+}
+
+/** Run `layOut` with `after` told of each line the writer places (and `before` of each it is given). */
+function withLines(writer: Any, after: (line: Any) => void, layOut: () => void, before?: (line: Any) => void): void {
+  const addLine = writer.addLine;
+  writer.addLine = (line: Any, ...rest: Any[]) => {
+    before?.(line);
+    const placed = addLine.call(writer, line, ...rest);
+    if (placed) after(line);
+    return placed;
+  };
+  try {
+    layOut();
+  } finally {
+    writer.addLine = addLine;
+  }
+}
+
+// ---------- an unbreakable block placed ----------
+
+/**
+ * The outermost unbreakable block is placed on its page: the notes its lines marked go to the
+ * foot of that page. (Blocks placed at a forced position — headers, footers — are not text.)
+ */
+function commitUnbreakableBlock(this: Any, forcedX?: number, forcedY?: number): void {
+  const builder = this.__builder;
+  if (this.transactionLevel !== 1 || !builder || forcedX !== undefined || forcedY !== undefined) return originalCommit.call(this, forcedX, forcedY);
+  const marks: FootnoteMark[] = this.__blockMarks ?? [];
+  this.__blockMarks = undefined;
+  this.__placing = marks;
+  try {
+    originalCommit.call(this, forcedX, forcedY);
+  } finally {
+    this.__placing = undefined;
+  }
+  if (marks.length) placeNotes(builder, marks);
+}
+
+/**
+ * The block's fragment, about to be placed: pdfmake fits it above the bottom margin; it must fit
+ * above the notes already at the page's foot, with the notes it brings. Else it moves on first.
+ */
+function addFragment(this: Any, fragment: Any, ...rest: Any[]): Any {
+  const marks: FootnoteMark[] | undefined = this.__placing;
+  if (marks) {
+    this.__placing = undefined;
+    const builder = this.__builder;
+    const ctx = this.context();
+    if ((marks.length || notesOf(builder).has(ctx.getCurrentPage())) && !atPageTop(ctx) && !rowFits(builder, this, ctx.y, fragment.height + notesHeight(builder, marks))) this.moveToNextPage();
+  }
+  return originalAddFragment.call(this, fragment, ...rest);
 }
 
 // ---------- the page record ----------
@@ -181,9 +234,15 @@ function beforeLine(builder: Any, node: Any, line: Any): void {
     if (room < height - 0.01 && !atTop) moveOn(builder, node);
     return;
   }
-  const extra = marks.reduce((h, m) => h + noteHeight(builder, m), 0) + (notesOf(builder).has(ctx.getCurrentPage()) ? 0 : RULE.gapPt * 2);
+  const extra = notesHeight(builder, marks);
   room = limitY(builder) - ctx.y;
   if (room < height + extra && !atTop) moveOn(builder, node);
+}
+
+/** What `marks` add at the foot of the current page: their notes, and the rule if it has none yet. */
+function notesHeight(builder: Any, marks: FootnoteMark[]): number {
+  if (marks.length === 0) return 0;
+  return marks.reduce((h, m) => h + noteHeight(builder, m), 0) + (notesOf(builder).has(builder.writer.context().getCurrentPage()) ? 0 : RULE.gapPt * 2);
 }
 
 /**
@@ -264,9 +323,12 @@ export function countLines(inlines: readonly Any[] | undefined, width: number): 
 function afterLine(builder: Any, node: Any, line: Any): void {
   if (node.mergeGroup) node.mergeGroup.page = builder.writer.context().getCurrentPage();
   const marks = node.__marks ? marksOf(line) : [];
-  if (marks.length === 0) return;
-  const ctx = builder.writer.context();
-  const page = ctx.getCurrentPage();
+  if (marks.length) placeNotes(builder, marks);
+}
+
+/** `marks` join the notes at the foot of the current page, all drawn again. */
+function placeNotes(builder: Any, marks: FootnoteMark[]): void {
+  const page = builder.writer.context().getCurrentPage();
   const record = notesOf(builder).get(page) ?? { marks: [], items: [], height: 0 };
   record.marks.push(...marks);
   notesOf(builder).set(page, record);

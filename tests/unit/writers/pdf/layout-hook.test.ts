@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Root, TableRow } from '../../../../src/doctree/types.js';
+import type { Root, TableCell, TableRow } from '../../../../src/doctree/types.js';
 import { HOOKED_SOURCE_HASH, breakAt, countLines, hookedSourceHash, installLayoutHook } from '../../../../src/writers/pdf/layout-hook.js';
 import { writePdf } from '../../../../src/writers/pdf/index.js';
 import { itWithTool } from '../../../helpers/tools.js';
@@ -20,7 +20,7 @@ describe('the pdfmake layout hook', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
     expect(pkg.dependencies.pdfmake, 'pdfmake must stay pinned exactly: the layout hook depends on its internals').toBe('0.3.11');
     expect((require('pdfmake/package.json') as { version: string }).version).toBe('0.3.11');
-    expect(hookedSourceHash(), 'LayoutBuilder.prototype.processLeaf or TableProcessor.prototype.beginRow changed: re-read them and update src/writers/pdf/layout-hook.ts').toBe(HOOKED_SOURCE_HASH);
+    expect(hookedSourceHash(), 'LayoutBuilder.prototype.processLeaf, TableProcessor.prototype.beginRow or PageElementWriter.prototype.commitUnbreakableBlock/addFragment changed: re-read them and update src/writers/pdf/layout-hook.ts').toBe(HOOKED_SOURCE_HASH);
   });
 
   it('is installed once and replaces processLeaf', () => {
@@ -123,4 +123,64 @@ describe('a footnote taller than half a page', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['W020']);
     expect(value.length).toBeGreaterThan(1000);
   }, 60_000);
+});
+
+/**
+ * A table whose header cell and first body row cite notes: pdfmake lays the header rows and the
+ * first body row out as one unbreakable block, off the page, so the hook places their notes
+ * when the block is placed. `before` paragraphs come first, so the table can start low on a page.
+ */
+function notedTable(before: number): Root {
+  const text = (value: string) => ({ type: 'text' as const, value });
+  const note = (label: string, value: string) => ({ type: 'footnote' as const, label, children: [{ type: 'paragraph' as const, children: [text(value)] }] });
+  const cell = (...children: TableCell['children']) => ({ type: 'tableCell' as const, children });
+  const rows: TableRow[] = [
+    { type: 'tableRow', kind: 'header', children: [cell(text('STT')), cell(text('Chỉ tiêu'), note('1', 'Chú thích ở tiêu đề của bảng.'))] },
+    { type: 'tableRow', kind: 'body', children: [cell(text('1')), cell(text('Dòng đầu của bảng'), note('2', 'Chú thích ở dòng đầu của bảng.'))] },
+    ...Array.from({ length: 4 }, (_, i): TableRow => ({ type: 'tableRow', kind: 'body', children: [cell(text(String(i + 2))), cell(text(`Dòng số ${i + 2}`))] })),
+  ];
+  const para = { type: 'paragraph' as const, children: [text('Đoạn văn mở đầu của báo cáo thử, đủ dài để chiếm trọn một dòng văn bản của trang giấy khổ A4 đứng.')] };
+  const cited = { type: 'paragraph' as const, children: [text('Đoạn văn có chú thích'), note('3', 'Chú thích của đoạn văn, in ở chân trang trước bảng.'), text('.')] };
+  return {
+    type: 'root',
+    meta: { title: 'Thử', author: 'Thử', date: '2024-12-05' },
+    children: [cited, ...Array.from({ length: before }, () => para), { type: 'table', columns: [{ width: 10, align: 'center' }, { width: 90, align: 'left' }], children: rows }],
+  };
+}
+
+describe('notes cited inside an unbreakable block (a table\'s header and first body row)', () => {
+  /** Each page's lines, top to bottom. */
+  async function pages(root: Root): Promise<string[][]> {
+    const { value, diagnostics } = await writePdf(root);
+    expect(diagnostics).toEqual([]);
+    const file = join(mkdtempSync(join(tmpdir(), 'baocao-block-notes-')), 'notes.pdf');
+    writeFileSync(file, value);
+    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim()).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean));
+  }
+
+  // Before, their notes were lost: the lines were placed with no page to put them on.
+  itWithTool('pdftotext')('are printed at the foot of the page the table starts on, below the table', async () => {
+    const [first, ...rest] = await pages(notedTable(2));
+    expect(rest).toEqual([]);
+    const at = (s: string) => first!.findIndex((l) => l.includes(s));
+    for (const note of ['Chú thích ở tiêu đề của bảng.', 'Chú thích ở dòng đầu của bảng.', 'Chú thích của đoạn văn']) {
+      expect(at(note), note).toBeGreaterThan(at('Dòng số 5'));
+    }
+    expect(at('Chú thích của đoạn văn')).toBeLessThan(at('Chú thích ở tiêu đề của bảng.'));
+    expect(at('Chú thích ở tiêu đề của bảng.')).toBeLessThan(at('Chú thích ở dòng đầu của bảng.'));
+  }, 60_000);
+
+  // Low on a page, the block with its notes does not fit above the note already there: the table
+  // starts on the next page, its notes with it; nothing is drawn over the first page's note.
+  itWithTool('pdftotext')('move on with the table when it does not fit above the page\'s notes with them', async () => {
+    for (let before = 30; before <= 40; before++) {
+      const laidOut = await pages(notedTable(before));
+      const pageOf = (s: string) => laidOut.findIndex((p) => p.some((l) => l.includes(s)));
+      expect(pageOf('Chú thích ở tiêu đề của bảng.'), `${before} paragraphs`).toBe(pageOf('Chỉ tiêu'));
+      expect(pageOf('Chú thích ở dòng đầu của bảng.'), `${before} paragraphs`).toBe(pageOf('Dòng đầu của bảng'));
+      const first = laidOut[0]!;
+      const rule = first.findIndex((l) => l.includes('Chú thích của đoạn văn'));
+      expect(first.slice(rule).some((l) => /Dòng|Chỉ tiêu|STT/.test(l)), `${before} paragraphs: nothing of the table under the first page's note`).toBe(false);
+    }
+  }, 120_000);
 });
