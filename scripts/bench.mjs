@@ -89,6 +89,15 @@ if (ONLY.has('seed')) {
 once(cases[1][1]); // warm the file cache
 const cache = /code cache: .*/.exec(once(cases[3][1], { BAOCAO_CODE_CACHE: 'report' }).stderr)?.[0] ?? 'code cache: not in use';
 console.log(`seed report — ${runs} fresh processes each, median wall time, CPU time and peak RSS; ${cache} (main process)`);
+// Node's own start-up, paid by the CLI's process and again by the PDF writer's: the floor under
+// every figure below. NODE_EXTRA_CA_CERTS, when set, is parsed at every start (Node 20); the
+// writer's process starts without it (src/writers/background.ts).
+{
+  const bare = median(Array.from({ length: runs }, () => timed(process.execPath, ['-e', '0']).ms));
+  const ca = process.env.NODE_EXTRA_CA_CERTS;
+  const without = ca ? median(Array.from({ length: runs }, () => timed(process.execPath, ['-e', '0'], { env: { NODE_EXTRA_CA_CERTS: '' } }).ms)) : bare;
+  console.log(`${'node -e 0'.padEnd(16)} ${bare.toFixed(0).padStart(6)} ms   (Node's start-up${ca ? `; ${without.toFixed(0)} ms without NODE_EXTRA_CA_CERTS=${ca}` : ''})`);
+}
 for (const [name, args, env] of cases) {
   const results = Array.from({ length: runs }, () => once(args, env));
   const ms = median(results.map((r) => r.ms));
