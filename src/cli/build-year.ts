@@ -12,8 +12,8 @@ import { compile, type CompileOptions } from '../pipeline/compile.js';
 import type { Root } from '../doctree/types.js';
 import { countBySeverity, diagnosticsReport } from '../diagnostics/format.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/types.js';
-import { writeAll, type StartedWriter } from '../writers/background.js';
-import { humanSize } from './io.js';
+import { WriterProcessStopped, writeAll, type StartedWriter } from '../writers/background.js';
+import { MachineError, humanSize } from './io.js';
 import { commitSet } from './output-set.js';
 import { formatMessage } from './machine.js';
 import {
@@ -127,7 +127,10 @@ export async function buildYear(b: YearBuild, sink: Sink, stages?: StageReporter
   const writing = writeAll(b.writers, compiled.usable.tree!);
   // The writers have the tree: let it go (see compileYear).
   compiled.usable.tree = null;
-  const results = await writing;
+  const results = await writing.catch((e: unknown) => {
+    // Stopped by the system (out of memory, most often): the machine's fault, said plainly.
+    throw e instanceof WriterProcessStopped ? new MachineError('C120', { format: e.format.toUpperCase(), signal: e.signal }) : e;
+  });
   stages?.clear();
   for (const [i, written] of results.entries()) {
     if (written.diagnostics.length) printDiagnostics(written.diagnostics, job, sink, true);

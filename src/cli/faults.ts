@@ -18,6 +18,8 @@
  *   delay:MS                 wait MS milliseconds before every step (widens the write window)
  *   crash:FORMAT             the background writer process of FORMAT (`pdf`) fails as a bug in
  *                            it would, when the tree arrives (writers/background-process.ts)
+ *   kill:FORMAT              that process is killed (SIGKILL) when the tree arrives, as the
+ *                            system's out-of-memory killer would kill it
  *
  * Nothing here changes a byte of the output: with the variable unset every function returns
  * at once.
@@ -25,7 +27,7 @@
 export type FaultStep = 'write' | 'rename' | 'lock' | 'commit';
 
 interface Rule {
-  kind: 'fail' | 'pause' | 'delay' | 'crash';
+  kind: 'fail' | 'pause' | 'delay' | 'crash' | 'kill';
   step?: FaultStep;
   which?: string;
   errno?: string;
@@ -39,7 +41,7 @@ export function parseFaults(spec: string | undefined): Rule[] {
   return spec.split(',').map((s) => s.trim()).filter(Boolean).map((s): Rule => {
     const [head, ...rest] = s.split(':');
     if (head === 'delay') return { kind: 'delay', ms: Number(rest[0] ?? 50) };
-    if (head === 'crash') return { kind: 'crash', which: rest[0] ?? 'pdf' };
+    if (head === 'crash' || head === 'kill') return { kind: head, which: rest[0] ?? 'pdf' };
     if (head === 'pause') {
       return { kind: 'pause', step: rest[0] as FaultStep, which: rest[1] ?? '1', ms: Number(rest[2] ?? 30000) };
     }
@@ -83,8 +85,12 @@ export async function injected(step: FaultStep, file: string): Promise<NodeJS.Er
   return Object.assign(new Error(`${code}: injected fault (BAOCAO_FAULT), ${step} '${file}'`), { code, syscall: step, path: file });
 }
 
-/** The error a background writer process of `format` must fail with (`crash:FORMAT`), if any. */
-export function injectedCrash(format: string): Error | undefined {
+/**
+ * Called by a background writer process of `format` when its tree arrives: kills the process
+ * (`kill:FORMAT`), or returns the error it must fail with (`crash:FORMAT`), if any.
+ */
+export function injectedWriterFault(format: string): Error | undefined {
+  if (rules.some((r) => r.kind === 'kill' && r.which === format)) process.kill(process.pid, 'SIGKILL');
   if (!rules.some((r) => r.kind === 'crash' && r.which === format)) return undefined;
   return new TypeError(`injected crash (BAOCAO_FAULT) in the ${format} writer`);
 }

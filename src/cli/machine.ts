@@ -1,6 +1,6 @@
 /**
  * Saying what happened to the output folder in the user's language: machine faults
- * (MachineError, codes C100–C107) and the notes of the output set (a recovered interrupted
+ * (MachineError, codes C100–C107 and C120) and the notes of the output set (a recovered interrupted
  * build, a stale lock taken over, a stale output removed), each from the catalogue, with its
  * code and a hint saying what to do. Imported only when there is something to say, so a build
  * that goes well never loads the catalogue for it.

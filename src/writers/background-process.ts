@@ -7,7 +7,7 @@ import { loadWriter, type OutputFormat } from './index.js';
 import { collectGarbage } from './collect.js';
 import { TREE_COMING, WARM_UP_STEPS } from './warmup.js';
 import { toFailure } from './child-failure.js';
-import { injectedCrash } from '../cli/faults.js';
+import { injectedWriterFault } from '../cli/faults.js';
 import type { Root } from '../doctree/types.js';
 
 // The tree is held here only until the writer takes it: the PDF writer makes its definition from
@@ -44,8 +44,8 @@ process.on('message', (message) => {
   process.removeAllListeners('message');
   tree = message as Root;
   void ready.then(async (write) => {
-    const crash = injectedCrash(format);
-    if (crash) throw crash;
+    const fault = injectedWriterFault(format);
+    if (fault) throw fault;
     const writing = write(take());
     // The writer has its definition (made before its first await) and no longer needs the tree.
     collectGarbage();

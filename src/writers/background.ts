@@ -41,15 +41,56 @@ export function childEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
+/**
+ * The writer's process was stopped by a signal the system sends a process it stops: the
+ * out-of-memory killer's SIGKILL, V8's abort when the heap is full (SIGABRT), a SIGTERM. Not the
+ * tool's bug: the CLI says so as a fault of the machine (C120), not as an internal error.
+ */
+export class WriterProcessStopped extends Error {
+  constructor(readonly format: OutputFormat, readonly signal: string) {
+    super(`the ${format} writer process was stopped (${signal})`);
+    this.name = 'WriterProcessStopped';
+  }
+}
+const STOPPING_SIGNALS = new Set(['SIGKILL', 'SIGABRT', 'SIGTERM']);
+
+/** The start of V8's report of a full heap, which it prints before it aborts the process. */
+const V8_HEAP_REPORT = /<--- Last few GCs --->|FATAL ERROR: .*heap out of memory/;
+
+/**
+ * The child's messages on stderr, passed on as they come, except V8's report of a full heap
+ * (twenty lines of GC log and native stack): from its first line on, the text is held, and it is
+ * dropped when the child is then stopped by a signal, which the CLI says plainly (C120).
+ */
+export class StderrRelay {
+  private held: string | null = null;
+  constructor(private readonly out: (text: string) => void) {}
+  data(text: string): void {
+    if (this.held === null && !V8_HEAP_REPORT.test(text)) this.out(text);
+    else this.held = (this.held ?? '') + text;
+  }
+  end(stopped: boolean): void {
+    if (this.held !== null && !stopped) this.out(this.held);
+    this.held = null;
+  }
+}
+
 function inChild(format: OutputFormat): StartedWriter {
-  const child: ChildProcess = fork(CHILD, [format], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: childEnvironment(process.env) });
+  const child: ChildProcess = fork(CHILD, [format], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: childEnvironment(process.env) });
   let exited: Error | undefined;
+  const relay = new StderrRelay((text) => process.stderr.write(text));
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => relay.data(text));
+  // The relay never keeps this process waiting for the child to exit.
+  (child.stderr as unknown as { unref(): void }).unref();
+  child.once('close', (_code, signal) => relay.end(signal !== null && STOPPING_SIGNALS.has(signal)));
   // Once it has answered, the child disconnects and exits by itself (writing its code cache
   // first in a training build, see boot/code-cache.ts): only a child that never answered is killed.
   let answered = false;
   child.once('message', () => { answered = true; });
   child.once('error', (e) => { exited = e; });
-  child.once('exit', (code, signal) => { exited ??= new Error(`the ${format} writer process exited (${signal ?? code})`); });
+  child.once('exit', (code, signal) => {
+    exited ??= signal && STOPPING_SIGNALS.has(signal) ? new WriterProcessStopped(format, signal) : new Error(`the ${format} writer process exited (${signal ?? code})`);
+  });
   return {
     format,
     background: true,

@@ -291,4 +291,15 @@ describe('the PDF writer process', () => {
     const debug = runCli(['build', 'xa'], { cwd: ws, env: { CI: '1', BAOCAO_FAULT: 'crash:pdf', BAOCAO_DEBUG: '1' } });
     expect(debug.stderr).toMatch(/^\s+at .*\n\s+\(in the pdf writer process\)$/m);
   });
+
+  // Killed by the system (the out-of-memory killer's SIGKILL): the machine's fault, said as one.
+  it('stopped by the system, it is C120 with what to do, exit 1, and nothing is written', () => {
+    const { ws, out } = workspace();
+    const r = cli(ws, [], 'kill:pdf');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('report: lỗi C120: Tiến trình ghi PDF bị hệ thống dừng (SIGKILL), thường là vì máy hết bộ nhớ');
+    expect(r.stderr).toContain('NODE_OPTIONS=--max-old-space-size=4096');
+    expect(r.stderr).not.toContain('lỗi nội bộ');
+    expect(existsSync(out)).toBe(false);
+  });
 });

@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 /** A module of the compiled tool, typed by its source. */
 const fromDist = (file: string): Promise<unknown> => import(pathToFileURL(path.join(ROOT, 'dist', file)).href);
 const { compile } = (await fromDist('pipeline/compile.js')) as typeof CompileModule;
-const { startWriters, writeAll, childEnvironment } = (await fromDist('writers/background.js')) as typeof BackgroundModule;
+const { startWriters, writeAll, childEnvironment, StderrRelay } = (await fromDist('writers/background.js')) as typeof BackgroundModule;
 const { collectGarbage } = (await fromDist('writers/collect.js')) as typeof CollectModule;
 
 describe('background writers', () => {
@@ -21,6 +21,24 @@ describe('background writers', () => {
     const env = { NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', NODE_OPTIONS: '--max-old-space-size=4096', LANG: 'vi_VN.UTF-8' };
     expect(childEnvironment(env)).toEqual({ NODE_OPTIONS: '--max-old-space-size=4096', LANG: 'vi_VN.UTF-8' });
     expect(env.NODE_EXTRA_CA_CERTS).toBe('/etc/ssl/certs/ca-certificates.crt');
+  });
+
+  // V8 prints twenty lines of GC log and native stack before it aborts on a full heap; the CLI
+  // says C120 instead. Anything else the child prints is passed on.
+  it('pass on what the child prints, except V8\'s report of a full heap when it is then stopped', () => {
+    const report = '\n<--- Last few GCs --->\n\n[1:0x1]  15702 ms: Mark-Compact (reduce) 298.4 -> 297.5 MB\n';
+    const fatal = 'FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory\n 1: 0xb78db3 node::OOMErrorHandler\n';
+    const run = (chunks: string[], stopped: boolean) => {
+      const out: string[] = [];
+      const relay = new StderrRelay((t) => out.push(t));
+      for (const c of chunks) relay.data(c);
+      relay.end(stopped);
+      return out.join('');
+    };
+    expect(run(['(node:7) Warning: something\n'], false)).toBe('(node:7) Warning: something\n');
+    expect(run(['(node:7) Warning: before\n', report, fatal], true)).toBe('(node:7) Warning: before\n');
+    expect(run([fatal], true)).toBe('');
+    expect(run([report, 'more\n'], false)).toBe(`${report}more\n`);
   });
 
   it('write the same bytes in a child process and in-process, in the order asked', async () => {
