@@ -12,7 +12,6 @@
  */
 import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import path from 'node:path';
-import { isMainThread } from 'node:worker_threads';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rmdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
@@ -311,6 +310,12 @@ async function guardOutputs(job: BuildJob, outDir: string, sink: Sink): Promise<
   return release;
 }
 
+/**
+ * Whether this runs on the main thread (not in a `--all` worker). Asked only once a build is
+ * not skipped: loading worker_threads is a cost the unchanged-rebuild path need not pay.
+ */
+const onMainThread = (): boolean => process.getBuiltinModule('node:worker_threads').isMainThread;
+
 /** One year: skip when up to date, else build (or check) with the heavy half. */
 export async function runBuild(job: BuildJob, sink: Sink): Promise<BuildResult> {
   const started = performance.now();
@@ -327,10 +332,11 @@ export async function runBuild(job: BuildJob, sink: Sink): Promise<BuildResult> 
     // The PDF writer starts in its own process now, before the pipeline is even loaded (see
     // writers/background.ts) — except inside a `--all` worker, where every core already has a year.
     const { startWriters } = await import('../writers/background.js');
-    const writers = startWriters(settings.formats as OutputFormat[], new Set<OutputFormat>(isMainThread ? ['pdf'] : []));
+    const mainThread = onMainThread();
+    const writers = startWriters(settings.formats as OutputFormat[], new Set<OutputFormat>(mainThread ? ['pdf'] : []));
     // A long single build says which stage it is in (not in a `--all` worker: the batch has its own progress).
     const { StageReporter, afterMsFromEnv } = await import('./stages.js');
-    const stages = isMainThread
+    const stages = mainThread
       ? new StageReporter({ tty: !!process.stderr.isTTY && !process.env.CI, write: (s) => process.stderr.write(s), lang: job.lang, afterMs: afterMsFromEnv(), startedAt: 0 })
       : undefined;
     try {
