@@ -16,6 +16,18 @@ import { UsageError, humanSize } from './io.js';
 import { displayPath } from './manifest.js';
 import { jobFrom, seconds, trySkip, type BuildJob, type BuildOptions, type BuildResult } from './build.js';
 import type { WorkerReply } from './worker.js';
+import { injectedWorkerHeapMb } from './faults.js';
+
+/**
+ * Why a worker thread died, for its year's line. Out of memory is the machine's limit, not a bug
+ * of the tool: it says what to do (the year alone has the whole process's memory, or Node more).
+ */
+function threadDied(err: Error, lang: Lang): string {
+  if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return `lỗi nội bộ trong luồng: ${err.message}`;
+  return say(lang,
+    'hết bộ nhớ khi dựng năm này; dựng riêng năm này (report build <năm>), hoặc cho Node dùng nhiều bộ nhớ hơn: NODE_OPTIONS=--max-old-space-size=4096',
+    'ran out of memory building this year; build it alone (report build <year>), or give Node more memory: NODE_OPTIONS=--max-old-space-size=4096');
+}
 
 /**
  * Folders of `dataRoot` that hold a report.yaml (of any kind: a broken one is the loader's to
@@ -169,7 +181,10 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
       worker.postMessage({ job });
     };
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url));
+      const heapMb = injectedWorkerHeapMb();
+      const worker = new Worker(new URL('./worker.js', import.meta.url), heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : undefined);
+      // Read now: a thread that has died reports -1.
+      const threadId = worker.threadId;
       live++;
       worker.on('message', (reply: WorkerReply) => {
         const target = running.get(worker);
@@ -184,8 +199,8 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
         running.delete(worker);
         done++;
         report({
-          result: { year: path.basename(target), status: 'failed', outputs: [], errors: 1, warnings: 0, ms: 0, message: `lỗi nội bộ trong luồng: ${err.message}` },
-          out: '', err: '', threadId: worker.threadId,
+          result: { year: path.basename(target), status: 'failed', outputs: [], errors: 1, warnings: 0, ms: 0, message: threadDied(err, opts.lang) },
+          out: '', err: '', threadId,
         });
         if (--live === 0) {
           for (const job of queue.splice(0)) {

@@ -20,6 +20,8 @@
  *                            it would, when the tree arrives (writers/background-process.ts)
  *   kill:FORMAT              that process is killed (SIGKILL) when the tree arrives, as the
  *                            system's out-of-memory killer would kill it
+ *   heap:MB                  the `--all` worker threads get a heap of MB megabytes, so that a
+ *                            year runs out of memory for real (cli/build-all.ts)
  *
  * Nothing here changes a byte of the output: with the variable unset every function returns
  * at once.
@@ -27,11 +29,13 @@
 export type FaultStep = 'write' | 'rename' | 'lock' | 'commit';
 
 interface Rule {
-  kind: 'fail' | 'pause' | 'delay' | 'crash' | 'kill';
+  kind: 'fail' | 'pause' | 'delay' | 'crash' | 'kill' | 'heap';
   step?: FaultStep;
   which?: string;
   errno?: string;
   ms?: number;
+  /** `heap:MB`: the worker threads' heap. */
+  mb?: number;
 }
 
 const DEFAULT_ERRNO: Record<FaultStep, string> = { write: 'ENOSPC', rename: 'EACCES', lock: 'EROFS', commit: 'EIO' };
@@ -42,6 +46,7 @@ export function parseFaults(spec: string | undefined): Rule[] {
     const [head, ...rest] = s.split(':');
     if (head === 'delay') return { kind: 'delay', ms: Number(rest[0] ?? 50) };
     if (head === 'crash' || head === 'kill') return { kind: head, which: rest[0] ?? 'pdf' };
+    if (head === 'heap') return { kind: 'heap', mb: Number(rest[0] ?? 16) };
     if (head === 'pause') {
       return { kind: 'pause', step: rest[0] as FaultStep, which: rest[1] ?? '1', ms: Number(rest[2] ?? 30000) };
     }
@@ -93,4 +98,9 @@ export function injectedWriterFault(format: string): Error | undefined {
   if (rules.some((r) => r.kind === 'kill' && r.which === format)) process.kill(process.pid, 'SIGKILL');
   if (!rules.some((r) => r.kind === 'crash' && r.which === format)) return undefined;
   return new TypeError(`injected crash (BAOCAO_FAULT) in the ${format} writer`);
+}
+
+/** The heap, in MB, the `--all` worker threads are limited to (`heap:MB`), if any. */
+export function injectedWorkerHeapMb(): number | undefined {
+  return rules.find((r) => r.kind === 'heap')?.mb;
 }

@@ -65,10 +65,10 @@ export function prepareCase(spec: Pick<CaseSpec, 'edits' | 'write' | 'entries'>,
   return work;
 }
 
-export function runCliAsync(args: string[], cwd: string, options: { uid?: number } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runCliAsync(args: string[], cwd: string, options: { uid?: number; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      cwd, env: { ...process.env, BAOCAO_DEBUG: '' }, timeout: KILL_AFTER_MS, killSignal: 'SIGKILL',
+      cwd, env: { ...process.env, BAOCAO_DEBUG: '', ...options.env }, timeout: KILL_AFTER_MS, killSignal: 'SIGKILL',
       ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
     });
     let stdout = '';
@@ -141,6 +141,21 @@ describe('the data folder as a whole', () => {
     expect(r.stderr).toContain('data/2026/report.yaml:1:1: error L017');
     expect(existsSync(path.join(work, 'out/2024/bao-cao-chu-de-nam-2024.docx'))).toBe(true);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/lỗi nội bộ/);
+  }, KILL_AFTER_MS + 30_000);
+
+  // A year too big for the memory a worker thread has: the machine's limit, said as one — the
+  // year fails with what to do, not as an internal error. (BAOCAO_FAULT=heap:16 gives the worker
+  // threads a 16 MB heap, so the seed year runs out of memory for real.)
+  it('build --all: a year that runs out of memory fails saying so and what to do, exit 1', async () => {
+    const work = prepareCase({}, 'oom');
+    const data = path.join(work, 'data');
+    cpSync(data, path.join(work, 'years', '2024'), { recursive: true });
+    rmSync(data, { recursive: true });
+    cpSync(path.join(work, 'years'), data, { recursive: true });
+    const r = await runCliAsync(['build', '--all', '--format', 'pdf', '--jobs', '1'], work, { env: { BAOCAO_FAULT: 'heap:16' } });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^2024: LỖI — hết bộ nhớ khi dựng năm này; dựng riêng năm này \(report build <năm>\), hoặc cho Node dùng nhiều bộ nhớ hơn: NODE_OPTIONS=--max-old-space-size=4096 — \d+ ms \(luồng [1-9]\d*\)$/m);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/lỗi nội bộ|FATAL ERROR/);
   }, KILL_AFTER_MS + 30_000);
 
   it('an unreadable data folder is one positioned error (L020), exit 1, for validate and build', async () => {
