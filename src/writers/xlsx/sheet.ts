@@ -12,7 +12,7 @@
 import type { Decimal } from 'decimal.js';
 import type { Table, TableRow } from '../../doctree/types.js';
 import { toPlainText as treeText } from '../../doctree/text.js';
-import { cellKind } from '../../doctree/grid.js';
+import { cellKind, tableGrid, type PlacedCell } from '../../doctree/grid.js';
 import { parseVietnameseNumber } from '../../numbers/parse.js';
 import { Exact } from '../../numbers/exact.js';
 import { formatDiff, formatWritten } from '../../numbers/index.js';
@@ -29,7 +29,6 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 export interface SheetOut { xml: string; comments: CellComment[]; printTitles?: string }
 
 interface Num { value: Decimal; decimals: number; text: string }
-interface Placed { col: number; cell: TableRow['children'][number] }
 
 /** A printed cell as a number: exactly the digits printed, and how many decimals. */
 export function asNumber(text: string): Num | undefined {
@@ -41,24 +40,13 @@ export function asNumber(text: string): Num | undefined {
   return { value: parsed.value, decimals: comma < 0 ? 0 : t.length - comma - 1, text: t };
 }
 
-/** Each row's cells at their grid columns, after the row and column spans above and before them. */
-function placeCells(rows: readonly TableRow[]): Placed[][] {
-  const taken = new Map<number, Set<number>>();
-  return rows.map((row, r) => {
-    const busy = taken.get(r) ?? new Set<number>();
-    let col = 0;
-    return row.children.map((cell) => {
-      while (busy.has(col)) col++;
-      const placed = { col, cell };
-      for (let dr = 0; dr < (cell.rowSpan ?? 1); dr++) {
-        const set = taken.get(r + dr) ?? new Set<number>();
-        for (let dc = 0; dc < (cell.colSpan ?? 1); dc++) set.add(col + dc);
-        taken.set(r + dr, set);
-      }
-      col += cell.colSpan ?? 1;
-      return placed;
-    });
-  });
+/**
+ * Each row's cells at their grid columns, in column order: the placement every writer uses
+ * (doctree/grid.ts — spans clipped to the table, cells past its last column left out, as W003
+ * says when the data is checked).
+ */
+function placeCells(table: Table): PlacedCell[][] {
+  return tableGrid(table).slots.map((row) => row.flatMap((slot) => (slot.kind === 'start' ? [slot.placed] : [])));
 }
 
 /** `D5:D7,D9`: the sheet rows (1-based) as runs of a column. */
@@ -88,11 +76,11 @@ class SheetBuilder {
    * wrapped text on opening (LibreOffice does not), so the writer estimates it from the text's
    * length and the column's width, 15.75 pt a line of 12 pt text.
    */
-  private height(row: Placed[], table: Table, bold: boolean): string {
+  private height(row: PlacedCell[], table: Table, bold: boolean): string {
     let lines = 1;
     for (const p of row) {
-      if ((p.cell.rowSpan ?? 1) > 1) continue;
-      const chars = this.widths.slice(p.col, p.col + (p.cell.colSpan ?? 1)).reduce((a, b) => a + b, 0) || 1;
+      if (p.rowSpan > 1) continue;
+      const chars = this.widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0) || 1;
       const text = toPlainText(p.cell.children);
       // A column of width w holds about 1.25 w letters of Vietnamese text (w counts digit widths), fewer in bold.
       lines = Math.max(lines, Math.ceil([...text].length / Math.max(1, chars * (bold ? 1 : 1.25) - 2)));
@@ -110,7 +98,7 @@ class SheetBuilder {
 
   table(table: Table): { headerFrom: number; headerTo: number } {
     const offset = this.next;
-    const grid = placeCells(table.children);
+    const grid = placeCells(table);
     const typed = table.columns.some((c) => c.numeric);
     const numbers = grid.map((row, r) => new Map(row.flatMap((p): [number, Num][] => {
       if (table.children[r]!.kind === 'header' || (typed && !table.columns[p.col]?.numeric)) return [];
@@ -122,12 +110,11 @@ class SheetBuilder {
       const rowBold = node.kind !== 'body' || Boolean(node.sumOf?.length);
       const cells = row.map((placed) => {
         const ref = `${columnName(placed.col)}${offset + r + 1}`;
-        const rowSpan = placed.cell.rowSpan ?? 1;
-        const colSpan = placed.cell.colSpan ?? 1;
+        const { rowSpan, colSpan } = placed;
         if (rowSpan > 1 || colSpan > 1) this.merges.push(`${ref}:${columnName(placed.col + colSpan - 1)}${offset + r + rowSpan}`);
         const align = placed.cell.align ?? (node.kind === 'header' ? 'center' : table.columns[placed.col]?.align ?? 'left');
         // A merge over rows of different kinds (a note beside a group row and its rows) is plain.
-        const bold = rowBold && cellKind(table, { cell: placed.cell, row: r, col: placed.col, colSpan, rowSpan }) === node.kind;
+        const bold = rowBold && cellKind(table, placed) === node.kind;
         const number = numbers[r]!.get(placed.col);
         if (!number) {
           const text = toPlainText(placed.cell.children).normalize('NFC');
@@ -147,7 +134,7 @@ class SheetBuilder {
   }
 
   /** The row's cells in column order, with a bordered empty cell in each slot a merge covers. */
-  private covered(row: Placed[], cells: string[], table: Table, r: number): string {
+  private covered(row: PlacedCell[], cells: string[], table: Table, r: number): string {
     const byCol = new Map(row.map((p, i) => [p.col, cells[i]!]));
     const s = this.styles.get({ font: 'normal', align: 'left', border: true });
     const out: string[] = [];
@@ -162,7 +149,7 @@ class SheetBuilder {
    * exactly them; a plain table's total row sums the body (else group) rows above it. When the
    * printed figure is not that sum, it stays a constant with a comment saying why.
    */
-  private total(table: Table, numbers: Map<number, Num>[], grid: Placed[][], r: number, col: number, printed: Num, offset: number): string | undefined {
+  private total(table: Table, numbers: Map<number, Num>[], grid: PlacedCell[][], r: number, col: number, printed: Num, offset: number): string | undefined {
     const node = table.children[r]!;
     const letter = columnName(col);
     let candidates: number[][];

@@ -184,3 +184,30 @@ describe('writeXlsx on statistical tables (examples/bao-cao-cchc)', () => {
     expect(Buffer.from((await writeXlsx(c.tree!)).value).equals(Buffer.from(cchc))).toBe(true);
   });
 });
+
+describe('the grid of a sheet', () => {
+  // A row with more cells than the declared columns, and a span past the table's edge: the sheet
+  // places cells as the DOCX and PDF writers do (doctree/grid.ts) — the extra cell left out, the
+  // span clipped — so no cell lands in a column the table does not have (the data check says W003).
+  it('is the table grid every writer uses: cells past the last column left out, spans clipped', async () => {
+    const cell = (value: string, extra: object = {}) => ({ type: 'tableCell' as const, children: [{ type: 'text' as const, value }], ...extra });
+    const root: Root = {
+      type: 'root',
+      meta: { title: 'Thử', author: 'Thử', date: '2024-12-05' },
+      children: [{
+        type: 'table', caption: 'Biểu thử',
+        columns: [{ width: 10, align: 'center' }, { width: 60, align: 'left' }, { width: 30, align: 'right', numeric: true }],
+        children: [
+          { type: 'tableRow', kind: 'header', children: [cell('STT'), cell('Nội dung'), cell('Số')] },
+          { type: 'tableRow', kind: 'body', children: [cell('1'), cell('Dòng thừa ô'), cell('5'), cell('ô thừa')] },
+          { type: 'tableRow', kind: 'body', children: [cell('2'), cell('Gộp quá mép', { colSpan: 3 })] },
+        ],
+      }],
+    };
+    const xml = strFromU8(unzipSync((await writeXlsx(root)).value)['xl/worksheets/sheet1.xml']!);
+    expect(xml).not.toContain('ô thừa');
+    expect(xml).not.toMatch(/<c r="D\d+"/);
+    expect(xml).toMatch(/<mergeCell ref="B\d+:C\d+"\/>/);
+    expect(xml).not.toMatch(/<mergeCell ref="B\d+:D\d+"\/>/);
+  });
+});
