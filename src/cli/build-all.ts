@@ -180,8 +180,8 @@ export async function buildAllCommand(opts: BuildOptions): Promise<void> {
       drawProgress();
       worker.postMessage({ job });
     };
+    const heapMb = injectedWorkerHeapMb();
     for (let i = 0; i < size; i++) {
-      const heapMb = injectedWorkerHeapMb();
       const worker = new Worker(new URL('./worker.js', import.meta.url), heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : undefined);
       // Read now: a thread that has died reports -1.
       const threadId = worker.threadId;

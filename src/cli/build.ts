@@ -21,6 +21,7 @@ import { parseDate, formatDate, type FullDate } from '../numbers/index.js';
 import type { GlobalOptions } from './run.js';
 import { MachineError, UsageError, resolveDataDir, humanSize } from './io.js';
 import { acquireLock, interrupted, machineFault, recover, type Lock } from './output-set.js';
+import { injectedWriterFault } from './faults.js';
 import {
   compareInputs, dataFiles, displayPath, fontFiles, hashFiles, readManifest, sha256, templateFiles,
   toolId, unchanged, type BuildSettings, type Manifest,
@@ -333,7 +334,7 @@ export async function runBuild(job: BuildJob, sink: Sink): Promise<BuildResult> 
     // writers/background.ts) — except inside a `--all` worker, where every core already has a year.
     const { startWriters } = await import('../writers/background.js');
     const mainThread = onMainThread();
-    const writers = startWriters(settings.formats as OutputFormat[], new Set<OutputFormat>(mainThread ? ['pdf'] : []));
+    const writers = startWriters(settings.formats as OutputFormat[], new Set<OutputFormat>(mainThread ? ['pdf'] : []), injectedWriterFault);
     // A long single build says which stage it is in (not in a `--all` worker: the batch has its own progress).
     const { StageReporter, afterMsFromEnv } = await import('./stages.js');
     const stages = mainThread

@@ -26,6 +26,8 @@
  * Nothing here changes a byte of the output: with the variable unset every function returns
  * at once.
  */
+import type { WriterFault } from '../writers/background.js';
+
 export type FaultStep = 'write' | 'rename' | 'lock' | 'commit';
 
 interface Rule {
@@ -91,13 +93,11 @@ export async function injected(step: FaultStep, file: string): Promise<NodeJS.Er
 }
 
 /**
- * Called by a background writer process of `format` when its tree arrives: kills the process
- * (`kill:FORMAT`), or returns the error it must fail with (`crash:FORMAT`), if any.
+ * What the background writer process of `format` must do when its tree arrives (`kill:FORMAT`,
+ * `crash:FORMAT`), if anything: told to the process when it starts (writers/background.ts).
  */
-export function injectedWriterFault(format: string): Error | undefined {
-  if (rules.some((r) => r.kind === 'kill' && r.which === format)) process.kill(process.pid, 'SIGKILL');
-  if (!rules.some((r) => r.kind === 'crash' && r.which === format)) return undefined;
-  return new TypeError(`injected crash (BAOCAO_FAULT) in the ${format} writer`);
+export function injectedWriterFault(format: string): WriterFault | undefined {
+  return (['kill', 'crash'] as const).find((kind) => rules.some((r) => r.kind === kind && r.which === format));
 }
 
 /** The heap, in MB, the `--all` worker threads are limited to (`heap:MB`), if any. */

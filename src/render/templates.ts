@@ -180,17 +180,15 @@ export function precompileTemplates(dir: string): Record<string, PrecompiledTemp
   return out;
 }
 
-/** A template compiled for `hb`: from the precompiled ones when its text is there, else now. */
-function compileTemplate(hb: typeof Handlebars, file: { path: string; source: string }, ast: hbs.AST.Program | undefined, precompiled: PrecompiledTemplates): Handlebars.TemplateDelegate {
-  const spec = precompiled.get(templateKey(file.source));
-  if (spec !== undefined) {
+/** A template compiled for `hb`: from its precompiled code when it has one, else from its tree now. */
+function compileTemplate(hb: typeof Handlebars, file: { path: string }, prepared: Prepared): Handlebars.TemplateDelegate {
+  if (prepared.spec) {
     // The path goes in as the text of a JavaScript string: escaped as JSON escapes it.
-    const code = spec.code.replaceAll(PATH_TOKEN, JSON.stringify(file.path).slice(1, -1));
+    const code = prepared.spec.code.replaceAll(PATH_TOKEN, JSON.stringify(file.path).slice(1, -1));
     return hb.template(new Function(`return ${code};`)() as Parameters<typeof hb.template>[0]);
   }
-  const tree = ast ?? Handlebars.parse(file.source);
-  markLines(tree, file.path);
-  return hb.compile(tree, COMPILE_OPTIONS);
+  markLines(prepared.ast, file.path);
+  return hb.compile(prepared.ast, COMPILE_OPTIONS);
 }
 
 function createInstance(state: RenderState): typeof Handlebars {
@@ -310,29 +308,33 @@ function templateText(bytes: Buffer | null | undefined): string | null {
   return bytes ? bytes.toString('utf8').normalize('NFC') : null;
 }
 
-/** Syntax trees from one render's static check, compiled as they are (each parsed once per render). */
-type Parsed = Map<{ source: string }, hbs.AST.Program>;
+/**
+ * One template as a render has it after the static check: its precompiled form (looked up once
+ * by its text), or the syntax tree parsed for the check, compiled as it is.
+ */
+type Prepared = { spec: PrecompiledTemplate; ast?: undefined } | { spec?: undefined; ast: hbs.AST.Program };
 
 /**
  * Static checks on one template: syntax errors, unknown helpers, unknown partials. Also records
  * the argument paths of every helper call (for naming a missing field later). A precompiled
  * template's facts come with it; any other template is parsed here, its tree kept for compiling.
  */
-function checkTemplate(file: { path: string; source: string }, set: TemplateSet, calls: CallArguments, parsed: Parsed, precompiled: PrecompiledTemplates): Diagnostic[] {
-  let facts = precompiled.get(templateKey(file.source))?.facts;
-  if (!facts) {
-    let ast: hbs.AST.Program;
-    try {
-      ast = Handlebars.parse(file.source);
-      parsed.set(file, ast);
-    } catch (err) {
-      const message = (err as Error).message;
-      const m = /line (\d+)/.exec(message) ?? / - (\d+):\d+$/.exec(message);
-      return [makeDiagnostic('T002', { file: file.path, line: m ? Number(m[1]) : 1, column: 1 }, parseReason(message))];
-    }
-    facts = templateFacts(ast);
+function checkTemplate(file: { path: string; source: string }, set: TemplateSet, calls: CallArguments, prepared: Map<object, Prepared>, precompiled: PrecompiledTemplates): Diagnostic[] {
+  const spec = precompiled.get(templateKey(file.source));
+  if (spec) {
+    prepared.set(file, { spec });
+    return checkFacts(file.path, spec.facts, set, calls);
   }
-  return checkFacts(file.path, facts, set, calls);
+  let ast: hbs.AST.Program;
+  try {
+    ast = Handlebars.parse(file.source);
+  } catch (err) {
+    const message = (err as Error).message;
+    const m = /line (\d+)/.exec(message) ?? / - (\d+):\d+$/.exec(message);
+    return [makeDiagnostic('T002', { file: file.path, line: m ? Number(m[1]) : 1, column: 1 }, parseReason(message))];
+  }
+  prepared.set(file, { ast });
+  return checkFacts(file.path, templateFacts(ast), set, calls);
 }
 
 /** What the static check reads of a syntax tree (see `TemplateFact`), in the tree's order. */
@@ -394,14 +396,14 @@ function parseReason(message: string): { reason: string; reasonEn: string } {
 export function renderTemplate(set: TemplateSet, model: object, precompiled: PrecompiledTemplates = packagedTemplates()): StageResult<string> {
   // Everything a render learns lives in these locals: nothing is kept between renders.
   const calls: CallArguments = new Map();
-  const parsed: Parsed = new Map();
-  const diagnostics = [...set.files.values()].flatMap((file) => checkTemplate(file, set, calls, parsed, precompiled));
+  const prepared = new Map<object, Prepared>();
+  const diagnostics = [...set.files.values()].flatMap((file) => checkTemplate(file, set, calls, prepared, precompiled));
   if (diagnostics.length) return { value: '', diagnostics };
   const state: RenderState = {};
   const hb = createInstance(state);
   for (const [name, file] of set.files) {
     if (name === 'main') continue;
-    const compiled = compileTemplate(hb, file, parsed.get(file), precompiled);
+    const compiled = compileTemplate(hb, file, prepared.get(file)!);
     hb.registerPartial(name, ((ctx: unknown, options: Handlebars.RuntimeOptions) => {
       try {
         return compiled(ctx, options);
@@ -412,7 +414,7 @@ export function renderTemplate(set: TemplateSet, model: object, precompiled: Pre
   }
   const main = set.files.get('main')!;
   try {
-    const out = compileTemplate(hb, main, parsed.get(main), precompiled)(strictModel(model), { allowProtoPropertiesByDefault: false });
+    const out = compileTemplate(hb, main, prepared.get(main)!)(strictModel(model), { allowProtoPropertiesByDefault: false });
     return { value: out.normalize('NFC'), diagnostics: [] };
   } catch (err) {
     const e = annotate(err, main.path, state);

@@ -7,8 +7,8 @@ import { loadWriter, type OutputFormat } from './index.js';
 import { collectGarbage } from './collect.js';
 import { TREE_COMING, WARM_UP_STEPS } from './warmup.js';
 import { toFailure } from './child-failure.js';
-import { injectedWriterFault } from '../cli/faults.js';
 import type { Root } from '../doctree/types.js';
+import type { WriterFault } from './background.js';
 
 // The tree is held here only until the writer takes it: the PDF writer makes its definition from
 // it, then lets it go while pdfmake lays the document out (writers/pdf/index.ts); the tree and
@@ -23,6 +23,8 @@ const take = (): Root => {
 };
 
 const format = process.argv[2] as OutputFormat;
+/** A fault a test asked for (background.ts `WriterFault`), shown when the tree arrives. */
+const fault = process.argv[3] as WriterFault | undefined;
 const ready = loadWriter(format).then(async (write) => {
   // A step pays only while the tree is still being made: once it is on its way, it is written
   // at once. Before each step, two turns of the event loop: the writer may finish loading inside
@@ -44,8 +46,8 @@ process.on('message', (message) => {
   process.removeAllListeners('message');
   tree = message as Root;
   void ready.then(async (write) => {
-    const fault = injectedWriterFault(format);
-    if (fault) throw fault;
+    if (fault === 'kill') process.kill(process.pid, 'SIGKILL');
+    if (fault === 'crash') throw new TypeError(`injected crash (BAOCAO_FAULT) in the ${format} writer`);
     const writing = write(take());
     // The writer has its definition (made before its first await) and no longer needs the tree.
     collectGarbage();

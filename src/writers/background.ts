@@ -75,8 +75,11 @@ export class StderrRelay {
   }
 }
 
-function inChild(format: OutputFormat): StartedWriter {
-  const child: ChildProcess = fork(CHILD, [format], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: childEnvironment(process.env) });
+/** A fault a test asks a writer process to show when its tree arrives (cli/faults.ts: `crash:`, `kill:`). */
+export type WriterFault = 'crash' | 'kill';
+
+function inChild(format: OutputFormat, fault: WriterFault | undefined): StartedWriter {
+  const child: ChildProcess = fork(CHILD, fault ? [format, fault] : [format], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: childEnvironment(process.env) });
   let exited: Error | undefined;
   const relay = new StderrRelay((text) => process.stderr.write(text));
   child.stderr!.setEncoding('utf8').on('data', (text: string) => relay.data(text));
@@ -115,9 +118,9 @@ function here(format: OutputFormat): StartedWriter {
   return { format, background: false, write: async (root) => (await loadWriter(format))(root), close: () => {} };
 }
 
-/** Start a writer for each format; those in `background` in their own child process. */
-export function startWriters(formats: readonly OutputFormat[], background: ReadonlySet<OutputFormat>): StartedWriter[] {
-  return formats.map((f) => (background.has(f) ? inChild(f) : here(f)));
+/** Start a writer for each format; those in `background` in their own child process (told `faults`, in tests). */
+export function startWriters(formats: readonly OutputFormat[], background: ReadonlySet<OutputFormat>, faults: (format: OutputFormat) => WriterFault | undefined = () => undefined): StartedWriter[] {
+  return formats.map((f) => (background.has(f) ? inChild(f, faults(f)) : here(f)));
 }
 
 /**
